@@ -1,0 +1,136 @@
+/**
+ * The scriptable entry point: `npm run -s cli -- <command> …`.
+ *
+ *   ask [QUESTION] [--json] [--corpus DIR]...   (no QUESTION: one question per stdin line)
+ *   check [--corpus DIR]...
+ *   ingest FILE... [--title T] [--date D] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]
+ */
+import { readFileSync } from "node:fs";
+import { basename, relative } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { renderAnswerText } from "./adapters/console/render.ts";
+import { loadCorpus, formatProblem } from "./core/corpus.ts";
+import { UserError } from "./core/errors.ts";
+import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
+import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
+
+const USAGE = `usage: cli <ask|check|ingest> [options]
+  ask [QUESTION] [--json] [--corpus DIR]...
+  check [--corpus DIR]...
+  ingest FILE... [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]`;
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  corpus: { type: "string", multiple: true },
+  title: { type: "string" },
+  date: { type: "string" },
+  source: { type: "string" },
+  url: { type: "string" },
+  tags: { type: "string" },
+  metadata: { type: "string" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+function corpusDirs(flags: Flags): string[] {
+  return flags.corpus && flags.corpus.length > 0 ? flags.corpus : [DEFAULT_CORPUS_DIR];
+}
+
+function answerLine(library: Library, question: string, json: boolean): string {
+  const started = performance.now();
+  const result = library.ask(question);
+  const ms = Math.round((performance.now() - started) * 100) / 100;
+  if (!json) return renderAnswerText(result);
+  const { answer, abstained, citations, related } = result;
+  return JSON.stringify({ question, answer, abstained, citations, related, ms });
+}
+
+async function ask(questions: string[], flags: Flags): Promise<number> {
+  const library = openLibrary(corpusDirs(flags));
+  for (const problem of library.problems) process.stderr.write(`corpus: ${formatProblem(problem)}\n`);
+  const json = flags.json ?? false;
+  if (questions.length > 0) {
+    process.stdout.write(`${answerLine(library, questions.join(" "), json)}\n`);
+    return 0;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim()) process.stdout.write(`${answerLine(library, line.trim(), json)}${json ? "" : "\n"}\n`);
+  }
+  return 0;
+}
+
+function check(flags: Flags): number {
+  const library = openLibrary(corpusDirs(flags));
+  for (const problem of library.problems) process.stdout.write(`${formatProblem(problem)}\n`);
+  process.stdout.write(`${library.articles.length} article(s) loaded, ${library.problems.length} problem(s)\n`);
+  return library.problems.length > 0 ? 1 : 0;
+}
+
+const MetadataFile = z.array(IngestMeta.extend({ file: z.string() }));
+
+function metadataFor(flags: Flags, file: string): IngestMeta {
+  const fromFile = flags.metadata ? MetadataFile.parse(JSON.parse(readFileSync(flags.metadata, "utf8"))).find((m) => m.file === basename(file)) : undefined;
+  const fromFlags: IngestMeta = {
+    title: flags.title,
+    date: flags.date,
+    source: flags.source,
+    url: flags.url,
+    tags: flags.tags?.split(",").map((t) => t.trim()).filter(Boolean),
+  };
+  const defined = Object.fromEntries(Object.entries(fromFlags).filter(([, v]) => v !== undefined));
+  return { ...fromFile, ...defined };
+}
+
+function ingest(files: string[], flags: Flags): number {
+  if (files.length === 0) throw new UserError("ingest: name at least one FILE");
+  const out = flags.out ?? DEFAULT_CORPUS_DIR;
+  const corpus = loadCorpus([out]).articles;
+  let failures = 0;
+  for (const file of files) {
+    try {
+      const prepared = prepareArticle(readFileSync(file, "utf8"), metadataFor(flags, file), corpus);
+      const path = writeArticle(out, prepared);
+      corpus.push({ id: prepared.fileName, file: path, title: prepared.frontMatter.title, url: prepared.frontMatter.url, tags: [], paragraphs: prepared.paragraphs });
+      process.stdout.write(`added ${relative(process.cwd(), path)}: "${prepared.frontMatter.title}" (${prepared.frontMatter.date}, ${prepared.paragraphs.length} paragraphs)\n`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      failures++;
+      process.stderr.write(`refused ${file}: ${error.message}\n`);
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const [command, ...rest] = positionals;
+  if (flags.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return flags.help ? 0 : 2;
+  }
+  switch (command) {
+    case "ask":
+      return ask(rest, flags);
+    case "check":
+      return check(flags);
+    case "ingest":
+      return ingest(rest, flags);
+    default:
+      throw new UserError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof UserError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(`${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,52 @@
+/**
+ * The corpus file format: YAML front matter validated here, then the article
+ * text in paragraphs. Parsed at the edge (corpus loading); inside, trust the types.
+ */
+import { z } from "zod";
+
+/** A calendar date written YYYY-MM-DD that names a real day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date (YYYY-MM-DD)")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "not a real calendar date",
+  });
+
+export const FrontMatter = z.strictObject({
+  title: z.string().trim().min(1, "a title is required"),
+  date: IsoDate.optional(),
+  source: z.string().trim().min(1).optional(),
+  url: z.url().optional(),
+  tags: z.array(z.string().trim().min(1)).default([]),
+  date_note: z.string().trim().min(1).optional(),
+});
+export type FrontMatter = z.infer<typeof FrontMatter>;
+
+/** An article as the core uses it: metadata plus its paragraphs, verbatim. */
+export interface Article {
+  /** The file name without extension, e.g. `2025-06-06-pakistans-crypto-chief-meets-…`. */
+  id: string;
+  /** Path of the file it was loaded from. */
+  file: string;
+  title: string;
+  /** Publication date (YYYY-MM-DD), absent for raw text files. */
+  date?: string;
+  source?: string;
+  url?: string;
+  tags: string[];
+  dateNote?: string;
+  paragraphs: string[];
+}
+
+/** The metadata a citation shows for an article. */
+export interface Citation {
+  n: number;
+  title: string;
+  source: string;
+  date: string;
+  url: string;
+  /** True when the article's date is only approximate (it has a `date_note`). */
+  approximate: boolean;
+  /** The exact text quoted from the article. */
+  quote: string;
+}

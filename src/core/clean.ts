@@ -1,0 +1,94 @@
+/**
+ * Turns a raw web scrape into article text: the headline line (if any) and the
+ * paragraphs, verbatim, with the site chrome that follows an article removed.
+ *
+ * The rule is structural, not a list of known headlines: news sites end a page
+ * with section labels ("Hot this week", "Related Articles") and lists of other
+ * stories, each a headline line (no closing punctuation) followed by a one-line
+ * teaser. Article paragraphs are sentences that end in punctuation, so a
+ * trailing run of labels, headlines and headline+teaser pairs is chrome.
+ */
+import { splitParagraphs } from "./corpus.ts";
+
+/** Template placeholders some CMSs leave in the text (`spot_img`, `spot_imgspot_img`). */
+const PLACEHOLDER = /(?:\bspot_img)+\b|(?<=\S)spot_img\b/g;
+
+const SENTENCE_END = /[.!?:;"'”’)\]…]$/u;
+const MAX_LABEL_WORDS = 4;
+const MAX_HEADLINE_WORDS = 25;
+
+function wordCount(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
+
+/** A line that does not end like a sentence: a headline, a label, a caption. */
+function isHeadline(line: string): boolean {
+  return !SENTENCE_END.test(line) && wordCount(line) <= MAX_HEADLINE_WORDS;
+}
+
+/** A short section label such as "Topics" or "Popular Categories". */
+function isLabel(line: string): boolean {
+  return isHeadline(line) && wordCount(line) <= MAX_LABEL_WORDS;
+}
+
+/**
+ * Index where the trailing chrome starts (paragraphs.length when there is none).
+ * `first` is the first index that may be cut: the article keeps at least that much.
+ */
+function chromeStart(paragraphs: readonly string[], first: number): number {
+  let k = paragraphs.length - 1;
+  let labels = 0;
+  let pairs = 0;
+  while (k >= first) {
+    const line = paragraphs[k]!;
+    if (isLabel(line)) {
+      labels++;
+      k--;
+    } else if (isHeadline(line)) {
+      pairs++;
+      k--;
+    } else if (k - 1 >= first && isHeadline(paragraphs[k - 1]!) && !isLabel(paragraphs[k - 1]!)) {
+      pairs++;
+      k -= 2;
+    } else {
+      break;
+    }
+  }
+  const cut = k + 1;
+  const isChrome = cut < paragraphs.length && (labels >= 1 || pairs >= 2);
+  return isChrome ? cut : paragraphs.length;
+}
+
+export interface CleanedScrape {
+  /** The headline line at the top of the scrape, when it has one. */
+  title?: string;
+  /** The article's own paragraphs, verbatim, chrome removed. */
+  paragraphs: string[];
+}
+
+/** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */
+export function cleanScrape(raw: string): CleanedScrape {
+  const lines = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => !/^[\W_]*$/u.test(line));
+  const hasTitle = lines.length > 1 && isHeadline(lines[0]!);
+  const title = hasTitle ? lines[0] : undefined;
+  const body = hasTitle ? lines.slice(1) : lines;
+  const seen = new Set<string>();
+  const unique = body.filter((line) => {
+    if (seen.has(line)) return false;
+    seen.add(line);
+    return true;
+  });
+  const paragraphs = unique.slice(0, chromeStart(unique, 1));
+  return { title, paragraphs };
+}
+
+/**
+ * A title for an article whose text has none: its first sentence, without a
+ * dateline ("KARACHI: "), shortened to about a dozen words.
+ */
+export function deriveTitle(paragraphs: readonly string[]): string {
+  const first = (paragraphs[0] ?? "").replace(/^[A-Z][A-Z .'-]{1,30}:\s+/, "");
+  const sentence = first.split(/(?<=[.!?])\s/)[0] ?? first;
+  const words = sentence.replace(/[.!?]$/, "").split(/\s+/);
+  return words.length <= 14 ? words.join(" ") : `${words.slice(0, 12).join(" ")}…`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Loads corpus folders: `.md` files with front matter, and raw `.txt` scrapes
+ * (title from the first line, no date). A bad file is reported and skipped;
+ * the others still load.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import matter from "gray-matter";
+import YAML from "yaml";
+import type { z } from "zod";
+import { FrontMatter, type Article } from "./article.ts";
+import { cleanScrape } from "./clean.ts";
+
+/** One problem with one corpus file, phrased for the person who must fix it. */
+export interface CorpusProblem {
+  file: string;
+  field?: string;
+  message: string;
+}
+
+export interface LoadedCorpus {
+  articles: Article[];
+  problems: CorpusProblem[];
+}
+
+/** gray-matter with the `yaml` package as engine: dates stay strings for zod to check. */
+const MATTER_OPTIONS = {
+  engines: { yaml: { parse: (s: string) => YAML.parse(s) as object, stringify: (o: object) => YAML.stringify(o) } },
+};
+
+/** Splits article text into paragraphs: blank lines, or single newlines in flat scrapes. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): CorpusProblem {
+  const field = issue.path.join(".") || undefined;
+  const value = field ? data[String(issue.path[0])] : undefined;
+  const shown = value === undefined ? "" : `, got ${JSON.stringify(value)}`;
+  return { file: "", field, message: `${issue.message}${shown}` };
+}
+
+/** Parses one Markdown corpus file. */
+export function parseMarkdownArticle(file: string, source: string): { article?: Article; problems: CorpusProblem[] } {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(source, MATTER_OPTIONS);
+  } catch (error) {
+    return { problems: [{ file, message: `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
+  }
+  const data = (parsed.data ?? {}) as Record<string, unknown>;
+  const result = FrontMatter.safeParse(data);
+  if (!result.success) {
+    return { problems: result.error.issues.map((issue) => ({ ...describeIssue(issue, data), file })) };
+  }
+  const paragraphs = splitParagraphs(parsed.content);
+  if (paragraphs.length === 0) return { problems: [{ file, message: "the article has no text after its front matter" }] };
+  const meta = result.data;
+  const article: Article = {
+    id: basename(file, extname(file)),
+    file,
+    title: meta.title,
+    date: meta.date,
+    source: meta.source,
+    url: meta.url,
+    tags: meta.tags,
+    dateNote: meta.date_note,
+    paragraphs,
+  };
+  return { article, problems: [] };
+}
+
+/** Reads a raw scraped `.txt` article: first line is the title, chrome removed, no date. */
+export function parseTextArticle(file: string, source: string): { article?: Article; problems: CorpusProblem[] } {
+  const cleaned = cleanScrape(source);
+  const [first, ...rest] = cleaned.paragraphs;
+  if (first === undefined || rest.length === 0) return { problems: [{ file, message: "the text file holds no article text" }] };
+  const article: Article = {
+    id: basename(file, extname(file)),
+    file,
+    title: cleaned.title ?? first,
+    tags: [],
+    paragraphs: cleaned.title ? cleaned.paragraphs : rest,
+  };
+  return { article, problems: [] };
+}
+
+function listArticleFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /\.(md|txt)$/i.test(name) && !name.startsWith("."))
+    .sort()
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+/** Loads every article in the given folders; problems are collected, never thrown. */
+export function loadCorpus(dirs: readonly string[]): LoadedCorpus {
+  const articles: Article[] = [];
+  const problems: CorpusProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    let files: string[];
+    try {
+      files = listArticleFiles(dir);
+    } catch (error) {
+      problems.push({ file: dir, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      continue;
+    }
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const result = file.toLowerCase().endsWith(".md") ? parseMarkdownArticle(file, text) : parseTextArticle(file, text);
+      problems.push(...result.problems);
+      if (!result.article) continue;
+      const clash = seen.get(result.article.id);
+      if (clash) {
+        problems.push({ file, message: `duplicate article id "${result.article.id}" (also ${clash}); skipped` });
+        continue;
+      }
+      seen.set(result.article.id, file);
+      articles.push(result.article);
+    }
+  }
+  return { articles, problems };
+}
+
+/** Formats a problem as one line: `file: field: message`. */
+export function formatProblem(problem: CorpusProblem): string {
+  return [problem.file, problem.field, problem.message].filter(Boolean).join(": ");
+}

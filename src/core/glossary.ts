@@ -1,0 +1,90 @@
+/**
+ * Acronyms and aliases: groups of phrases that name the same thing, so
+ * "What is PVARA?" and "What does the Pakistan Virtual Assets Regulatory
+ * Authority do?" reach the same passages. Groups come from a curated
+ * `glossary.yml` in a corpus folder and from "Long Name (ACR)" pairs the
+ * articles define themselves.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import YAML from "yaml";
+import { z } from "zod";
+import type { Article } from "./article.ts";
+import type { CorpusProblem } from "./corpus.ts";
+
+export const GLOSSARY_FILE = "glossary.yml";
+
+export const Glossary = z.strictObject({
+  acronyms: z.record(z.string().min(2), z.string().min(2)).default({}),
+  aliases: z.array(z.array(z.string().min(2)).min(2)).default([]),
+});
+export type Glossary = z.infer<typeof Glossary>;
+
+/** Phrases that name one thing, e.g. ["PVARA", "Pakistan Virtual Assets Regulatory Authority"]. */
+export type AliasGroup = string[];
+
+/** Reads `glossary.yml` from each corpus folder that has one. */
+export function loadGlossaries(dirs: readonly string[]): { groups: AliasGroup[]; problems: CorpusProblem[] } {
+  const groups: AliasGroup[] = [];
+  const problems: CorpusProblem[] = [];
+  for (const dir of dirs) {
+    const file = join(dir, GLOSSARY_FILE);
+    if (!existsSync(file)) continue;
+    try {
+      const result = Glossary.safeParse(YAML.parse(readFileSync(file, "utf8")) ?? {});
+      if (!result.success) {
+        for (const issue of result.error.issues) problems.push({ file, field: issue.path.join("."), message: issue.message });
+        continue;
+      }
+      for (const [acronym, expansion] of Object.entries(result.data.acronyms)) groups.push([acronym, expansion]);
+      groups.push(...result.data.aliases);
+    } catch (error) {
+      problems.push({ file, message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
+    }
+  }
+  return { groups, problems };
+}
+
+/** Small words a long name may contain that its acronym skips ("State Bank of Pakistan"). */
+const SKIPPABLE = new Set(["of", "the", "to", "for", "and", "on", "in", "de", "&"]);
+const DEFINITION = /\(([A-Z][A-Z0-9]{1,9})\)/g;
+
+/**
+ * Finds the long name an acronym in parentheses abbreviates, reading back from
+ * the parenthesis: each letter of the acronym must start a word, in order.
+ */
+function expansionBefore(text: string, acronym: string): string | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  const letters = acronym.toLowerCase();
+  let j = letters.length - 1;
+  let start = -1;
+  for (let k = words.length - 1; k >= 0 && j >= 0 && words.length - k <= letters.length * 2 + 2; k--) {
+    const word = words[k]!.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    const initial = word[0]?.toLowerCase();
+    if (initial === letters[j]) {
+      j--;
+      start = k;
+    } else if (!SKIPPABLE.has(word.toLowerCase())) {
+      return undefined;
+    }
+  }
+  if (j >= 0 || start < 0) return undefined;
+  return words.slice(start).join(" ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
+/** Learns "Long Name (ACR)" pairs from the articles' own text. */
+export function learnAcronyms(articles: readonly Article[]): AliasGroup[] {
+  const groups = new Map<string, AliasGroup>();
+  for (const article of articles) {
+    for (const paragraph of article.paragraphs) {
+      for (const match of paragraph.matchAll(DEFINITION)) {
+        const acronym = match[1]!;
+        const expansion = expansionBefore(paragraph.slice(Math.max(0, match.index - 200), match.index), acronym);
+        if (!expansion) continue;
+        const key = `${acronym}|${expansion.toLowerCase()}`;
+        if (!groups.has(key)) groups.set(key, [acronym, expansion]);
+      }
+    }
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,119 @@
+/**
+ * Ingest: a raw scraped article becomes a corpus file `<date>-<slug>.md`,
+ * cleaned by `cleanScrape`, with validated front matter. Duplicates (same URL
+ * or near-identical text) are refused with a message that names the original.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import YAML from "yaml";
+import { z } from "zod";
+import { FrontMatter, type Article } from "./article.ts";
+import { cleanScrape, deriveTitle } from "./clean.ts";
+import { UserError } from "./errors.ts";
+import { foldTypography, tokenize } from "./text.ts";
+
+/** Metadata given with a raw article (flags, a metadata file, or a chat command). */
+export const IngestMeta = z.object({
+  title: z.string().trim().min(1).optional(),
+  date: z.string().optional(),
+  source: z.string().trim().min(1).optional(),
+  url: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  date_note: z.string().optional(),
+});
+export type IngestMeta = z.infer<typeof IngestMeta>;
+
+/** Shingles of this many words compare texts for near-duplicates. */
+const SHINGLE = 5;
+/** Share of shingles two texts must have in common to count as the same article. */
+const DUPLICATE_OVERLAP = 0.8;
+/** Fewer words than this is not an article. */
+const MIN_WORDS = 40;
+
+function shingles(text: string): Set<string> {
+  const words = tokenize(text);
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(" "));
+  return out;
+}
+
+function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/** A file-name slug: ASCII, lowercase, hyphenated, at most ~60 characters. */
+export function slugify(title: string): string {
+  const slug = foldTypography(title)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/'/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= 60) return slug || "article";
+  return slug.slice(0, 60).replace(/-[^-]*$/, "");
+}
+
+/** Throws a UserError when the new article repeats one already in the corpus. */
+export function assertNotDuplicate(candidate: { url?: string; text: string }, corpus: readonly Article[]): void {
+  const mine = shingles(candidate.text);
+  for (const article of corpus) {
+    if (candidate.url && article.url && candidate.url === article.url) {
+      throw new UserError(`Already in the corpus: "${article.title}" has the same URL (${article.id}).`);
+    }
+    if (containment(mine, shingles(article.paragraphs.join("\n"))) >= DUPLICATE_OVERLAP) {
+      throw new UserError(`Already in the corpus: the text is nearly identical to "${article.title}" (${article.id}).`);
+    }
+  }
+}
+
+export interface PreparedArticle {
+  fileName: string;
+  markdown: string;
+  frontMatter: FrontMatter;
+  paragraphs: string[];
+}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "metadata"}: ${i.message}`).join("; ");
+}
+
+/**
+ * Cleans a raw article and builds its corpus file. Throws a UserError for text
+ * that is not an article, missing or bad metadata, or a duplicate.
+ */
+export function prepareArticle(raw: string, meta: IngestMeta, corpus: readonly Article[]): PreparedArticle {
+  if (raw.includes("\u0000")) throw new UserError("That file is not text.");
+  const cleaned = cleanScrape(raw);
+  const words = tokenize(cleaned.paragraphs.join(" ")).length;
+  if (words < MIN_WORDS) throw new UserError(`Too short to be an article: ${words} words after cleaning (at least ${MIN_WORDS}).`);
+  if (!meta.date) throw new UserError("No publication date: give one as YYYY-MM-DD.");
+  const parsed = FrontMatter.safeParse({
+    title: meta.title ?? cleaned.title ?? deriveTitle(cleaned.paragraphs),
+    date: meta.date,
+    source: meta.source,
+    url: meta.url || undefined,
+    tags: meta.tags ?? [],
+    date_note: meta.date_note,
+  });
+  if (!parsed.success) throw new UserError(`Bad article metadata: ${formatIssues(parsed.error)}`);
+  const frontMatter = parsed.data;
+  assertNotDuplicate({ url: frontMatter.url, text: cleaned.paragraphs.join("\n") }, corpus);
+  const data = Object.fromEntries(Object.entries(frontMatter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  const markdown = `---\n${YAML.stringify(data, { lineWidth: 0 })}---\n\n${cleaned.paragraphs.join("\n\n")}\n`;
+  return { fileName: `${frontMatter.date}-${slugify(frontMatter.title)}.md`, markdown, frontMatter, paragraphs: cleaned.paragraphs };
+}
+
+/** Writes a prepared article into a corpus folder atomically; refuses to overwrite. */
+export function writeArticle(dir: string, prepared: PreparedArticle): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, prepared.fileName);
+  if (existsSync(path)) throw new UserError(`A corpus file named ${prepared.fileName} already exists.`);
+  const temp = join(dir, `.${prepared.fileName}.${process.pid}.tmp`);
+  writeFileSync(temp, prepared.markdown, "utf8");
+  renameSync(temp, path);
+  return path;
+}

@@ -1,0 +1,190 @@
+/**
+ * Question analysis: what kind of answer is wanted, and which concepts the
+ * question names. A concept is one thing the answer must be about; an acronym
+ * and its long name are two spellings of one concept. Each concept knows which
+ * vocabulary terms match it (exactly, by prefix, or misspelled) and how much it
+ * weighs (rarer concepts weigh more).
+ */
+import type { CorpusIndex } from "./passage-index.ts";
+import { MAX_QUERY_TERMS, allowsPrefix, foldTypography, isFramingWord, isNumeric, letterDifference, maxEditDistance, toTerm } from "./text.ts";
+
+export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "define" | "fact";
+
+/** Longest question the core reads; the rest is ignored so no input can stall a search. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** Credit for a term that only matches a misspelled form. */
+const FUZZY_CREDIT = 0.7;
+/** Credit for a short stem that matches only as a prefix ("lead" → "leader"). */
+const SHORT_PREFIX_CREDIT = 0.7;
+/**
+ * Weight kept by the words right after "which"/"what" ("which two bodies",
+ * "which city council"): they name the kind of answer, which the answering
+ * sentence usually gives by name instead.
+ */
+const ANSWER_TYPE_WEIGHT = 0.35;
+/** How many words after "which"/"what" describe the answer's type. */
+const ANSWER_TYPE_WORDS = 2;
+
+/** Term → credit (1 for exact or prefix matches, less for misspellings). */
+export type Expansion = ReadonlyMap<string, number>;
+
+export interface Concept {
+  /** The words of the question this concept came from. */
+  label: string;
+  /** Alternative spellings, each a list of terms that must all appear. */
+  alts: string[][];
+  /** For each alternative, the vocabulary expansion of each of its terms. */
+  expansions: Expansion[][];
+  /** A name, acronym or number: the answer must come from an article that has it. */
+  entity: boolean;
+  /** Names the kind of answer ("which agencies") rather than its subject. */
+  answerType: boolean;
+  /** True when the corpus has some spelling of it. */
+  known: boolean;
+  weight: number;
+}
+
+export interface AnalyzedQuestion {
+  text: string;
+  kind: QuestionKind;
+  concepts: Concept[];
+  /** Every term to send to the search index. */
+  searchTerms: string[];
+}
+
+const KIND_PATTERNS: [QuestionKind, RegExp][] = [
+  ["number", /\bhow (many|much)\b|\bwhat (amount|number|percentage|share)\b/],
+  ["when", /^when\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
+  ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b/],
+  ["where", /^where\b|\b(what|which) (city|country|place|venue|location)\b/],
+  ["why", /^why\b|\bfor what reason\b/],
+  ["quote", /\b(say|said|says|tell|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
+  ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
+];
+
+/** The kind of answer a question asks for. */
+export function classify(question: string): QuestionKind {
+  const q = foldTypography(question).toLowerCase().trim();
+  return KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? "fact";
+}
+
+interface Token {
+  term: string;
+  entity: boolean;
+  answerType: boolean;
+  word: string;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+function questionTokens(question: string): Token[] {
+  const folded = foldTypography(question).replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3").replace(/'s\b/g, "");
+  const tokens: Token[] = [];
+  let position = 0;
+  let typeWords = 0;
+  for (const word of folded.match(WORD) ?? []) {
+    const first = position++ === 0;
+    const acronym = /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(word);
+    const lower = isNumeric(word) ? word.replace(/,(?=\d{3}\b)/g, "") : word.toLowerCase();
+    if (lower === "which" || lower === "what") typeWords = ANSWER_TYPE_WORDS;
+    const term = !acronym && isFramingWord(lower) ? null : toTerm(lower);
+    if (term === null) {
+      if (lower !== "which" && lower !== "what") typeWords = 0;
+      continue;
+    }
+    const entity = acronym || isNumeric(word) || (!first && /^\p{Lu}/u.test(word));
+    tokens.push({ term, entity, answerType: typeWords > 0 && !entity, word });
+    typeWords = Math.max(0, typeWords - 1);
+  }
+  return tokens;
+}
+
+/** Expands one query term to the vocabulary terms it matches, with their credit. */
+function expand(index: CorpusIndex, term: string): Expansion {
+  const found = new Map<string, number>();
+  if (index.vocabulary.has(term)) found.set(term, 1);
+  if (allowsPrefix(term)) {
+    const credit = term.length >= 5 ? 1 : SHORT_PREFIX_CREDIT;
+    for (const key of index.vocabulary.atPrefix(term).keys()) if (!found.has(key)) found.set(key, credit);
+  }
+  const distance = maxEditDistance(term);
+  if (distance > 0) {
+    for (const [key, [, d]] of index.vocabulary.fuzzyGet(term, distance)) {
+      const plausible = d === 1 || letterDifference(term, key) <= 1;
+      if (!found.has(key) && d > 0 && plausible) found.set(key, FUZZY_CREDIT);
+    }
+  }
+  return found;
+}
+
+/** Passages holding the term's exact or prefix forms; a term known only by misspelling counts as rare. */
+function documentFrequency(index: CorpusIndex, expansion: Expansion): number {
+  let df = 0;
+  for (const [term, credit] of expansion) if (credit === 1) df += index.vocabulary.get(term) ?? 0;
+  return Math.min(df, index.passages.length);
+}
+
+function makeConcept(index: CorpusIndex, label: string, alts: string[][], entity: boolean, answerType: boolean): Concept {
+  const expansions = alts.map((alt) => alt.map((term) => expand(index, term)));
+  const n = index.passages.length;
+  const knownAlts = expansions.filter((alt) => alt.every((e) => e.size > 0));
+  const idf = (df: number) => Math.log(1 + n / (df + 1));
+  const weight = knownAlts.length === 0 ? idf(0) : Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(documentFrequency(index, e))))));
+  const scale = answerType ? ANSWER_TYPE_WEIGHT : 1;
+  return { label, alts, expansions, entity, answerType, known: knownAlts.length > 0, weight: weight * scale };
+}
+
+/** Finds the alias group whose phrase starts at `at` in the question's terms, longest first. */
+function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { group: number; length: number } | undefined {
+  let best: { group: number; length: number } | undefined;
+  index.aliases.forEach((group, g) => {
+    for (const phrase of group) {
+      const fits = phrase.length > 0 && phrase.every((t, k) => terms[at + k] === t);
+      if (fits && phrase.length > (best?.length ?? 0)) best = { group: g, length: phrase.length };
+    }
+  });
+  return best;
+}
+
+/** Analyses a question against an index. */
+export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
+  const text = question.slice(0, MAX_QUESTION_CHARS);
+  const tokens = questionTokens(text);
+  const terms = tokens.map((t) => t.term);
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; ) {
+    const alias = aliasAt(index, terms, i);
+    const span = tokens.slice(i, i + (alias?.length ?? 1));
+    const label = span.map((t) => t.word).join(" ");
+    const alts = alias ? index.aliases[alias.group]! : [[tokens[i]!.term]];
+    const key = alts.map((a) => a.join(" ")).join("|");
+    if (!seen.has(key)) {
+      seen.add(key);
+      concepts.push(makeConcept(index, label, alts, span.some((t) => t.entity), span.every((t) => t.answerType)));
+    }
+    i += span.length;
+  }
+  const searchTerms = [...new Set(concepts.flatMap((c) => c.alts.flat()))];
+  return { text, kind: classify(text), concepts, searchTerms };
+}
+
+/**
+ * How well a set of terms covers a concept: 1 when some spelling of it is
+ * there in full, less when only a misspelled form is, 0 when it is absent.
+ */
+export function conceptCredit(concept: Concept, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const alt of concept.expansions) {
+    let altCredit = 1;
+    for (const expansion of alt) {
+      let termCredit = 0;
+      for (const term of terms) termCredit = Math.max(termCredit, expansion.get(term) ?? 0);
+      altCredit = Math.min(altCredit, termCredit);
+      if (altCredit === 0) break;
+    }
+    best = Math.max(best, altCredit);
+  }
+  return best;
+}

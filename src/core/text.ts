@@ -1,0 +1,169 @@
+/**
+ * Text handling shared by indexing and querying: one tokenizer and one term
+ * normaliser, so a question and a passage are always reduced the same way.
+ */
+import { stemmer } from "stemmer";
+import { eng as englishStopWords } from "stopword";
+
+const STOP_WORDS = new Set(englishStopWords);
+
+/**
+ * Words that frame a question rather than name its subject ("what did X say
+ * about Y"). They are dropped from queries so they neither match passages nor
+ * count as terms the corpus fails to cover.
+ */
+const FRAMING_WORDS = new Set([
+  "what", "whats", "who", "whom", "whose", "when", "where", "which", "why", "how",
+  "does", "do", "did", "done", "is", "are", "was", "were", "be", "been", "can",
+  "could", "would", "should", "will", "shall", "may", "might", "must",
+  "tell", "say", "said", "says", "mean", "means", "meant", "stand", "stands",
+  "know", "explain", "describe", "kind", "sort", "type", "much", "many",
+  "please", "anything", "something", "happen", "happened", "also", "us",
+  "me", "i", "you", "your", "there", "their", "they", "it", "its", "about",
+]);
+
+/** Maximum number of distinct terms a query keeps: bounds the cost of any search. */
+export const MAX_QUERY_TERMS = 12;
+
+const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+/** Folds typography so that ’ “ — and friends compare equal to their ASCII forms. */
+export function foldTypography(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\u00A0/g, " ");
+}
+
+/** Splits text into word tokens: lowercase, possessive 's dropped, 2,000 → 2000. */
+export function tokenize(text: string): string[] {
+  const folded = foldTypography(text)
+    .replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3")
+    .toLowerCase()
+    .replace(/'s\b/g, "");
+  const tokens = folded.match(WORD) ?? [];
+  return tokens.map((t) => (/^\p{N}/u.test(t) ? t.replace(/,(?=\d{3}\b)/g, "") : t));
+}
+
+/** British spellings reduced to American ones so "centres" meets "centers". */
+function americanize(word: string): string {
+  if (word.length < 5) return word;
+  return word
+    .replace(/tre(s?)$/, "ter$1")
+    .replace(/is(e|es|ed|ing|ation|ations)$/, "iz$1")
+    .replace(/([a-z]{3})our(s?)$/, "$1or$2");
+}
+
+/** True for tokens that are numbers; they are never fuzzy- or prefix-matched. */
+export function isNumeric(term: string): boolean {
+  return /^\p{N}/u.test(term);
+}
+
+/**
+ * Reduces one token to its index term, or null for a stop word. Used as
+ * MiniSearch's processTerm for both indexing and search.
+ */
+export function toTerm(token: string): string | null {
+  const word = token.toLowerCase();
+  if (STOP_WORDS.has(word) || word.length === 0) return null;
+  if (isNumeric(word)) return word;
+  if (word.length === 1) return null;
+  return stemmer(americanize(word));
+}
+
+/** The index terms of a text, in order, stop words removed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = toTerm(token);
+    if (term !== null) out.push(term);
+  }
+  return out;
+}
+
+/** True when a query token only frames the question. */
+export function isFramingWord(token: string): boolean {
+  return FRAMING_WORDS.has(token) || STOP_WORDS.has(token);
+}
+
+/**
+ * Largest edit distance allowed when matching a query term against the
+ * vocabulary. Short terms (acronyms such as SBP, SBR) and numbers must match
+ * exactly; longer names tolerate the usual misspellings (Saquib, Eroll).
+ */
+export function maxEditDistance(term: string): number {
+  if (isNumeric(term) || term.length < 4) return 0;
+  return term.length === 4 ? 1 : 2;
+}
+
+/**
+ * Prefix matching ("crypto" → "cryptocurrencies") only for stems of 4+
+ * characters, never for numbers: shorter stems ("bui" from "buy") match too much.
+ */
+export function allowsPrefix(term: string): boolean {
+  return term.length >= 4 && !isNumeric(term);
+}
+
+/**
+ * How many letters two words do not share, counted as multisets. A misspelling
+ * that swaps or doubles letters (Eroll/Errol) leaves it at 0–1; a different
+ * word at the same edit distance (France/finance) does not.
+ */
+export function letterDifference(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  for (const ch of b) counts.set(ch, (counts.get(ch) ?? 0) - 1);
+  let extraA = 0;
+  let extraB = 0;
+  for (const n of counts.values()) {
+    if (n > 0) extraA += n;
+    else extraB -= n;
+  }
+  return Math.max(extraA, extraB);
+}
+
+/** Jaccard similarity of two term sets; 1 means the same words. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+const SEGMENTER = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** A sentence as a [start, end) slice of its paragraph, so quotes stay verbatim. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a paragraph into sentence spans. A sentence that leaves a quotation
+ * open (“The market has finally picked up. Let’s not ruin it.”) is joined
+ * with the next, so no quote is cut in half.
+ */
+export function sentenceSpans(paragraph: string): Span[] {
+  const spans: Span[] = [];
+  let pending: Span | null = null;
+  for (const { segment, index } of SEGMENTER.segment(paragraph)) {
+    const lead = segment.length - segment.trimStart().length;
+    const trimmed = segment.trim();
+    if (trimmed.length === 0) continue;
+    const span = { start: index + lead, end: index + lead + trimmed.length };
+    const current: Span = pending ? { start: pending.start, end: span.end } : span;
+    const text = paragraph.slice(current.start, current.end);
+    const opened = (text.match(/\u201C/g) ?? []).length;
+    const closed = (text.match(/\u201D/g) ?? []).length;
+    if (opened > closed) {
+      pending = current;
+      continue;
+    }
+    pending = null;
+    spans.push(current);
+  }
+  if (pending) spans.push(pending);
+  return spans;
+}

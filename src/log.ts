@@ -1,0 +1,35 @@
+/**
+ * The operator's log: JSON lines on stderr (pino), with secrets redacted.
+ * `LOG_LEVEL` sets the level; chat replies never carry log text.
+ */
+import pino from "pino";
+
+/** Replaces bot tokens (Telegram `123:abc…`, Discord `xxx.yyy.zzz`, interaction tokens in URLs) with [redacted]. */
+export function redact(text: string): string {
+  return text
+    .replace(/\d{5,}:[A-Za-z0-9_-]{20,}/g, "[redacted]")
+    .replace(/bot\d+:[A-Za-z0-9_-]+/gi, "bot[redacted]")
+    .replace(/[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g, "[redacted]")
+    .replace(/(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]+/g, "$1[redacted]");
+}
+
+export const log = pino(
+  {
+    level: process.env.LOG_LEVEL || "info",
+    base: undefined,
+    formatters: { level: (label) => ({ level: label }) },
+    hooks: {
+      logMethod(args, method) {
+        const cleaned = args.map((a) => (typeof a === "string" ? redact(a) : a)) as typeof args;
+        method.apply(this, cleaned);
+      },
+    },
+    serializers: {
+      err: (error: unknown) => {
+        const e = error as { name?: string; message?: string; stack?: string; code?: unknown; status?: unknown };
+        return { type: e?.name, message: redact(String(e?.message ?? error)), code: e?.code, status: e?.status, stack: e?.stack ? redact(e.stack) : undefined };
+      },
+    },
+  },
+  pino.destination(2),
+);
