@@ -4,9 +4,8 @@
  * passage covers what the question asks about.
  */
 import type { Citation } from "./article.ts";
-import { type Passage, type CorpusIndex, neighbour } from "./passage-index.ts";
+import { type Passage, type CorpusIndex, adjacent, neighbour } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, analyze, conceptCredit } from "./query.ts";
-import { overlap } from "./text.ts";
 
 export interface RelatedArticle {
   title: string;
@@ -34,8 +33,10 @@ const CANDIDATES = 40;
 const MAX_SENTENCES = 3;
 /** A further sentence joins the answer only if it scores this close to the best. */
 const COMPANION_RATIO = 0.85;
-/** Term overlap above which two sentences say the same thing. */
-const SAME_FACT = 0.5;
+/** Share of the shorter sentence's terms two sentences must share to say the same thing. */
+const SAME_FACT = 0.45;
+/** The same, when they also share a number the question does not mention. */
+const SAME_FACT_WITH_NUMBER = 0.3;
 const MAX_CITATIONS_PER_SENTENCE = 3;
 
 interface Scored {
@@ -53,23 +54,44 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage) => boolean>> = {
   quote: (p) => p.features.quote,
 };
 
-/** Sentences that lean on the one before ("According to him, it …"). */
-const CONTINUES = /^(?:it|this|that|these|those|he|she|they|his|her|their|such|according to (?:him|her|them))\b/i;
+/** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
+const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
 
-/** Weighted share of the question's concepts found in a passage, its neighbours or its title. */
+/** Credit a concept gets from the sentence before or after (from the one before when this one leans on it). */
+const NEIGHBOUR_CREDIT = 0.5;
+const ANTECEDENT_CREDIT = 0.8;
+const TITLE_CREDIT = 0.4;
+
+/** Weighted share of the question's concepts found in a passage, the sentences around it, or its title. */
 function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
-  const before = neighbour(index, passage, -1);
-  const after = neighbour(index, passage, 1);
+  const before = adjacent(index, passage, -1);
+  const after = adjacent(index, passage, 1);
+  const beforeCredit = CONTINUES.test(passage.text) ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
   let total = 0;
   let found = 0;
   for (const concept of question.concepts) {
     total += concept.weight;
     const own = conceptCredit(concept, passage.terms);
-    const near = Math.max(before ? conceptCredit(concept, before.terms) : 0, after ? conceptCredit(concept, after.terms) : 0);
-    const title = conceptCredit(concept, index.titleTerms[passage.article]!);
-    found += concept.weight * Math.max(own, 0.5 * near, 0.4 * title);
+    const prior = before ? beforeCredit * conceptCredit(concept, before.terms) : 0;
+    const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after.terms) : 0;
+    const title = TITLE_CREDIT * conceptCredit(concept, index.titleTerms[passage.article]!);
+    found += concept.weight * Math.max(own, prior, later, title);
   }
   return total === 0 ? 0 : found / total;
+}
+
+/** True when two sentences report the same fact: most words shared, or a number and many words. */
+function sameFact(a: Passage, b: Passage, question: AnalyzedQuestion): boolean {
+  let shared = 0;
+  let sharedNumber = false;
+  const asked = new Set(question.searchTerms);
+  for (const term of a.terms) {
+    if (!b.terms.has(term)) continue;
+    shared++;
+    if (/^\d{2,}/.test(term) && !asked.has(term)) sharedNumber = true;
+  }
+  const containment = shared / Math.max(1, Math.min(a.terms.size, b.terms.size));
+  return containment >= SAME_FACT || (sharedNumber && containment >= SAME_FACT_WITH_NUMBER);
 }
 
 /** Every named thing in the question appears somewhere in the passage's article. */
@@ -127,7 +149,7 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
   const chosen: Chosen[] = [];
   for (const candidate of ranked) {
     if (candidate.coverage < MIN_COVERAGE || candidate.score < best.score * COMPANION_RATIO) continue;
-    const same = chosen.find((c) => overlap(c.lead.passage.terms, candidate.passage.terms) >= SAME_FACT);
+    const same = chosen.find((c) => sameFact(c.lead.passage, candidate.passage, question));
     if (same) {
       const otherArticle = [same.lead, ...same.also].every((s) => s.passage.article !== candidate.passage.article);
       if (otherArticle && same.also.length + 1 < MAX_CITATIONS_PER_SENTENCE) same.also.push(candidate);

@@ -4,16 +4,17 @@
  */
 import { z } from "zod";
 
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 /** A calendar date written YYYY-MM-DD that names a real day. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date (YYYY-MM-DD)")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "not a real calendar date",
-  });
+export const IsoDate = z.string().refine(isIsoDate, "expected an ISO date (YYYY-MM-DD)");
 
 export const FrontMatter = z.strictObject({
-  title: z.string().trim().min(1, "a title is required"),
+  title: z.string({ error: "a title is required" }).trim().min(1, "a title is required"),
   date: IsoDate.optional(),
   source: z.string().trim().min(1).optional(),
   url: z.url().optional(),

@@ -47,7 +47,7 @@ function chromeStart(paragraphs: readonly string[], first: number): number {
     } else if (isHeadline(line)) {
       pairs++;
       k--;
-    } else if (k - 1 >= first && isHeadline(paragraphs[k - 1]!) && !isLabel(paragraphs[k - 1]!)) {
+    } else if (k - 1 >= first && isHeadline(paragraphs[k - 1]!)) {
       pairs++;
       k -= 2;
     } else {

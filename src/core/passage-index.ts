@@ -77,7 +77,9 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
 const ROLE = /\b(minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|spokes(?:man|woman|person))\b/i;
 const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|(?:19|20)\d{2})\b/i;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion)\b/i;
-const PERSON = /\p{Lu}[\p{Ll}’']+\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+/u;
+const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+)+/gu;
+/** Words that make a capitalised name an organisation or a place rather than a person. */
+const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
 const PLACE = /\b(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 const DEFINING = /\(\p{Lu}{2,}\)|\b(?:dubbed|called|known as|refers? to|stands? for|is an?|are an?)\b/iu;
@@ -86,7 +88,7 @@ function featuresOf(text: string): Features {
   return {
     date: DATE.test(text),
     number: NUMBER.test(text),
-    person: PERSON.test(text),
+    person: [...text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name)),
     role: ROLE.test(text),
     place: PLACE.test(text),
     definition: DEFINING.test(text),
@@ -144,4 +146,10 @@ export function neighbour(index: CorpusIndex, passage: Passage, offset: -1 | 1):
   const ids = index.layout[passage.article]![passage.paragraph]!;
   const id = ids[passage.sentence + offset];
   return id === undefined ? undefined : index.passages[id];
+}
+
+/** The sentence before or after another in the same article, across paragraph breaks. */
+export function adjacent(index: CorpusIndex, passage: Passage, offset: -1 | 1): Passage | undefined {
+  const next = index.passages[passage.id + offset];
+  return next && next.article === passage.article ? next : undefined;
 }

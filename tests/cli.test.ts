@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BROKEN_CORPUS, NEW_ARTICLES, ROOT, SEEDS } from "./helpers.ts";
+
+function cli(args: string[], input = "") {
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args], { input, encoding: "utf8", cwd: ROOT });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("cli ask", () => {
+  it("prints one JSON object per stdin line with the documented fields", () => {
+    const { code, stdout } = cli(["ask", "--json"], "What is PVARA?\nWho won the 2022 FIFA World Cup?\n");
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(["question", "answer", "abstained", "citations", "ms"]));
+    expect(Object.keys(lines[0].citations[0])).toEqual(expect.arrayContaining(["n", "title", "source", "date", "url", "quote"]));
+    expect(lines[0].abstained).toBe(false);
+    expect(lines[1].abstained).toBe(true);
+    expect(lines[0].ms).toBeLessThan(50);
+  });
+
+  it("answers a question given as arguments, in plain text with numbered sources", () => {
+    const { stdout } = cli(["ask", "Where", "is", "Gracie", "Mansion?"]);
+    expect(stdout).toMatch(/Sources:\n\[1\] /);
+  });
+
+  it("answers from the folders given with --corpus", () => {
+    const { stdout } = cli(["ask", "--json", "--corpus", NEW_ARTICLES, "Who founded Qalam Exchange?"]);
+    expect(JSON.parse(stdout).answer).toContain("Ayesha Rauf");
+  });
+});
+
+describe("cli check", () => {
+  it("lists every problem with file and field and exits non-zero", () => {
+    const { code, stdout } = cli(["check", "--corpus", BROKEN_CORPUS]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("bad-date.md: date:");
+    expect(stdout).toContain("no-title.md: title:");
+  });
+
+  it("exits 0 on the bundled corpus", () => {
+    expect(cli(["check"]).code).toBe(0);
+  });
+});
+
+describe("cli ingest", () => {
+  it("writes <date>-<slug>.md files from raw seeds with a metadata file, and refuses a second copy", () => {
+    const out = mkdtempSync(join(tmpdir(), "daleel-cli-"));
+    const first = cli(["ingest", join(SEEDS, "003_a995dbae3415ebcc.txt"), "--metadata", join(SEEDS, "metadata.json"), "--out", out]);
+    expect(first.code).toBe(0);
+    expect(readdirSync(out)).toEqual(["2025-06-07-pm-crypto-adviser-bilal-bin-saqib-meets-elon-musks-father.md"]);
+    const again = cli(["ingest", join(SEEDS, "003_a995dbae3415ebcc.txt"), "--metadata", join(SEEDS, "metadata.json"), "--out", out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/refused .*Already in the corpus/);
+  });
+
+  it("takes metadata from flags and rejects a bad date with a clear message", () => {
+    const out = mkdtempSync(join(tmpdir(), "daleel-cli-"));
+    const bad = cli(["ingest", join(SEEDS, "002_74510b5c19a29610.txt"), "--date", "25/08/2025", "--out", out]);
+    expect(bad.stderr).toMatch(/date: expected an ISO date/);
+    const good = cli(["ingest", join(SEEDS, "002_74510b5c19a29610.txt"), "--date", "2025-08-25", "--source", "NextWallet", "--tags", "a,b", "--out", out]);
+    expect(good.stdout).toMatch(/added .*2025-08-25-pakistans-crypto-diplomacy/);
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { cleanScrape, deriveTitle } from "../../src/core/clean.ts";
+import { SEEDS } from "../helpers.ts";
+
+const seeds = readdirSync(SEEDS).filter((f) => f.endsWith(".txt"));
+const read = (file: string) => readFileSync(`${SEEDS}/${file}`, "utf8");
+
+describe("cleanScrape", () => {
+  it.each(seeds)("removes the sidebar chrome from %s and keeps every article paragraph verbatim", (file) => {
+    const raw = read(file);
+    const { paragraphs } = cleanScrape(raw);
+    const text = paragraphs.join("\n");
+    for (const chrome of ["Hot this week", "Topics", "Related Articles", "Popular Categories", "spot_img", "Bithumb", "Riyadh", "SECP Chairman"]) {
+      expect(text).not.toContain(chrome);
+    }
+    for (const paragraph of paragraphs) expect(raw).toContain(paragraph);
+    expect(paragraphs.at(-1)).toMatch(/[.”]$/);
+  });
+
+  it("takes the headline line as the title when the scrape starts with one", () => {
+    const { title, paragraphs } = cleanScrape(read("000_b22c424695f05218.txt"));
+    expect(title).toBe("Pakistan’s Crypto Chief Meets New York City Mayor to Foster Global Blockchain Collaboration");
+    expect(paragraphs[0]).toMatch(/^In a significant diplomatic engagement/);
+  });
+
+  it("finds no title when the scrape starts with article text", () => {
+    expect(cleanScrape(read("004_410ea5615a0655f2.txt")).title).toBeUndefined();
+  });
+
+  it("keeps a closing section that has a subheading, because one pair is not a headline list", () => {
+    const raw = "Title Line Here\n\nFirst paragraph of the article ends here.\n\nWhat Comes Next\n\nThe final paragraph explains the next steps.";
+    expect(cleanScrape(raw).paragraphs).toEqual(["First paragraph of the article ends here.", "What Comes Next", "The final paragraph explains the next steps."]);
+  });
+
+  it("drops a trailing list of other stories even without a section label", () => {
+    const raw = [
+      "Article Title",
+      "The article's only paragraph says something.",
+      "Another Story Headline",
+      "A teaser sentence for another story.",
+      "A Third Story Headline",
+      "Its teaser sentence.",
+    ].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual(["The article's only paragraph says something."]);
+  });
+});
+
+describe("deriveTitle", () => {
+  it("uses the first sentence without its dateline, shortened", () => {
+    const title = deriveTitle(cleanScrape(read("004_410ea5615a0655f2.txt")).paragraphs);
+    expect(title.startsWith("Pakistan and El Salvador have taken")).toBe(true);
+    expect(title.split(" ").length).toBeLessThanOrEqual(14);
+  });
+});
