@@ -4,8 +4,9 @@
  * passage covers what the question asks about.
  */
 import type { Citation } from "./article.ts";
-import { type Passage, type CorpusIndex, adjacent, neighbour } from "./passage-index.ts";
-import { type AnalyzedQuestion, type QuestionKind, analyze, conceptCredit } from "./query.ts";
+import { type Passage, type CorpusIndex, neighbour } from "./passage-index.ts";
+import { type AnalyzedQuestion, type QuestionKind, analyze } from "./query.ts";
+import { CONTINUES, MIN_COVERAGE, type Scored, rank, sameFact } from "./relevance.ts";
 
 export interface RelatedArticle {
   title: string;
@@ -26,94 +27,10 @@ export interface Answer {
 
 export const REFUSAL = "I can't answer that from the articles I have.";
 
-/** Share of the question's weighted concepts a passage must cover to be an answer. */
-const MIN_COVERAGE = 0.6;
-/** How many search hits are re-ranked. */
-const CANDIDATES = 40;
 const MAX_SENTENCES = 3;
 /** A further sentence joins the answer only if it scores this close to the best. */
 const COMPANION_RATIO = 0.85;
-/** Share of the shorter sentence's terms two sentences must share to say the same thing. */
-const SAME_FACT = 0.45;
-/** The same, when they also share a number the question does not mention. */
-const SAME_FACT_WITH_NUMBER = 0.3;
 const MAX_CITATIONS_PER_SENTENCE = 3;
-
-interface Scored {
-  passage: Passage;
-  coverage: number;
-  score: number;
-}
-
-const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage) => boolean>> = {
-  who: (p) => p.features.role || p.features.person,
-  when: (p) => p.features.date,
-  where: (p) => p.features.place,
-  number: (p) => p.features.number,
-  define: (p) => p.features.definition,
-  quote: (p) => p.features.quote,
-};
-
-/** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
-const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
-
-/** Credit a concept gets from the sentence before or after (from the one before when this one leans on it). */
-const NEIGHBOUR_CREDIT = 0.5;
-const ANTECEDENT_CREDIT = 0.8;
-const TITLE_CREDIT = 0.4;
-
-/** Weighted share of the question's concepts found in a passage, the sentences around it, or its title. */
-function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
-  const before = adjacent(index, passage, -1);
-  const after = adjacent(index, passage, 1);
-  const beforeCredit = CONTINUES.test(passage.text) ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
-  let total = 0;
-  let found = 0;
-  for (const concept of question.concepts) {
-    total += concept.weight;
-    const own = conceptCredit(concept, passage.terms);
-    const prior = before ? beforeCredit * conceptCredit(concept, before.terms) : 0;
-    const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after.terms) : 0;
-    const title = TITLE_CREDIT * conceptCredit(concept, index.titleTerms[passage.article]!);
-    found += concept.weight * Math.max(own, prior, later, title);
-  }
-  return total === 0 ? 0 : found / total;
-}
-
-/** True when two sentences report the same fact: most words shared, or a number and many words. */
-function sameFact(a: Passage, b: Passage, question: AnalyzedQuestion): boolean {
-  let shared = 0;
-  let sharedNumber = false;
-  const asked = new Set(question.searchTerms);
-  for (const term of a.terms) {
-    if (!b.terms.has(term)) continue;
-    shared++;
-    if (/^\d{2,}/.test(term) && !asked.has(term)) sharedNumber = true;
-  }
-  const containment = shared / Math.max(1, Math.min(a.terms.size, b.terms.size));
-  return containment >= SAME_FACT || (sharedNumber && containment >= SAME_FACT_WITH_NUMBER);
-}
-
-/** Every named thing in the question appears somewhere in the passage's article. */
-function entitiesInArticle(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
-  const terms = index.articleTerms[passage.article]!;
-  return question.concepts.every((c) => !c.entity || conceptCredit(c, terms) > 0);
-}
-
-function rank(index: CorpusIndex, question: AnalyzedQuestion): Scored[] {
-  const hits = index.search.search(question.searchTerms.join(" ")).slice(0, CANDIDATES);
-  const top = hits[0]?.score ?? 1;
-  const feature = KIND_FEATURE[question.kind];
-  return hits
-    .map((hit) => {
-      const passage = index.passages[hit.id as number]!;
-      const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
-      const kindBonus = feature?.(passage) ? 0.12 : 0;
-      const lengthPenalty = passage.terms.size > 45 ? 0.05 : 0;
-      return { passage, coverage: cover, score: 0.65 * cover + 0.2 * (hit.score / top) + kindBonus - lengthPenalty };
-    })
-    .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-}
 
 /** The verbatim text of a passage, extended by the sentence after it when that one leans on it. */
 function quoteFor(index: CorpusIndex, passage: Passage, kind: QuestionKind): string {

@@ -1,0 +1,96 @@
+/**
+ * Relevance shared by answers, summaries, timelines and digests: how well a
+ * passage covers a question's concepts, whether two sentences say the same
+ * thing, and the re-ranking of search hits.
+ */
+import type { CorpusIndex, Passage } from "./passage-index.ts";
+import { adjacent } from "./passage-index.ts";
+import { type AnalyzedQuestion, type QuestionKind, conceptCredit } from "./query.ts";
+
+/** Share of the question's weighted concepts a passage must cover to be an answer. */
+export const MIN_COVERAGE = 0.6;
+/** How many search hits are re-ranked by default. */
+const CANDIDATES = 40;
+/** Share of the shorter sentence's terms two sentences must share to say the same thing. */
+const SAME_FACT = 0.45;
+/** The same, when they also share a number the question does not mention. */
+const SAME_FACT_WITH_NUMBER = 0.3;
+
+export interface Scored {
+  passage: Passage;
+  coverage: number;
+  score: number;
+}
+
+const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage) => boolean>> = {
+  who: (p) => p.features.role || p.features.person,
+  when: (p) => p.features.date,
+  where: (p) => p.features.place,
+  number: (p) => p.features.number,
+  define: (p) => p.features.definition,
+  quote: (p) => p.features.quote,
+};
+
+/** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
+export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
+
+/** Credit a concept gets from the sentence before or after (from the one before when this one leans on it). */
+const NEIGHBOUR_CREDIT = 0.5;
+const ANTECEDENT_CREDIT = 0.8;
+const TITLE_CREDIT = 0.4;
+
+/** Weighted share of the question's concepts found in a passage, the sentences around it, or its title. */
+export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
+  const before = adjacent(index, passage, -1);
+  const after = adjacent(index, passage, 1);
+  const beforeCredit = CONTINUES.test(passage.text) ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
+  let total = 0;
+  let found = 0;
+  for (const concept of question.concepts) {
+    total += concept.weight;
+    const own = conceptCredit(concept, passage.terms);
+    const prior = before ? beforeCredit * conceptCredit(concept, before.terms) : 0;
+    const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after.terms) : 0;
+    const title = TITLE_CREDIT * conceptCredit(concept, index.titleTerms[passage.article]!);
+    found += concept.weight * Math.max(own, prior, later, title);
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/** True when two sentences report the same fact: most words shared, or a number and many words. */
+export function sameFact(a: Passage, b: Passage, question?: AnalyzedQuestion): boolean {
+  let shared = 0;
+  let sharedNumber = false;
+  const asked = new Set(question?.searchTerms ?? []);
+  for (const term of a.terms) {
+    if (!b.terms.has(term)) continue;
+    shared++;
+    if (/^\d{2,}/.test(term) && !asked.has(term)) sharedNumber = true;
+  }
+  const containment = shared / Math.max(1, Math.min(a.terms.size, b.terms.size));
+  return containment >= SAME_FACT || (sharedNumber && containment >= SAME_FACT_WITH_NUMBER);
+}
+
+/** Every named thing in the question appears somewhere in the passage's article. */
+export function entitiesInArticle(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
+  const terms = index.articleTerms[passage.article]!;
+  return question.concepts.every((c) => !c.entity || conceptCredit(c, terms) > 0);
+}
+
+/** Searches and re-ranks: coverage of the question, search score, and the kind of answer asked for. */
+export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates = CANDIDATES): Scored[] {
+  if (question.searchTerms.length === 0) return [];
+  const hits = index.search.search(question.searchTerms.join(" ")).slice(0, candidates);
+  const top = hits[0]?.score ?? 1;
+  const feature = KIND_FEATURE[question.kind];
+  return hits
+    .map((hit) => {
+      const passage = index.passages[hit.id as number]!;
+      const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
+      const kindBonus = feature?.(passage) ? 0.12 : 0;
+      const lengthPenalty = passage.terms.size > 45 ? 0.05 : 0;
+      return { passage, coverage: cover, score: 0.65 * cover + 0.2 * (hit.score / top) + kindBonus - lengthPenalty };
+    })
+    .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
+}
+
