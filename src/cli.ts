@@ -2,6 +2,9 @@
  * The scriptable entry point: `npm run -s cli -- <command> …`.
  *
  *   ask [QUESTION] [--json] [--corpus DIR]...   (no QUESTION: one question per stdin line)
+ *   summary TOPIC [--article ID] [--json] [--corpus DIR]...
+ *   timeline [--topic T] [--from D] [--to D] [--json] [--corpus DIR]...
+ *   digest [--since D] [--until D] [--topic T] [--json] [--corpus DIR]...
  *   check [--corpus DIR]...
  *   ingest FILE... [--title T] [--date D] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]
  */
@@ -10,14 +13,18 @@ import { basename, relative } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { renderAnswerText } from "./adapters/console/render.ts";
+import { renderAnswerText, renderDigestText, renderSummaryText, renderTimelineText } from "./adapters/console/render.ts";
+import { IsoDate } from "./core/article.ts";
 import { loadCorpus, formatProblem } from "./core/corpus.ts";
 import { UserError } from "./core/errors.ts";
 import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
 import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
 
-const USAGE = `usage: cli <ask|check|ingest> [options]
+const USAGE = `usage: cli <ask|summary|timeline|digest|check|ingest> [options]
   ask [QUESTION] [--json] [--corpus DIR]...
+  summary TOPIC | --article ID [--json] [--corpus DIR]...
+  timeline [--topic T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--corpus DIR]...
+  digest [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--topic T] [--json] [--corpus DIR]...
   check [--corpus DIR]...
   ingest FILE... [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]`;
 
@@ -31,6 +38,12 @@ const OPTIONS = {
   tags: { type: "string" },
   metadata: { type: "string" },
   out: { type: "string" },
+  topic: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  since: { type: "string" },
+  until: { type: "string" },
+  article: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -50,8 +63,7 @@ function answerLine(library: Library, question: string, json: boolean): string {
 }
 
 async function ask(questions: string[], flags: Flags): Promise<number> {
-  const library = openLibrary(corpusDirs(flags));
-  for (const problem of library.problems) process.stderr.write(`corpus: ${formatProblem(problem)}\n`);
+  const library = openWithProblems(flags);
   const json = flags.json ?? false;
   if (questions.length > 0) {
     process.stdout.write(`${answerLine(library, questions.join(" "), json)}\n`);
@@ -61,6 +73,43 @@ async function ask(questions: string[], flags: Flags): Promise<number> {
     if (line.trim()) process.stdout.write(`${answerLine(library, line.trim(), json)}${json ? "" : "\n"}\n`);
   }
   return 0;
+}
+
+function openWithProblems(flags: Flags): Library {
+  const library = openLibrary(corpusDirs(flags));
+  for (const problem of library.problems) process.stderr.write(`corpus: ${formatProblem(problem)}\n`);
+  return library;
+}
+
+/** Validates a --from/--to/--since/--until flag. */
+function dateFlag(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!IsoDate.safeParse(value).success) throw new UserError(`--${name}: expected a date as YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+function print(json: boolean | undefined, data: unknown, text: string): number {
+  process.stdout.write(`${json ? JSON.stringify(data) : text}\n`);
+  return 0;
+}
+
+function summary(words: string[], flags: Flags): number {
+  const topic = words.join(" ").trim();
+  if (!topic && !flags.article) throw new UserError("summary: name a TOPIC or give --article ID");
+  const result = openWithProblems(flags).summarize(flags.article ? { article: flags.article } : { topic });
+  return print(flags.json, result, renderSummaryText(result));
+}
+
+function timelineCommand(flags: Flags): number {
+  const query = { topic: flags.topic, from: dateFlag("from", flags.from), to: dateFlag("to", flags.to) };
+  const events = openWithProblems(flags).timeline(query);
+  return print(flags.json, events, renderTimelineText(events, query));
+}
+
+function digestCommand(flags: Flags): number {
+  const query = { topic: flags.topic, since: dateFlag("since", flags.since), until: dateFlag("until", flags.until) };
+  const result = openWithProblems(flags).digest(query);
+  return print(flags.json, result, renderDigestText(result));
 }
 
 function check(flags: Flags): number {
@@ -115,6 +164,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "ask":
       return ask(rest, flags);
+    case "summary":
+      return summary(rest, flags);
+    case "timeline":
+      return timelineCommand(flags);
+    case "digest":
+      return digestCommand(flags);
     case "check":
       return check(flags);
     case "ingest":

@@ -34,6 +34,31 @@ describe("cli ask", () => {
   });
 });
 
+describe("cli summary, timeline, digest", () => {
+  it("prints the timeline as one JSON array of events", () => {
+    const { code, stdout } = cli(["timeline", "--json", "--topic", "El Salvador"]);
+    expect(code).toBe(0);
+    const events = JSON.parse(stdout);
+    expect(Array.isArray(events)).toBe(true);
+    expect(events[0]).toMatchObject({ date: "2021", precision: "year", approximate: false, citations: [expect.objectContaining({ n: 1 })] });
+  });
+
+  it("says so when a timeline is empty, and rejects a malformed date", () => {
+    expect(cli(["timeline", "--from", "2030-01-01"]).stdout).toMatch(/No dated events/);
+    const bad = cli(["timeline", "--from", "June"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('--from: expected a date as YYYY-MM-DD, got "June"');
+  });
+
+  it("prints a summary and a digest as JSON", () => {
+    const summary = JSON.parse(cli(["summary", "Strategic", "Bitcoin", "Reserve", "--json"]).stdout);
+    expect(summary.sentences.length).toBeGreaterThanOrEqual(3);
+    const digest = JSON.parse(cli(["digest", "--since", "2025-06-01", "--json"]).stdout);
+    expect(digest.count).toBe(4);
+    expect(cli(["digest", "--since", "2030-01-01"]).stdout).toMatch(/No new articles/);
+  });
+});
+
 describe("cli check", () => {
   it("lists every problem with file and field and exits non-zero", () => {
     const { code, stdout } = cli(["check", "--corpus", BROKEN_CORPUS]);

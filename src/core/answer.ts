@@ -80,7 +80,7 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
   return chosen;
 }
 
-function relatedArticles(index: CorpusIndex, ranked: Scored[]): RelatedArticle[] {
+export function relatedArticles(index: CorpusIndex, ranked: Scored[]): RelatedArticle[] {
   const seen = new Set<number>();
   const related: RelatedArticle[] = [];
   for (const { passage } of ranked) {

@@ -36,6 +36,8 @@ export interface Article {
   url?: string;
   tags: string[];
   dateNote?: string;
+  /** For an approximate date, the earliest and latest days its note allows. */
+  dateRange?: { earliest: string; latest: string };
   paragraphs: string[];
 }
 

@@ -10,6 +10,7 @@ import YAML from "yaml";
 import type { z } from "zod";
 import { FrontMatter, type Article } from "./article.ts";
 import { cleanScrape } from "./clean.ts";
+import { noteRange } from "./dates.ts";
 
 /** One problem with one corpus file, phrased for the person who must fix it. */
 export interface CorpusProblem {
@@ -68,6 +69,7 @@ export function parseMarkdownArticle(file: string, source: string): { article?: 
     url: meta.url,
     tags: meta.tags,
     dateNote: meta.date_note,
+    dateRange: meta.date ? noteRange(meta.date_note, meta.date) : undefined,
     paragraphs,
   };
   return { article, problems: [] };

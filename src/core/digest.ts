@@ -1,0 +1,130 @@
+/**
+ * News digests: the articles published in a window, newest first, each with
+ * headline, outlet, date, link and one or two quoted sentences; articles about
+ * the same story grouped together.
+ */
+import type { Article, Citation } from "./article.ts";
+import { citationFor } from "./answer.ts";
+import type { CorpusIndex } from "./passage-index.ts";
+import { analyze, conceptCredit } from "./query.ts";
+import { centralSentences, selectDiverse } from "./summary.ts";
+
+export interface DigestItem {
+  id: string;
+  title: string;
+  source: string;
+  date: string;
+  url: string;
+  approximate: boolean;
+  /** One or two sentences quoted from the article, each with its citation number. */
+  sentences: { text: string; n: number }[];
+}
+
+export interface Digest {
+  since?: string;
+  until?: string;
+  topic?: string;
+  /** How many articles are in the digest. */
+  count: number;
+  /** Articles grouped by story; groups and their items newest first. */
+  groups: DigestItem[][];
+  citations: Citation[];
+}
+
+export interface DigestQuery {
+  /** Inclusive bounds, YYYY-MM-DD. */
+  since?: string;
+  until?: string;
+  topic?: string;
+  /** Only these article ids (used by scheduled digests for "articles added since the last one"). */
+  ids?: readonly string[];
+}
+
+/** Cosine similarity of two articles' word vectors above which they tell the same story. */
+const SAME_STORY = 0.55;
+/** Share of a topic an article must cover to be in a topic digest. */
+const TOPIC_COVERAGE = 0.6;
+const SENTENCES_PER_ITEM = 2;
+
+function termVector(index: CorpusIndex, a: number): Map<string, number> {
+  const vector = new Map<string, number>();
+  const n = index.passages.length;
+  for (const id of index.layout[a]!.flat()) {
+    for (const term of index.passages[id]!.terms) {
+      const idf = Math.log(1 + n / ((index.vocabulary.get(term) ?? 0) + 1));
+      vector.set(term, (vector.get(term) ?? 0) + idf);
+    }
+  }
+  return vector;
+}
+
+function cosine(x: Map<string, number>, y: Map<string, number>): number {
+  let dot = 0;
+  let nx = 0;
+  let ny = 0;
+  for (const [t, v] of x) {
+    nx += v * v;
+    dot += v * (y.get(t) ?? 0);
+  }
+  for (const v of y.values()) ny += v * v;
+  return nx && ny ? dot / Math.sqrt(nx * ny) : 0;
+}
+
+/** True when an article was certainly published in the window: an approximate date's whole range must fit. */
+function inWindow(article: Article, query: DigestQuery): boolean {
+  if (!article.date) return false;
+  const earliest = article.dateRange?.earliest ?? article.date;
+  const latest = article.dateRange?.latest ?? article.date;
+  return (!query.since || earliest >= query.since) && (!query.until || latest <= query.until);
+}
+
+/** Groups articles that tell the same story (single-link on cosine similarity). */
+export function groupStories(index: CorpusIndex, articles: number[]): number[][] {
+  const vectors = new Map(articles.map((a) => [a, termVector(index, a)]));
+  const group = new Map(articles.map((a) => [a, a]));
+  const root = (a: number): number => (group.get(a) === a ? a : root(group.get(a)!));
+  for (const [i, a] of articles.entries()) {
+    for (const b of articles.slice(i + 1)) {
+      if (cosine(vectors.get(a)!, vectors.get(b)!) >= SAME_STORY) group.set(root(b), root(a));
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (const a of articles) groups.set(root(a), [...(groups.get(root(a)) ?? []), a]);
+  return [...groups.values()];
+}
+
+/**
+ * The digest of a window (and topic). An empty window gives count 0 and no groups.
+ *
+ * @example digest(index, { since: "2025-06-01" }).count // 4
+ */
+export function digest(index: CorpusIndex, query: DigestQuery = {}): Digest {
+  const topic = query.topic?.trim() ? analyze(index, query.topic) : undefined;
+  const covers = (a: number) => {
+    if (!topic) return true;
+    const terms = index.articleTerms[a]!;
+    const total = topic.concepts.reduce((s, c) => s + c.weight, 0);
+    return total > 0 && topic.concepts.reduce((s, c) => s + c.weight * conceptCredit(c, terms), 0) / total >= TOPIC_COVERAGE;
+  };
+  const chosen = index.articles
+    .map((article, a) => ({ article, a }))
+    .filter(({ article }) => inWindow(article, query))
+    .filter(({ article }) => !query.ids || query.ids.includes(article.id))
+    .filter(({ a }) => covers(a))
+    .sort((x, y) => y.article.date!.localeCompare(x.article.date!) || x.a - y.a)
+    .map(({ a }) => a);
+  const citations: Citation[] = [];
+  const groups = groupStories(index, chosen).map((members) =>
+    members.map((a) => {
+      const article = index.articles[a]!;
+      const picked = selectDiverse(centralSentences(index, a), SENTENCES_PER_ITEM).sort((x, y) => x.id - y.id);
+      const sentences = picked.map((p) => {
+        const citation = citationFor(index, p, citations.length + 1, p.text);
+        citations.push(citation);
+        return { text: p.text, n: citation.n };
+      });
+      return { id: article.id, title: article.title, source: article.source ?? "", date: article.date!, url: article.url ?? "", approximate: article.dateNote !== undefined, sentences };
+    }),
+  );
+  return { since: query.since, until: query.until, topic: query.topic, count: chosen.length, groups, citations };
+}

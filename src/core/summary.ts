@@ -1,0 +1,114 @@
+/**
+ * Extractive summaries: up to 6 sentences quoted verbatim (3 or more when the corpus has them), chosen for coverage
+ * without redundancy (maximal marginal relevance), shown in date order, each
+ * cited. A topic the corpus does not cover is refused, as answers are.
+ */
+import type { Article, Citation } from "./article.ts";
+import { type RelatedArticle, citationFor, relatedArticles } from "./answer.ts";
+import type { CorpusIndex, Passage } from "./passage-index.ts";
+import { analyze } from "./query.ts";
+import { MIN_COVERAGE, rank, sameFact } from "./relevance.ts";
+import { overlap } from "./text.ts";
+
+export interface SummarySentence {
+  text: string;
+  /** The citation number for this sentence. */
+  n: number;
+}
+
+export interface Summary {
+  /** The topic, or the article's title. */
+  subject: string;
+  abstained: boolean;
+  sentences: SummarySentence[];
+  citations: Citation[];
+  related: RelatedArticle[];
+}
+
+export type SummaryRequest = { topic: string } | { article: string };
+
+const MAX_SENTENCES = 6;
+/** Balance between relevance and novelty in the MMR selection. */
+const LAMBDA = 0.7;
+/** Bonus for a sentence from an article not yet quoted, so topics draw across articles. */
+const NEW_ARTICLE_BONUS = 0.15;
+/** Sentences below this share of the best relevance are not worth a place. */
+const MIN_RELATIVE = 0.45;
+/** Topic summaries look further down the search results than answers do. */
+const TOPIC_CANDIDATES = 150;
+const TOPIC_COVERAGE = 0.5;
+
+/** News puts the main point first: the first two sentences get a head start. */
+const LEAD_BONUS = [0.3, 0.1];
+
+interface Candidate {
+  passage: Passage;
+  relevance: number;
+}
+
+/** Picks up to `limit` sentences by maximal marginal relevance, never two that say the same thing. */
+export function selectDiverse(candidates: Candidate[], limit: number): Passage[] {
+  const best = Math.max(...candidates.map((c) => c.relevance), 0);
+  const pool = candidates.filter((c) => c.relevance >= best * MIN_RELATIVE);
+  const chosen: Passage[] = [];
+  while (chosen.length < limit) {
+    let pick: Candidate | undefined;
+    let pickScore = -Infinity;
+    for (const candidate of pool) {
+      if (chosen.includes(candidate.passage) || chosen.some((p) => sameFact(p, candidate.passage))) continue;
+      const similarity = Math.max(0, ...chosen.map((p) => overlap(p.terms, candidate.passage.terms)));
+      const fresh = chosen.every((p) => p.article !== candidate.passage.article) ? NEW_ARTICLE_BONUS : 0;
+      const score = LAMBDA * (candidate.relevance / (best || 1)) - (1 - LAMBDA) * similarity + fresh;
+      if (score > pickScore) [pick, pickScore] = [candidate, score];
+    }
+    if (!pick) break;
+    chosen.push(pick.passage);
+  }
+  return chosen;
+}
+
+function inReadingOrder(index: CorpusIndex, passages: Passage[]): Passage[] {
+  const dateOf = (p: Passage) => index.articles[p.article]!.date ?? "";
+  return [...passages].sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || a.id - b.id);
+}
+
+function cite(index: CorpusIndex, subject: string, passages: Passage[]): Summary {
+  const citations = inReadingOrder(index, passages).map((p, i) => citationFor(index, p, i + 1, p.text));
+  return { subject, abstained: false, sentences: citations.map((c) => ({ text: c.quote, n: c.n })), citations, related: [] };
+}
+
+/** Sentences of one article scored by centrality (shared words with the rest) plus a lead bonus. */
+export function centralSentences(index: CorpusIndex, articleIndex: number): Candidate[] {
+  const passages = index.layout[articleIndex]!.flat().map((id) => index.passages[id]!);
+  const centrality = passages.map((passage) => passages.reduce((sum, other) => (other === passage ? sum : sum + overlap(passage.terms, other.terms)), 0));
+  const most = Math.max(...centrality, Number.EPSILON);
+  return passages.map((passage, i) => ({ passage, relevance: centrality[i]! / most + (LEAD_BONUS[i] ?? 0) }));
+}
+
+/** Finds an article by id, or by a title that contains the words given. */
+export function findArticle(articles: readonly Article[], key: string): number {
+  const wanted = key.trim().toLowerCase();
+  const byId = articles.findIndex((a) => a.id.toLowerCase() === wanted);
+  return byId >= 0 ? byId : articles.findIndex((a) => a.title.toLowerCase().includes(wanted));
+}
+
+/**
+ * Summarises a topic across articles, or one article.
+ *
+ * @example summarize(index, { topic: "Strategic Bitcoin Reserve" }).sentences.length // 3–6
+ */
+export function summarize(index: CorpusIndex, request: SummaryRequest): Summary {
+  if ("article" in request) {
+    const a = findArticle(index.articles, request.article);
+    if (a < 0) return { subject: request.article, abstained: true, sentences: [], citations: [], related: [] };
+    return cite(index, index.articles[a]!.title, selectDiverse(centralSentences(index, a), 4));
+  }
+  const question = analyze(index, request.topic);
+  const ranked = rank(index, question, TOPIC_CANDIDATES);
+  const unknown = question.concepts.length === 0 || question.concepts.some((c) => c.entity && !c.known);
+  if (unknown || ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) {
+    return { subject: request.topic, abstained: true, sentences: [], citations: [], related: relatedArticles(index, ranked) };
+  }
+  const pool = ranked.filter((r) => r.coverage >= TOPIC_COVERAGE).map((r) => ({ passage: r.passage, relevance: r.score }));
+  return cite(index, request.topic, selectDiverse(pool, MAX_SENTENCES));
+}
