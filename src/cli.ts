@@ -13,7 +13,8 @@ import { basename, relative } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { renderAnswerText, renderDigestText, renderSummaryText, renderTimelineText } from "./adapters/console/render.ts";
+import { answerReply, digestReply, summaryReply, timelineReply } from "../commands/reply.ts";
+import { renderReplyText } from "./adapters/console/render.ts";
 import { IsoDate } from "./core/article.ts";
 import { loadCorpus, formatProblem } from "./core/corpus.ts";
 import { UserError } from "./core/errors.ts";
@@ -57,7 +58,7 @@ function answerLine(library: Library, question: string, json: boolean): string {
   const started = performance.now();
   const result = library.ask(question);
   const ms = Math.round((performance.now() - started) * 100) / 100;
-  if (!json) return renderAnswerText(result);
+  if (!json) return renderReplyText(answerReply(result));
   const { answer, abstained, citations, related } = result;
   return JSON.stringify({ question, answer, abstained, citations, related, ms });
 }
@@ -97,19 +98,19 @@ function summary(words: string[], flags: Flags): number {
   const topic = words.join(" ").trim();
   if (!topic && !flags.article) throw new UserError("summary: name a TOPIC or give --article ID");
   const result = openWithProblems(flags).summarize(flags.article ? { article: flags.article } : { topic });
-  return print(flags.json, result, renderSummaryText(result));
+  return print(flags.json, result, renderReplyText(summaryReply(result)));
 }
 
 function timelineCommand(flags: Flags): number {
   const query = { topic: flags.topic, from: dateFlag("from", flags.from), to: dateFlag("to", flags.to) };
   const events = openWithProblems(flags).timeline(query);
-  return print(flags.json, events, renderTimelineText(events, query));
+  return print(flags.json, events, renderReplyText(timelineReply(events, query)));
 }
 
 function digestCommand(flags: Flags): number {
   const query = { topic: flags.topic, since: dateFlag("since", flags.since), until: dateFlag("until", flags.until) };
   const result = openWithProblems(flags).digest(query);
-  return print(flags.json, result, renderDigestText(result));
+  return print(flags.json, result, renderReplyText(digestReply(result)));
 }
 
 function check(flags: Flags): number {

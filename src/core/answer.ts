@@ -19,6 +19,8 @@ export interface Answer {
   question: string;
   /** The quoted sentences with [n] markers, or the refusal message. */
   answer: string;
+  /** The same sentences, each with the citation numbers that support it. */
+  sentences: { text: string; cites: number[] }[];
   abstained: boolean;
   citations: Citation[];
   /** On a refusal, up to three articles closest to the question. */
@@ -103,6 +105,7 @@ export function answer(index: CorpusIndex, question: string): Answer {
   const refuse = (ranked: Scored[]): Answer => ({
     question,
     answer: REFUSAL,
+    sentences: [],
     abstained: true,
     citations: [],
     related: relatedArticles(index, ranked),
@@ -113,12 +116,12 @@ export function answer(index: CorpusIndex, question: string): Answer {
   if (unknownEntity || ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) return refuse(ranked);
   const citations: Citation[] = [];
   const sentences = choose(index, analyzed, ranked).map(({ lead, quote, also }) => {
-    const markers = [lead, ...also].map((scored, k) => {
-      const n = citations.length + 1;
-      citations.push(citationFor(index, scored.passage, n, k === 0 ? quote : scored.passage.text));
-      return `[${n}]`;
+    const cites = [lead, ...also].map((scored, k) => {
+      citations.push(citationFor(index, scored.passage, citations.length + 1, k === 0 ? quote : scored.passage.text));
+      return citations.length;
     });
-    return `${quote} ${markers.join("")}`;
+    return { text: quote, cites };
   });
-  return { question, answer: sentences.join(" "), abstained: false, citations, related: [] };
+  const text = sentences.map((s) => `${s.text} ${s.cites.map((n) => `[${n}]`).join("")}`).join(" ");
+  return { question, answer: text, sentences, abstained: false, citations, related: [] };
 }

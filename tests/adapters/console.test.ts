@@ -1,26 +1,35 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.ts";
 import { handleConsoleLine, runConsole } from "../../src/adapters/console/console.ts";
+import { contractSuite } from "../contract.ts";
 import { bundledLibrary } from "../helpers.ts";
 
 const library = bundledLibrary();
+const deps = { library: () => library, commands };
+
+contractSuite("console", async ({ command, options, moderator }) => {
+  const words = Object.entries(options).map(([k, v]) => `${k}:${v}`);
+  const positional = commands.find((c) => c.name === command)?.positional;
+  const text = positional && positional in options ? [String(options[positional]), ...words.filter((w) => !w.startsWith(`${positional}:`))] : words;
+  return (await handleConsoleLine(deps, `/${command} ${text.join(" ")}`, { isModerator: async () => moderator })) ?? "";
+});
 
 describe("handleConsoleLine", () => {
-  it("answers a bare question and /ask alike, with numbered sources", () => {
-    const bare = handleConsoleLine(library, "What is PVARA?");
-    expect(bare).toBe(handleConsoleLine(library, "/ask What is PVARA?"));
+  it("answers a bare question and /ask alike, with numbered sources", async () => {
+    const bare = await handleConsoleLine(deps, "What is PVARA?");
+    expect(bare).toBe(await handleConsoleLine(deps, "/ask What is PVARA?"));
     expect(bare).toMatch(/\[1\][\s\S]*Sources:\n\[1\] Pakistan Joins Bitcoin Revolution .* — Times of Islamabad, 2025-07-18/);
   });
 
-  it("lists closest articles when it refuses", () => {
-    expect(handleConsoleLine(library, "What is the bitcoin price forecast for next year?")).toMatch(/can't answer[\s\S]*Closest articles:/);
+  it("lists closest articles when it refuses", async () => {
+    expect(await handleConsoleLine(deps, "What is the bitcoin price forecast for next year?")).toMatch(/can't answer[\s\S]*Closest articles:/);
   });
 
-  it("shows help, rejects unknown commands and too-short questions, and quits", () => {
-    expect(handleConsoleLine(library, "/help")).toContain("/quit");
-    expect(handleConsoleLine(library, "/nope")).toMatch(/Unknown command/);
-    expect(handleConsoleLine(library, "hi")).toMatch(/at least 3 characters/);
-    expect(handleConsoleLine(library, "/quit")).toBeNull();
+  it("rejects unknown commands and too-short questions with a hint, and quits", async () => {
+    expect(await handleConsoleLine(deps, "/nope")).toMatch(/Unknown command/);
+    expect(await handleConsoleLine(deps, "hi")).toBe("question: too short (at least 3 characters). Usage: /ask question");
+    expect(await handleConsoleLine(deps, "/quit")).toBeNull();
   });
 });
 
@@ -30,7 +39,7 @@ describe("runConsole", () => {
     const output = new PassThrough();
     let text = "";
     output.on("data", (chunk) => (text += String(chunk)));
-    const done = runConsole(library, input, output);
+    const done = runConsole(deps, input, output);
     input.end("Where did Saqib meet Eric Adams?\n/quit\nnever read\n");
     await done;
     expect(text).toMatch(/5 articles loaded/);

@@ -1,37 +1,42 @@
 /**
- * The local console: ask questions in a terminal over the loaded corpus.
- * `/ask …` or a bare question, `/help`, `/quit`.
+ * The local console: the same commands as Discord and Telegram, in a
+ * terminal. A bare line is a question; `/name options` runs a command.
+ * The person at the console runs the bot, so moderator commands are allowed.
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Library } from "../../core/library.ts";
-import { renderAnswerText } from "./render.ts";
+import type { Deps } from "../../../commands/command.ts";
+import { findCommand } from "../../../commands/index.ts";
+import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
+import { UserError } from "../../core/errors.ts";
+import { renderReplyText } from "./render.ts";
 
-const HELP = `Ask a question about Pakistan's crypto agenda, or:
-  /ask QUESTION   answer a question from the articles, with sources
-  /help           this list
-  /quit           leave`;
+const OPERATOR: Caller = { isModerator: async () => true };
 
 /** Handles one console line; returns the text to print, or null to quit. */
-export function handleConsoleLine(library: Library, line: string): string | null {
+export async function handleConsoleLine(deps: Deps, line: string, caller: Caller = OPERATOR): Promise<string | null> {
   const input = line.trim();
   if (input === "") return "";
   if (input === "/quit" || input === "/exit") return null;
-  if (input === "/help") return HELP;
-  const question = input.startsWith("/ask") ? input.slice(4).trim() : input;
-  if (question.startsWith("/")) return `Unknown command ${question.split(/\s/)[0]}. Type /help.`;
-  if (question.length < 3) return "Ask a question of at least 3 characters, e.g. /ask What is PVARA?";
-  return renderAnswerText(library.ask(question));
+  const [head, ...rest] = input.startsWith("/") ? input.slice(1).split(/\s+/) : ["ask", input];
+  const command = findCommand(head ?? "");
+  if (!command) return `Unknown command /${head}. Type /help.`;
+  try {
+    return renderReplyText(await runCommand(command, parseText(command, rest.join(" ")), deps, caller));
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
 }
 
 /** Runs the console until /quit or end of input. */
-export async function runConsole(library: Library, input: Readable = process.stdin, output: Writable = process.stdout): Promise<void> {
+export async function runConsole(deps: Deps, input: Readable = process.stdin, output: Writable = process.stdout): Promise<void> {
   const rl = createInterface({ input, output, terminal: (input as NodeJS.ReadStream).isTTY ?? false });
-  output.write(`Daleel — ${library.articles.length} articles loaded. Type a question, /help or /quit.\n`);
+  output.write(`Daleel — ${deps.library().articles.length} articles loaded. Type a question, /help or /quit.\n`);
   rl.setPrompt("daleel> ");
   rl.prompt();
   for await (const line of rl) {
-    const reply = handleConsoleLine(library, line);
+    const reply = await handleConsoleLine(deps, line);
     if (reply === null) break;
     if (reply) output.write(`${reply}\n\n`);
     rl.prompt();

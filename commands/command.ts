@@ -1,0 +1,52 @@
+/**
+ * What a command is: declared once, served by every adapter.
+ *
+ * @example
+ * export default defineCommand({
+ *   name: "about", description: "What Daleel is", options: z.object({}), access: "everyone",
+ *   run: (_input, deps) => text(`Daleel answers from ${deps.library().articles.length} articles.`),
+ * });
+ */
+import { z } from "zod";
+import { IsoDate } from "../src/core/article.ts";
+import type { Library } from "../src/core/library.ts";
+import type { Reply } from "./reply.ts";
+
+export type Access = "everyone" | "moderators";
+
+/** What commands may use: the current library (it can be reloaded) and the command list. */
+export interface Deps {
+  library(): Library;
+  commands: readonly AnyCommand[];
+}
+
+export interface Command<Options extends z.ZodObject = z.ZodObject> {
+  /** Lowercase, 1–32 characters: the slash command and bot command name. */
+  name: string;
+  /** At most 100 characters (Discord's limit). */
+  description: string;
+  /** A flat object of options with limits; `.describe()` last on each field. */
+  options: Options;
+  access: Access;
+  /** The option filled from free text after the command ("/ask What is PVARA?"). */
+  positional?: keyof z.infer<Options> & string;
+  /** Options that offer suggestions as the user types (topics, names, titles). */
+  autocomplete?: ReadonlyArray<keyof z.infer<Options> & string>;
+  /** A one-line example, shown in help and in usage hints. */
+  example: string;
+  run(input: z.infer<Options>, deps: Deps): Reply | Promise<Reply>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any>;
+
+/** Declares a command, keeping its option types. */
+export function defineCommand<Options extends z.ZodObject>(command: Command<Options>): Command<Options> {
+  return command;
+}
+
+/** A date option: YYYY-MM-DD and a real day. */
+export const dateOption = (description: string) => IsoDate.optional().describe(description);
+
+/** A topic option: 2–100 characters. */
+export const topicOption = (description: string) => z.string().trim().min(2).max(100).optional().describe(description);

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { defineCommand } from "./command.ts";
+import type { Block } from "./reply.ts";
+
+export default defineCommand({
+  name: "help",
+  description: "What Daleel can do, and how to ask",
+  options: z.object({}),
+  access: "everyone",
+  example: "/help",
+  run: (_input, deps) => ({
+    blocks: [
+      { type: "heading", text: "Daleel commands" },
+      ...deps.commands.map((c): Block => ({ type: "text", text: `/${c.name} — ${c.description}${c.access === "moderators" ? " (moderators)" : ""}. Example: ${c.example}` })),
+    ],
+    citations: [],
+  }),
+});

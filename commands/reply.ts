@@ -1,0 +1,82 @@
+/**
+ * The platform-neutral reply every command returns, and the conversions from
+ * core results. Adapters render it; nothing here knows Discord or Telegram.
+ */
+import type { Answer } from "../src/core/answer.ts";
+import type { Citation } from "../src/core/article.ts";
+import type { Digest } from "../src/core/digest.ts";
+import type { Summary } from "../src/core/summary.ts";
+import type { TimelineEvent, TimelineQuery } from "../src/core/timeline.ts";
+
+/** One piece of a reply. `quote` text is verbatim corpus text; the rest is fixed framing or metadata. */
+export type Block =
+  | { type: "heading"; text: string }
+  | { type: "text"; text: string }
+  | { type: "quote"; text: string; cites: number[]; label?: string }
+  | { type: "item"; title: string; url?: string; meta: string };
+
+export interface Reply {
+  blocks: Block[];
+  /** Numbered sources; `cites` in quote blocks refer to `n`. */
+  citations: Citation[];
+  /** Show only to the person who asked (where the platform can). */
+  private?: boolean;
+}
+
+export const text = (message: string, options: { private?: boolean } = {}): Reply => ({ blocks: [{ type: "text", text: message }], citations: [], ...options });
+
+/** The date shown for a source: "2025-06-07 (approx.)", or "undated". */
+export function dateLabel(date: string, approximate: boolean): string {
+  return date ? `${date}${approximate ? " (approx.)" : ""}` : "undated";
+}
+
+function related(answer: { related: Answer["related"] }): Block[] {
+  if (answer.related.length === 0) return [];
+  return [{ type: "text", text: "Closest articles:" }, ...answer.related.map((r): Block => ({ type: "item", title: r.title, url: r.url || undefined, meta: `${r.source || "unknown outlet"}, ${r.date || "undated"}` }))];
+}
+
+/** An answer: its quoted sentences, each citing its sources; or the refusal and closest articles. */
+export function answerReply(answer: Answer): Reply {
+  if (answer.abstained) return { blocks: [{ type: "text", text: answer.answer }, ...related(answer)], citations: [] };
+  return { blocks: answer.sentences.map((s): Block => ({ type: "quote", text: s.text, cites: s.cites })), citations: answer.citations };
+}
+
+export function summaryReply(summary: Summary): Reply {
+  if (summary.abstained) return { blocks: [{ type: "text", text: `The articles I have don't cover "${summary.subject}".` }, ...related(summary)], citations: [] };
+  return {
+    blocks: [{ type: "heading", text: `Summary: ${summary.subject}` }, ...summary.sentences.map((s): Block => ({ type: "quote", text: s.text, cites: [s.n] }))],
+    citations: summary.citations,
+  };
+}
+
+/** A timeline: one quote block per event, labelled with its date; citations numbered across the reply. */
+export function timelineReply(events: TimelineEvent[], query: TimelineQuery): Reply {
+  const window = query.from || query.to ? ` (${query.from ?? "…"} to ${query.to ?? "…"})` : "";
+  if (events.length === 0) return text(`No dated events match${query.topic ? ` "${query.topic}"` : ""}${window}.`);
+  const citations: Citation[] = [];
+  const blocks: Block[] = [{ type: "heading", text: `Timeline${query.topic ? `: ${query.topic}` : ""}${window}` }];
+  for (const event of events) {
+    const cites = event.citations.map((c) => {
+      citations.push({ ...c, n: citations.length + 1 });
+      return citations.length;
+    });
+    const label = `${event.approximate ? "~" : ""}${event.date}${event.precision === "week" ? " (week of)" : ""}`;
+    blocks.push({ type: "quote", text: event.text, cites, label });
+  }
+  return { blocks, citations };
+}
+
+export function digestReply(digest: Digest): Reply {
+  const window = `${digest.since ?? "the beginning"} to ${digest.until ?? "today"}`;
+  const about = digest.topic ? ` about ${digest.topic}` : "";
+  if (digest.count === 0) return text(`No new articles from ${window}${about}.`);
+  const blocks: Block[] = [{ type: "heading", text: `News digest: ${digest.count} article${digest.count === 1 ? "" : "s"}, ${window}${about}` }];
+  for (const group of digest.groups) {
+    for (const [i, item] of group.entries()) {
+      const meta = `${item.source || "unknown outlet"}, ${dateLabel(item.date, item.approximate)}${i > 0 ? " (same story)" : ""}`;
+      blocks.push({ type: "item", title: item.title, url: item.url || undefined, meta });
+      for (const sentence of item.sentences) blocks.push({ type: "quote", text: sentence.text, cites: [sentence.n] });
+    }
+  }
+  return { blocks, citations: digest.citations };
+}

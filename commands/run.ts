@@ -1,0 +1,88 @@
+/**
+ * Running a command the same way on every adapter: check who may run it,
+ * parse its options with zod into a one-line message on failure, run it, and
+ * turn a UserError into a private reply. Any other error is left to the
+ * adapter to log and answer generically.
+ */
+import { z } from "zod";
+import { UserError } from "../src/core/errors.ts";
+import type { AnyCommand, Deps } from "./command.ts";
+import { type Reply, text } from "./reply.ts";
+
+export const NOT_A_MODERATOR = "Only moderators can use this command.";
+
+/** The usage line: "/timeline [topic] [from:YYYY-MM-DD] [to:YYYY-MM-DD]". */
+export function usage(command: AnyCommand): string {
+  const shape = (command.options as z.ZodObject).shape;
+  const parts = Object.entries(shape).map(([name, field]) => {
+    const hint = name === command.positional ? name : `${name}:${(field as z.ZodType).description?.match(/YYYY-MM-DD/) ? "YYYY-MM-DD" : "…"}`;
+    return (field as z.ZodType).isOptional() ? `[${hint}]` : hint;
+  });
+  return [`/${command.name}`, ...parts].join(" ");
+}
+
+/** Turns the first zod issue into "question: too short (at least 3 characters)". */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const field = issue.path.join(".") || "input";
+  if (issue.code === "too_small" && issue.origin === "string") return `${field}: too short (at least ${issue.minimum} characters)`;
+  if (issue.code === "too_big" && issue.origin === "string") return `${field}: too long (at most ${issue.maximum} characters)`;
+  if (issue.code === "unrecognized_keys") return `unknown option ${issue.keys.join(", ")}`;
+  return `${field}: ${issue.message}`;
+}
+
+/** Validates raw options against a command's schema. Throws a UserError with a usage hint. */
+export function parseOptions(command: AnyCommand, raw: Record<string, unknown>): Record<string, unknown> {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+  const result = (command.options as z.ZodObject).strict().safeParse(cleaned);
+  if (result.success) return result.data as Record<string, unknown>;
+  throw new UserError(`${describeIssue(result.error)}. Usage: ${usage(command)}`);
+}
+
+/**
+ * Reads options from message text: `name:value` pairs for named options, the
+ * rest for the positional one. Numbers are converted for numeric options.
+ *
+ * @example parseText(timeline, "El Salvador from:2025-01-01") // { topic: "El Salvador", from: "2025-01-01" }
+ */
+export function parseText(command: AnyCommand, rest: string): Record<string, unknown> {
+  const shape = (command.options as z.ZodObject).shape as Record<string, z.ZodType>;
+  const raw: Record<string, unknown> = {};
+  const free: string[] = [];
+  for (const word of rest.trim().split(/\s+/).filter(Boolean)) {
+    const named = word.match(/^([a-z]+):(.*)$/i);
+    const key = named?.[1]?.toLowerCase();
+    if (named && key && key in shape) {
+      const field = shape[key]!;
+      const inner = field instanceof z.ZodOptional || field instanceof z.ZodDefault ? field.unwrap() : field;
+      const isNumber = inner instanceof z.ZodNumber;
+      raw[key] = isNumber && /^-?\d+$/.test(named[2]!) ? Number(named[2]) : named[2];
+    } else {
+      free.push(word);
+    }
+  }
+  if (free.length > 0) {
+    if (!command.positional) throw new UserError(`/${command.name} takes no text. Usage: ${usage(command)}`);
+    raw[command.positional] = free.join(" ");
+  }
+  return raw;
+}
+
+/** Who is running a command, as far as the adapter can tell. */
+export interface Caller {
+  /** Resolves whether the caller may run moderator commands; anything uncertain must resolve false. */
+  isModerator(): Promise<boolean>;
+}
+
+/** Checks access, parses, runs. A UserError becomes a private reply; other errors are thrown. */
+export async function runCommand(command: AnyCommand, raw: Record<string, unknown>, deps: Deps, caller: Caller): Promise<Reply> {
+  try {
+    if (command.access === "moderators" && !(await caller.isModerator().catch(() => false))) {
+      return text(NOT_A_MODERATOR, { private: true });
+    }
+    return await command.run(parseOptions(command, raw), deps);
+  } catch (error) {
+    if (error instanceof UserError) return text(error.message, { private: true });
+    throw error;
+  }
+}

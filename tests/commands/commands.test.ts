@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { commands, findCommand } from "../../commands/index.ts";
+import { parseOptions, parseText, runCommand, usage } from "../../commands/run.ts";
+import { daysAgo } from "../../commands/digest.ts";
+import { bundledLibrary } from "../helpers.ts";
+
+const library = bundledLibrary();
+const deps = { library: () => library, commands };
+const everyone = { isModerator: async () => false };
+
+describe("the command list", () => {
+  it("declares every command once, with a valid name, a short description and described options", () => {
+    expect(commands.map((c) => c.name)).toEqual(["ask", "summary", "timeline", "digest", "sources", "help", "about"]);
+    for (const command of commands) {
+      expect(command.name).toMatch(/^[a-z]{1,32}$/);
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      for (const [, field] of Object.entries((command.options as z.ZodObject).shape)) expect((field as z.ZodType).description).toBeTruthy();
+    }
+  });
+});
+
+describe("parseText", () => {
+  it("reads name:value pairs and free text for the positional option", () => {
+    expect(parseText(findCommand("timeline")!, "El Salvador from:2025-01-01 to:2025-12-31")).toEqual({ topic: "El Salvador", from: "2025-01-01", to: "2025-12-31" });
+    expect(parseText(findCommand("digest")!, "days:7")).toEqual({ days: 7 });
+  });
+});
+
+describe("parseOptions", () => {
+  it("rejects over-long questions, unknown options and bad dates with a usage hint", () => {
+    expect(() => parseOptions(findCommand("ask")!, { question: "x".repeat(301) })).toThrow(/question: too long \(at most 300 characters\)\. Usage: \/ask question/);
+    expect(() => parseOptions(findCommand("ask")!, { question: "What is PVARA?", colour: "red" })).toThrow(/unknown option colour/);
+    expect(() => parseOptions(findCommand("timeline")!, { from: "2025-02-30" })).toThrow(/from: expected an ISO date/);
+  });
+
+  it("builds usage lines from the schema", () => {
+    expect(usage(findCommand("timeline")!)).toBe("/timeline [topic] [from:YYYY-MM-DD] [to:YYYY-MM-DD]");
+  });
+});
+
+describe("runCommand", () => {
+  it("denies moderator commands when the moderator check fails or throws", async () => {
+    const digest = findCommand("digest")!;
+    expect((await runCommand(digest, {}, deps, everyone)).private).toBe(true);
+    const broken = { isModerator: () => Promise.reject(new Error("lookup failed")) };
+    expect((await runCommand(digest, {}, deps, broken)).blocks[0]).toEqual({ type: "text", text: "Only moderators can use this command." });
+  });
+
+  it("refuses a timeline whose from is after its to, privately", async () => {
+    const reply = await runCommand(findCommand("timeline")!, { from: "2025-08-01", to: "2025-01-01" }, deps, everyone);
+    expect(reply).toMatchObject({ private: true, blocks: [{ type: "text", text: '"from" (2025-08-01) is after "to" (2025-01-01).' }] });
+  });
+
+  it("counts a digest's days back from today", () => {
+    expect(daysAgo(7, new Date("2025-06-07T10:00:00Z"))).toBe("2025-06-01");
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The contract every adapter honours: each command, run through the adapter
+ * the way a user would, shows the same evidence. An adapter's test calls
+ * `contractSuite` with a driver that runs one command and returns what the
+ * user sees (all messages joined).
+ */
+import { describe, expect, it } from "vitest";
+import { commands } from "../commands/index.ts";
+
+export interface ContractCall {
+  command: string;
+  options: Record<string, string | number>;
+  moderator: boolean;
+}
+
+export type Driver = (call: ContractCall) => Promise<string>;
+
+/** Corpus text as it may appear after an adapter escapes it: compare on letters and digits only. */
+const loose = (s: string) => s.replace(/&[a-z]+;|&#\d+;|\\/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+export function contractSuite(adapter: string, drive: Driver): void {
+  describe(`${adapter}: the command contract`, () => {
+    it("/ask answers with the quoted sentence and a numbered, dated source", async () => {
+      const seen = loose(await drive({ command: "ask", options: { question: "Where did Bilal Bin Saqib meet Mayor Eric Adams?" }, moderator: false }));
+      expect(seen).toContain("met with New York City Mayor Eric Adams at Gracie Mansion");
+      expect(seen).toContain("NextWallet");
+      expect(seen).toContain("2025 06 06");
+    });
+
+    it("/ask refuses what the corpus does not cover", async () => {
+      expect(await drive({ command: "ask", options: { question: "Who won the 2022 FIFA World Cup?" }, moderator: false })).toMatch(/can.t answer/);
+    });
+
+    it("/summary quotes several articles", async () => {
+      const seen = loose(await drive({ command: "summary", options: { topic: "Strategic Bitcoin Reserve" }, moderator: false }));
+      expect(seen).toContain("Bitcoin 2025 Conference in Las Vegas");
+    });
+
+    it("/timeline lists dated events in order", async () => {
+      const seen = await drive({ command: "timeline", options: { topic: "El Salvador" }, moderator: false });
+      expect(seen.indexOf("2021")).toBeGreaterThanOrEqual(0);
+      expect(seen.indexOf("2021")).toBeLessThan(seen.indexOf("2025-07-18"));
+    });
+
+    it("/timeline says so when nothing matches", async () => {
+      expect(await drive({ command: "timeline", options: { from: "2030-01-01" }, moderator: false })).toMatch(/No dated events/);
+    });
+
+    it("/digest is for moderators only", async () => {
+      expect(await drive({ command: "digest", options: { since: "2025-06-01" }, moderator: false })).toMatch(/Only moderators/);
+      const seen = loose(await drive({ command: "digest", options: { since: "2025-06-01" }, moderator: true }));
+      expect(seen).toContain("News digest 4 articles");
+    });
+
+    it("/sources lists the articles", async () => {
+      expect(loose(await drive({ command: "sources", options: { tag: "el-salvador" }, moderator: false }))).toContain("Pakistan Joins Bitcoin Revolution");
+    });
+
+    it("/help lists every command and /about describes the corpus", async () => {
+      const help = await drive({ command: "help", options: {}, moderator: false });
+      for (const command of commands) expect(help).toContain(`/${command.name}`);
+      expect(await drive({ command: "about", options: {}, moderator: false })).toMatch(/5 news articles/);
+    });
+
+    it("rejects bad options with a short usage hint", async () => {
+      expect(await drive({ command: "timeline", options: { from: "June" }, moderator: false })).toMatch(/from.*YYYY-MM-DD/);
+    });
+  });
+}
