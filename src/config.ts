@@ -6,6 +6,18 @@ import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+const snowflake = z.string().regex(/^\d{1,20}$/, "expected a numeric Discord id");
+const idList = (what: string) =>
+  z
+    .string()
+    .regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, `expected comma-separated numeric ${what}`)
+    .transform((v) => v.split(",").map((id) => id.trim()))
+    .optional();
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes")
+  .optional();
+
 export const Config = z.object({
   CORPUS_DIRS: z
     .string()
@@ -13,6 +25,14 @@ export const Config = z.object({
     .transform((v) => (v ? v.split(",").map((d) => d.trim()).filter(Boolean) : undefined))
     .describe("Comma-separated corpus folders; the bundled corpus/ by default"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info").describe("Operator log level (logs go to stderr)"),
+  DISCORD_TOKEN: z.string().min(20, "does not look like a bot token").optional().describe("Discord bot token; starts the Discord bot"),
+  DISCORD_APP_ID: snowflake.optional().describe("Discord application id (needed by discord:deploy)"),
+  DISCORD_GUILD_ID: snowflake.optional().describe("Register commands to this server only (instant); global otherwise"),
+  DISCORD_MODERATOR_ROLE_IDS: idList("role ids").describe("Roles whose members may run moderator commands"),
+  DISCORD_API_BASE: z.url().default("https://discord.com/api").describe("Discord REST base URL (a proxy or a test fake)"),
+  DISCORD_MESSAGE_CONTENT: flag.describe("Request the privileged Message Content intent"),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(5).describe("Commands per user per window"),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30).describe("Rate-limit window in seconds"),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -13,9 +13,11 @@ export function redact(text: string): string {
     .replace(/(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]+/g, "$1[redacted]");
 }
 
-export const log = pino(
+/** A logger with the project's settings: JSON lines, tokens redacted from messages and errors. */
+export function createLogger(destination: pino.DestinationStream = pino.destination(2), level = process.env.LOG_LEVEL || "info"): pino.Logger {
+  return pino(
   {
-    level: process.env.LOG_LEVEL || "info",
+    level,
     base: undefined,
     formatters: { level: (label) => ({ level: label }) },
     hooks: {
@@ -27,9 +29,14 @@ export const log = pino(
     serializers: {
       err: (error: unknown) => {
         const e = error as { name?: string; message?: string; stack?: string; code?: unknown; status?: unknown };
-        return { type: e?.name, message: redact(String(e?.message ?? error)), code: e?.code, status: e?.status, stack: e?.stack ? redact(e.stack) : undefined };
+        const url = (error as { url?: unknown })?.url;
+        return { type: e?.name, message: redact(String(e?.message ?? error)), code: e?.code, status: e?.status, url: typeof url === "string" ? redact(url) : undefined, stack: e?.stack ? redact(e.stack) : undefined };
       },
     },
   },
-  pino.destination(2),
-);
+  destination,
+  );
+}
+
+/** The process's operator log, on stderr. */
+export const log = createLogger();

@@ -1,0 +1,154 @@
+/**
+ * The Discord bot: serves the commands as slash commands and answers
+ * questions that mention it. Every interaction is acknowledged at once;
+ * nothing it sends can ping anyone; a failed request never stops the process.
+ */
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  PermissionFlagsBits,
+  Partials,
+} from "discord.js";
+import type { Logger } from "pino";
+import type { Deps } from "../../../commands/command.ts";
+import { findCommand } from "../../../commands/index.ts";
+import { type Caller, runCommand } from "../../../commands/run.ts";
+import type { Reply } from "../../../commands/reply.ts";
+import { suggestTopics } from "../../core/suggest.ts";
+import { RateLimiter } from "../rate-limit.ts";
+import { renderDiscord } from "./render.ts";
+
+/** No text from users or articles may ping anyone. */
+export const NO_PINGS = { parse: [] as never[], repliedUser: false };
+const GENERIC_FAILURE = "Something went wrong on our side and the operators have been told. Please try again later.";
+const SLOW_DOWN = "You're asking a lot at once — please wait a few seconds and try again.";
+
+export interface DiscordOptions {
+  token: string;
+  apiBase: string;
+  moderatorRoleIds: readonly string[];
+  messageContent: boolean;
+  rateLimit: { max: number; windowSeconds: number };
+}
+
+/** Whether an interaction's member may run moderator commands: Manage Guild, or a moderator role. Outside a server: no. */
+export function isDiscordModerator(interaction: Interaction, moderatorRoleIds: readonly string[]): boolean {
+  if (!interaction.inGuild()) return false;
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  const roles = interaction.member?.roles;
+  const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
+  return ids.some((id) => moderatorRoleIds.includes(id));
+}
+
+function rawOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
+  return Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value]));
+}
+
+export class DiscordBot {
+  readonly client: Client;
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly options: DiscordOptions,
+    private readonly deps: Deps,
+    private readonly log: Logger,
+  ) {
+    const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+    if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
+    this.client = new Client({ intents, partials: [Partials.Channel], allowedMentions: NO_PINGS, rest: { api: options.apiBase } });
+    this.limiter = new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
+    this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
+    this.client.on(Events.MessageCreate, (message) => void this.onMessage(message));
+    this.client.on(Events.Error, (error) => this.log.error({ err: error }, "discord client error"));
+    this.client.on(Events.ShardError, (error, shard) => this.log.error({ err: error, shard }, "discord shard error"));
+    this.client.on(Events.Warn, (message) => this.log.warn(message));
+    this.client.once(Events.ClientReady, (client) => this.log.info({ user: client.user.tag, guilds: client.guilds.cache.size }, "discord ready"));
+  }
+
+  async start(): Promise<void> {
+    await this.client.login(this.options.token);
+  }
+
+  async stop(): Promise<void> {
+    await this.client.destroy();
+  }
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) await this.autocomplete(interaction);
+      else if (interaction.isChatInputCommand()) await this.chatInput(interaction);
+    } catch (error) {
+      this.log.error({ err: error, interaction: interaction.id, command: "commandName" in interaction ? interaction.commandName : undefined }, "interaction failed");
+      if (interaction.isRepliable()) await this.tellFailure(interaction);
+    }
+  }
+
+  private async tellFailure(interaction: ChatInputCommandInteraction | Interaction): Promise<void> {
+    if (!interaction.isRepliable()) return;
+    try {
+      if (interaction.deferred || interaction.replied) await interaction.editReply({ content: GENERIC_FAILURE, allowedMentions: NO_PINGS });
+      else await interaction.reply({ content: GENERIC_FAILURE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    } catch (error) {
+      this.log.warn({ err: error, interaction: interaction.id }, "could not tell the user about a failure");
+    }
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const choices = suggestTopics(this.deps.library().index, String(focused.value)).map((name) => ({ name, value: name }));
+    await interaction.respond(choices);
+  }
+
+  private async chatInput(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = findCommand(interaction.commandName);
+    if (!command) {
+      await interaction.reply({ content: "That command is not available any more.", flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    if (!this.limiter.allow(interaction.user.id)) {
+      await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    await interaction.deferReply();
+    const caller: Caller = { isModerator: async () => isDiscordModerator(interaction, this.options.moderatorRoleIds) };
+    const reply = await runCommand(command, rawOptions(interaction), this.deps, caller);
+    await this.send(interaction, reply);
+  }
+
+  /** Edits the deferred reply with the first message and sends the rest as follow-ups; private replies go ephemeral. */
+  private async send(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+    const [first, ...rest] = renderDiscord(reply);
+    if (reply.private) {
+      await interaction.deleteReply();
+      for (const content of [first ?? "", ...rest]) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    await interaction.editReply({ content: first ?? "", allowedMentions: NO_PINGS });
+    for (const content of rest) await interaction.followUp({ content, allowedMentions: NO_PINGS });
+  }
+
+  /** A message that mentions the bot is a question, answered like /ask. */
+  private async onMessage(message: Message): Promise<void> {
+    const me = this.client.user;
+    if (!me || message.author.bot || !message.mentions.users.has(me.id)) return;
+    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), "").trim();
+    try {
+      if (!this.limiter.allow(message.author.id)) return;
+      const ask = findCommand("ask")!;
+      const reply = question ? await runCommand(ask, { question }, this.deps, { isModerator: async () => false }) : { blocks: [{ type: "text" as const, text: "Ask me a question after the mention, e.g. @Daleel What is PVARA?" }], citations: [] };
+      const [first, ...rest] = renderDiscord(reply);
+      await message.reply({ content: first ?? "", allowedMentions: NO_PINGS });
+      const channel = message.channel;
+      if (!channel.isSendable()) return;
+      for (const content of rest) await channel.send({ content, allowedMentions: NO_PINGS });
+    } catch (error) {
+      this.log.error({ err: error, message: message.id }, "mention failed");
+    }
+  }
+}

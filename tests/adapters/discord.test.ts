@@ -1,0 +1,219 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.ts";
+import { DiscordBot } from "../../src/adapters/discord/bot.ts";
+import { MAX_CONTENT, pack, renderDiscord } from "../../src/adapters/discord/render.ts";
+import { slashCommand } from "../../src/adapters/discord/slash.ts";
+import { openLibrary, type Library } from "../../src/core/library.ts";
+import { createLogger } from "../../src/log.ts";
+import { contractSuite } from "../contract.ts";
+import { APP_ID, BOT_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, type Recorded } from "../fakes/discord.ts";
+import { ROOT, bundledLibrary } from "../helpers.ts";
+
+const TOKEN = "MTAxfakeDiscordBotToken.abcdef.ghijklmnopqrstuvwxyz0123";
+
+/** A bot on its own fake Discord, with its log captured. */
+async function startBot(library: Library, rateLimit = { max: 1000, windowSeconds: 30 }) {
+  const fake = await new FakeDiscord().start();
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const logger = createLogger(sink, "debug");
+  const bot = new DiscordBot({ token: TOKEN, apiBase: fake.apiBase, moderatorRoleIds: ["555000000000000001"], messageContent: false, rateLimit }, { library: () => library, commands }, logger);
+  await bot.start();
+  await fake.waitForBot();
+  return { fake, bot, lines };
+}
+
+/** The requests an interaction produced once the bot has finished answering it. */
+async function answered(fake: FakeDiscord, token: string): Promise<Recorded[]> {
+  await fake.waitUntil(() => fake.forToken(token).some((r) => r.method === "PATCH" || (r.method === "POST" && r.path.includes("/webhooks/")) || r.body?.type === 4 || r.body?.type === 8));
+  await new Promise((r) => setTimeout(r, 60));
+  return fake.forToken(token);
+}
+
+const visible = (requests: Recorded[]) => requests.map((r) => r.body?.content ?? r.body?.data?.content ?? "").filter(Boolean).join("\n");
+
+describe("Discord adapter, against a fake Discord", () => {
+  let env: Awaited<ReturnType<typeof startBot>>;
+  beforeAll(async () => {
+    env = await startBot(bundledLibrary());
+  });
+  afterAll(async () => {
+    await env.bot.stop();
+    await env.fake.stop();
+  });
+
+  const drive = async (name: string, options: Record<string, string | number>, moderator: boolean) => {
+    const { token } = env.fake.interaction(name, options, { permissions: moderator ? MANAGE_GUILD : "0" });
+    return answered(env.fake, token);
+  };
+
+  contractSuite("discord", async ({ command, options, moderator }) => visible(await drive(command, options, moderator)));
+
+  it("defers at once, then edits the reply; every body is within limits and pings nobody", async () => {
+    for (const command of commands) {
+      const requests = await drive(command.name, command.name === "ask" ? { question: "What is PVARA?" } : command.name === "summary" ? { topic: "PVARA" } : {}, true);
+      expect(requests[0]).toMatchObject({ method: "POST", body: { type: 5 } });
+      expect(requests[0]!.path).toMatch(/^\/interactions\/\d+\/.+\/callback(\?|$)/);
+      for (const r of requests.slice(1)) {
+        expect((r.body?.content ?? "").length).toBeLessThanOrEqual(MAX_CONTENT);
+        expect(r.body?.allowed_mentions?.parse).toEqual([]);
+      }
+      expect(requests.some((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original"))).toBe(true);
+    }
+  });
+
+  it("renders citations as numbered masked links with outlet and date", async () => {
+    const text = visible(await drive("ask", { question: "Where did Bilal Bin Saqib meet Mayor Eric Adams?" }, false));
+    expect(text).toMatch(/\[1\] \[Pakistan’s Crypto Chief Meets New York City Mayor .*\]\(<https:\/\/nextwallet\.money\/.+>\) — NextWallet, 2025-06-06/);
+  });
+
+  it("answers autocomplete with at most 25 suggestions", async () => {
+    const { token } = env.fake.interaction("summary", { topic: "pak" }, { type: 4, focused: "topic" });
+    const [callback] = await answered(env.fake, token);
+    expect(callback!.body.type).toBe(8);
+    const choices = callback!.body.data.choices as { name: string; value: string }[];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.every((c) => c.name.length <= 100 && c.name.toLowerCase().includes("pak"))).toBe(true);
+  });
+
+  it("refuses a moderator command to a non-moderator, privately, and allows a moderator role", async () => {
+    const refused = await drive("digest", {}, false);
+    const follow = refused.find((r) => r.method === "POST" && r.path.includes("/webhooks/"))!;
+    expect(follow.body).toMatchObject({ content: "Only moderators can use this command.", flags: 64 });
+    expect(refused.some((r) => r.method === "DELETE")).toBe(true);
+    const { token } = env.fake.interaction("digest", { since: "2025-06-01" }, { roles: ["555000000000000001"] });
+    expect(visible(await answered(env.fake, token))).toContain("News digest: 4 articles");
+  });
+
+  it("refuses a digest outside a server, where moderator status is uncertain", async () => {
+    const { token } = env.fake.interaction("digest", {}, { inGuild: false, permissions: MANAGE_GUILD });
+    expect(visible(await answered(env.fake, token))).toContain("Only moderators");
+  });
+
+  it("answers an over-long question with a short private error", async () => {
+    const text = visible(await drive("ask", { question: "why ".repeat(100) }, false));
+    expect(text).toBe("question: too long (at most 300 characters). Usage: /ask question");
+  });
+
+  it("retries an edit that got 429 and delivers it once", async () => {
+    env.fake.script((m, p) => m === "PATCH" && p.endsWith("@original"), 429, { message: "You are being rate limited.", retry_after: 0.05, global: false }, 1, { "retry-after": "0.05" });
+    const requests = await drive("ask", { question: "What is PVARA?" }, false);
+    await env.fake.waitUntil(() => env.fake.forToken(requests[0]!.path.split("/")[3]!).filter((r) => r.method === "PATCH").length >= 2);
+    const patches = env.fake.requests.filter((r) => r.method === "PATCH" && r.path.includes(requests[0]!.path.split("/")[3]!));
+    expect(patches).toHaveLength(2);
+    expect(patches[1]!.body.content).toContain("PVARA");
+  });
+
+  it("logs a 10062 Unknown interaction with its id, keeps running, and redacts the token", async () => {
+    env.fake.script((m, p) => m === "POST" && p.includes("/callback"), 404, { message: "Unknown interaction", code: 10062 });
+    const { id, token } = env.fake.interaction("ask", { question: "What is PVARA?" });
+    await env.fake.waitUntil(() => env.lines.some((l) => l.includes("interaction failed") && l.includes(id)));
+    const line = env.lines.find((l) => l.includes(id))!;
+    expect(line).toContain("Unknown interaction");
+    expect(env.lines.join("")).not.toContain(token);
+    expect(env.lines.join("")).not.toContain(TOKEN);
+    expect(visible(await drive("ask", { question: "What is PVARA?" }, false))).toContain("PVARA");
+  });
+
+  it("acknowledges a burst of 200 interactions, each within 2.5 s", async () => {
+    const sent = Array.from({ length: 200 }, (_, i) => ({ at: Date.now(), ...env.fake.interaction("ask", { question: i % 2 ? "What is PVARA?" : "Who is Bo Hines?" }, { userId: String(800000000000000000n + BigInt(i)) }) }));
+    await env.fake.waitUntil(() => sent.every((s) => env.fake.forToken(s.token).some((r) => r.path.includes("/callback"))), 20_000);
+    const delays = sent.map((s) => env.fake.forToken(s.token).find((r) => r.path.includes("/callback"))!.at - s.at);
+    expect(Math.max(...delays)).toBeLessThan(2500);
+  });
+
+  it("answers a message that mentions the bot like /ask, without pinging", async () => {
+    env.fake.dispatch("MESSAGE_CREATE", {
+      id: "990000000000000001",
+      channel_id: CHANNEL_ID,
+      guild_id: GUILD_ID,
+      author: { id: "700000000000000009", username: "member", discriminator: "0", avatar: null },
+      member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      content: `<@${BOT_ID}> What is PVARA?`,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [{ id: BOT_ID, username: "Daleel", discriminator: "0", avatar: null, bot: true }],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+    });
+    await env.fake.waitUntil(() => env.fake.requests.some((r) => r.path === `/channels/${CHANNEL_ID}/messages`));
+    const reply = env.fake.requests.find((r) => r.path === `/channels/${CHANNEL_ID}/messages`)!;
+    expect(reply.body.content).toContain("Pakistan Virtual Assets Regulatory Authority");
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(reply.body.message_reference.message_id).toBe("990000000000000001");
+  });
+});
+
+describe("Discord adapter, with mentions in article text", () => {
+  it("shows @everyone and role mentions from an article as text and pings nobody", async () => {
+    const env = await startBot(openLibrary([`${ROOT}tests/fixtures/hostile-article`]));
+    try {
+      const { token } = env.fake.interaction("ask", { question: "What did the exchange announce to @everyone about withdrawals?" });
+      const requests = await answered(env.fake, token);
+      const edit = requests.find((r) => r.method === "PATCH")!;
+      expect(edit.body.allowed_mentions.parse).toEqual([]);
+      expect(edit.body.content).not.toMatch(/(^|[^\u200b])@everyone/);
+      expect(edit.body.content).not.toMatch(/<@&123>/);
+      expect(edit.body.content).toContain("@\u200beveryone");
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Discord adapter, rate limit", () => {
+  it("answers the request over the limit with a private notice", async () => {
+    const env = await startBot(bundledLibrary(), { max: 2, windowSeconds: 30 });
+    try {
+      const tokens = [1, 2, 3].map(() => env.fake.interaction("about", {}).token);
+      const last = await answered(env.fake, tokens[2]!);
+      expect(last[0]!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/wait a few seconds/) } });
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("renderDiscord", () => {
+  it("splits a long reply on block boundaries into messages of at most 2000 characters, losing nothing", () => {
+    const reply = bundledLibrary().timeline();
+    const blocks = reply.map((e, i) => ({ type: "quote" as const, text: e.text, cites: [i + 1] }));
+    const messages = renderDiscord({ blocks: [...blocks, ...blocks, ...blocks], citations: [] });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(MAX_CONTENT);
+    expect(messages.join("\n").split("\n")).toHaveLength(blocks.length * 3);
+  });
+
+  it("splits a single over-long block at spaces rather than truncating it", () => {
+    const long = "word ".repeat(900).trim();
+    const messages = pack([long]);
+    expect(messages.every((m) => m.length <= MAX_CONTENT)).toBe(true);
+    expect(messages.join(" ")).toBe(long);
+  });
+
+  it("escapes markdown in corpus text", () => {
+    const [message] = renderDiscord({ blocks: [{ type: "quote", text: "a *bold* claim_with_underscores", cites: [1] }], citations: [] });
+    expect(message).toContain("a \\*bold\\* claim\\_with\\_underscores");
+  });
+});
+
+describe("slashCommand", () => {
+  it("builds option types and limits from the zod schemas, and Manage Guild for moderator commands", () => {
+    const ask = slashCommand(commands.find((c) => c.name === "ask")!);
+    expect(ask.options).toEqual([expect.objectContaining({ name: "question", type: 3, required: true, min_length: 3, max_length: 300 })]);
+    const digest = slashCommand(commands.find((c) => c.name === "digest")!);
+    expect(digest.default_member_permissions).toBe("32");
+    expect(digest.options).toContainEqual(expect.objectContaining({ name: "days", type: 4, min_value: 1, max_value: 366 }));
+    expect(slashCommand(commands.find((c) => c.name === "summary")!).options![0]).toMatchObject({ autocomplete: true });
+    expect(APP_ID).toMatch(/^\d+$/);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * A fake Discord on 127.0.0.1 for the real discord.js client: REST under
+ * /api/v10 and a JSON gateway (HELLO, IDENTIFY → READY, heartbeats,
+ * dispatches). It records every request body so tests can assert what the
+ * bot sent, and can script error answers (429, 10062) per route.
+ */
+import { once } from "node:events";
+import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export const APP_ID = "900000000000000001";
+export const BOT_ID = "900000000000000002";
+export const GUILD_ID = "900000000000000003";
+export const CHANNEL_ID = "900000000000000004";
+/** Manage Guild, as a permission bit string. */
+export const MANAGE_GUILD = "32";
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body: any;
+  at: number;
+  contentType?: string;
+}
+
+interface Scripted {
+  match: (method: string, path: string) => boolean;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+let snowflake = 100_000_000_000_000_000n;
+const nextId = () => String(++snowflake);
+
+function message(content: string, channelId = CHANNEL_ID) {
+  return {
+    id: nextId(),
+    channel_id: channelId,
+    author: { id: BOT_ID, username: "Daleel", discriminator: "0", avatar: null, bot: true, global_name: null },
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
+}
+
+export class FakeDiscord {
+  readonly requests: Recorded[] = [];
+  private readonly scripted: Scripted[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private seq = 0;
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly gateway = new WebSocketServer({ noServer: true });
+  identified = 0;
+
+  async start(): Promise<this> {
+    this.server.on("upgrade", (req, socket, head) => this.gateway.handleUpgrade(req, socket, head, (ws) => this.connect(ws)));
+    this.server.listen(0, "127.0.0.1");
+    await once(this.server, "listening");
+    return this;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What DISCORD_API_BASE should be. */
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+
+  /** Answers the next `times` requests matching the route with this status and body. */
+  script(match: (method: string, path: string) => boolean, status: number, body: unknown, times = 1, headers?: Record<string, string>): void {
+    for (let i = 0; i < times; i++) this.scripted.push({ match, status, body, headers });
+  }
+
+  private connect(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on("close", () => this.sockets.delete(ws));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null }));
+    ws.on("message", (raw) => {
+      const payload = JSON.parse(String(raw)) as { op: number; d: any };
+      if (payload.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (payload.op === 2) {
+        this.identified++;
+        this.send(ws, "READY", {
+          v: 10,
+          user: { id: BOT_ID, username: "Daleel", discriminator: "0", avatar: null, bot: true, global_name: null },
+          guilds: [],
+          session_id: `session-${this.identified}`,
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          shard: payload.d.shard ?? [0, 1],
+          application: { id: APP_ID, flags: 0 },
+        });
+      }
+    });
+  }
+
+  private send(ws: WebSocket, t: string, d: unknown): void {
+    ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  }
+
+  /** Sends a dispatch to every connected bot. */
+  dispatch(t: string, d: unknown): void {
+    for (const ws of this.sockets) this.send(ws, t, d);
+  }
+
+  /** Resolves once a bot has identified and received READY. */
+  async waitForBot(timeoutMs = 10_000): Promise<void> {
+    await this.waitUntil(() => this.identified > 0, timeoutMs);
+  }
+
+  async waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const start = Date.now();
+    while (!check()) {
+      if (Date.now() - start > timeoutMs) throw new Error("FakeDiscord: timed out waiting");
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** Sends a slash command (or autocomplete) interaction; returns its id and token. */
+  interaction(
+    name: string,
+    options: Record<string, string | number> = {},
+    who: { userId?: string; permissions?: string; roles?: string[]; type?: 2 | 4; focused?: string; inGuild?: boolean } = {},
+  ): { id: string; token: string } {
+    const id = nextId();
+    const token = `interaction-token-${id}-${"x".repeat(40)}`;
+    const user = { id: who.userId ?? "700000000000000001", username: "asker", discriminator: "0", avatar: null, global_name: "Asker" };
+    const inGuild = who.inGuild ?? true;
+    const optionList = Object.entries(options).map(([n, value]) => ({
+      name: n,
+      type: typeof value === "number" ? 4 : 3,
+      value,
+      ...(who.focused === n ? { focused: true } : {}),
+    }));
+    this.dispatch("INTERACTION_CREATE", {
+      id,
+      application_id: APP_ID,
+      type: who.type ?? 2,
+      token,
+      version: 1,
+      locale: "en-US",
+      ...(inGuild
+        ? {
+            guild_id: GUILD_ID,
+            guild_locale: "en-US",
+            member: { user, roles: who.roles ?? [], permissions: who.permissions ?? "0", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          }
+        : { user }),
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: inGuild ? 0 : 1, ...(inGuild ? { guild_id: GUILD_ID, name: "general" } : {}) },
+      app_permissions: "0",
+      entitlements: [],
+      authorizing_integration_owners: inGuild ? { "0": GUILD_ID } : { "1": user.id },
+      context: inGuild ? 0 : 1,
+      data: { id: nextId(), name, type: 1, options: optionList },
+    });
+    return { id, token };
+  }
+
+  /** Requests the bot made for one interaction token, in order. */
+  forToken(token: string): Recorded[] {
+    return this.requests.filter((r) => r.path.includes(token));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
+    const method = req.method ?? "GET";
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    this.requests.push({ method, path: `${path}${url.search}`, body, at: Date.now(), contentType: req.headers["content-type"] });
+    const scripted = this.scripted.findIndex((s) => s.match(method, path));
+    if (scripted >= 0) {
+      const [s] = this.scripted.splice(scripted, 1);
+      res.writeHead(s!.status, { "content-type": "application/json", ...s!.headers });
+      res.end(JSON.stringify(s!.body));
+      return;
+    }
+    this.route(method, path, body, res);
+  }
+
+  private route(method: string, path: string, body: any, res: ServerResponse): void {
+    const json = (status: number, data: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(data));
+    };
+    if (method === "GET" && path === "/gateway/bot") {
+      return json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (method === "GET" && path === "/gateway") return json(200, { url: `ws://127.0.0.1:${this.port}/gateway` });
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      res.writeHead(204);
+      return void res.end();
+    }
+    if (method === "PATCH" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return json(200, message(body?.content ?? ""));
+    if (method === "DELETE" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
+      res.writeHead(204);
+      return void res.end();
+    }
+    if (method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return json(200, message(body?.content ?? ""));
+    if (method === "POST" && /^\/channels\/\d+\/messages$/.test(path)) return json(200, message(body?.content ?? "", path.split("/")[2]));
+    if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) return json(200, body);
+    json(404, { message: "404: Not Found", code: 0 });
+  }
+}
