@@ -7,13 +7,15 @@ import "dotenv/config";
 import { commands } from "../commands/index.ts";
 import type { Deps } from "../commands/command.ts";
 import { runConsole } from "./adapters/console/console.ts";
-import { DiscordBot } from "./adapters/discord/bot.ts";
+import type { DiscordBot } from "./adapters/discord/bot.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { formatProblem } from "./core/corpus.ts";
 import { openLibrary } from "./core/library.ts";
 import { log } from "./log.ts";
 
+/** discord.js is loaded only when Discord is enabled, so the console starts fast. */
 async function startDiscord(config: Config & { DISCORD_TOKEN: string }, deps: Deps): Promise<DiscordBot> {
+  const { DiscordBot } = await import("./adapters/discord/bot.ts");
   const bot = new DiscordBot(
     {
       token: config.DISCORD_TOKEN,

@@ -2,10 +2,10 @@
  * Dates written in article text, resolved against the article's publication
  * date with honest precision: "last week" is a week, "earlier this month" a
  * month, "in 2021" a year, "on Thursday" the Thursday before publication.
- * chrono-node does the parsing; two custom chrono parsers add bare years
+ * chrono-node (its English locale only, to keep start-up fast) does the parsing; two custom chrono parsers add bare years
  * ("in 2021") and "a day prior".
  */
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 
 export type Precision = "day" | "week" | "month" | "year";
 
