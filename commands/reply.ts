@@ -21,6 +21,8 @@ export interface Reply {
   citations: Citation[];
   /** Show only to the person who asked (where the platform can). */
   private?: boolean;
+  /** A heading and a list of quote blocks that may be shown a page at a time (timelines). */
+  pageable?: boolean;
 }
 
 export const text = (message: string, options: { private?: boolean } = {}): Reply => ({ blocks: [{ type: "text", text: message }], citations: [], ...options });
@@ -63,7 +65,7 @@ export function timelineReply(events: TimelineEvent[], query: TimelineQuery): Re
     const label = `${event.approximate ? "~" : ""}${event.date}${event.precision === "week" ? " (week of)" : ""}`;
     blocks.push({ type: "quote", text: event.text, cites, label });
   }
-  return { blocks, citations };
+  return { blocks, citations, pageable: true };
 }
 
 export function digestReply(digest: Digest): Reply {

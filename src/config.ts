@@ -31,10 +31,23 @@ export const Config = z.object({
   DISCORD_MODERATOR_ROLE_IDS: idList("role ids").describe("Roles whose members may run moderator commands"),
   DISCORD_API_BASE: z.url().default("https://discord.com/api").describe("Discord REST base URL (a proxy or a test fake)"),
   DISCORD_MESSAGE_CONTENT: flag.describe("Request the privileged Message Content intent"),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "expected a BotFather token like 123456:ABC-…").optional().describe("Telegram bot token; starts the Telegram bot"),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").describe("Bot API root (a local Bot API server or a test fake)"),
+  TELEGRAM_MODERATOR_IDS: idList("user ids").describe("Telegram user ids who may run moderator commands in private chats"),
+  TELEGRAM_WEBHOOK_URL: z.url().optional().describe("Public HTTPS URL for webhook mode (instead of long polling)"),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "expected 16–256 characters of A-Z, a-z, 0-9, _ and -").optional().describe("Secret Telegram sends with each webhook request"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080).describe("Port the webhook server listens on"),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(5).describe("Commands per user per window"),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30).describe("Rate-limit window in seconds"),
 });
 export type Config = z.infer<typeof Config>;
+
+/** Rules that span variables. */
+const ConfigRules = Config.superRefine((c, ctx) => {
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
+  }
+});
 
 /** Raised with every bad variable named, for main() to print and exit 1. */
 export class ConfigError extends Error {
@@ -44,7 +57,7 @@ export class ConfigError extends Error {
 /** Parses the environment. Throws a ConfigError naming each bad variable (never its value). */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const result = Config.safeParse(cleaned);
+  const result = ConfigRules.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

@@ -4,9 +4,18 @@
  */
 import pino from "pino";
 
-/** Replaces bot tokens (Telegram `123:abc…`, Discord `xxx.yyy.zzz`, interaction tokens in URLs) with [redacted]. */
+const secrets = new Set<string>();
+
+/** Registers a secret (a bot token) that must never appear in a log line, whatever its shape. */
+export function addSecret(secret: string | undefined): void {
+  if (secret && secret.length >= 4) secrets.add(secret);
+}
+
+/** Replaces registered secrets, bot tokens (Telegram `123:abc…`, Discord `xxx.yyy.zzz`) and interaction tokens in URLs with [redacted]. */
 export function redact(text: string): string {
-  return text
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join("[redacted]");
+  return out
     .replace(/\d{5,}:[A-Za-z0-9_-]{20,}/g, "[redacted]")
     .replace(/bot\d+:[A-Za-z0-9_-]+/gi, "bot[redacted]")
     .replace(/[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g, "[redacted]")
@@ -30,7 +39,16 @@ export function createLogger(destination: pino.DestinationStream = pino.destinat
       err: (error: unknown) => {
         const e = error as { name?: string; message?: string; stack?: string; code?: unknown; status?: unknown };
         const url = (error as { url?: unknown })?.url;
-        return { type: e?.name, message: redact(String(e?.message ?? error)), code: e?.code, status: e?.status, url: typeof url === "string" ? redact(url) : undefined, stack: e?.stack ? redact(e.stack) : undefined };
+        const inner = (error as { error?: { message?: unknown }; cause?: { message?: unknown } })?.error ?? (error as { cause?: { message?: unknown } })?.cause;
+        return {
+          type: e?.name,
+          message: redact(String(e?.message ?? error)),
+          code: e?.code ?? (error as { error_code?: unknown })?.error_code,
+          status: e?.status,
+          url: typeof url === "string" ? redact(url) : undefined,
+          cause: inner?.message !== undefined ? redact(String(inner.message)) : undefined,
+          stack: e?.stack ? redact(e.stack) : undefined,
+        };
       },
     },
   },

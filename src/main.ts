@@ -1,24 +1,28 @@
 /**
  * `npm start`: reads the configuration and starts what it enables — the
- * Discord bot when DISCORD_TOKEN is set; with no platform token, the local
- * console on the bundled corpus.
+ * Discord bot when DISCORD_TOKEN is set, the Telegram bot when
+ * TELEGRAM_BOT_TOKEN is set (both in one process when both are); with no
+ * platform token, the local console on the bundled corpus.
  */
 import "dotenv/config";
-import { commands } from "../commands/index.ts";
 import type { Deps } from "../commands/command.ts";
+import { commands } from "../commands/index.ts";
 import { runConsole } from "./adapters/console/console.ts";
-import type { DiscordBot } from "./adapters/discord/bot.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { formatProblem } from "./core/corpus.ts";
 import { openLibrary } from "./core/library.ts";
-import { log } from "./log.ts";
+import { addSecret, log } from "./log.ts";
 
-/** discord.js is loaded only when Discord is enabled, so the console starts fast. */
-async function startDiscord(config: Config & { DISCORD_TOKEN: string }, deps: Deps): Promise<DiscordBot> {
+interface Running {
+  stop(): Promise<void>;
+}
+
+/** discord.js and grammY are loaded only when enabled, so the console starts fast. */
+async function startDiscord(config: Config, token: string, deps: Deps): Promise<Running> {
   const { DiscordBot } = await import("./adapters/discord/bot.ts");
   const bot = new DiscordBot(
     {
-      token: config.DISCORD_TOKEN,
+      token,
       apiBase: config.DISCORD_API_BASE,
       moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS ?? [],
       messageContent: config.DISCORD_MESSAGE_CONTENT ?? false,
@@ -31,21 +35,38 @@ async function startDiscord(config: Config & { DISCORD_TOKEN: string }, deps: De
   return bot;
 }
 
+async function startTelegram(config: Config, token: string, deps: Deps): Promise<Running> {
+  const { TelegramBot } = await import("./adapters/telegram/bot.ts");
+  const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.PORT } : undefined;
+  const bot = new TelegramBot(
+    { token, apiRoot: config.TELEGRAM_API_ROOT, moderatorIds: config.TELEGRAM_MODERATOR_IDS ?? [], rateLimit: { max: config.RATE_LIMIT_MAX, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }, webhook },
+    deps,
+    log.child({ adapter: "telegram" }),
+  );
+  const { stopped } = await bot.start();
+  stopped.catch(() => process.exit(1));
+  return bot;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   log.level = config.LOG_LEVEL;
+  addSecret(config.DISCORD_TOKEN);
+  addSecret(config.TELEGRAM_BOT_TOKEN);
+  addSecret(config.TELEGRAM_WEBHOOK_SECRET);
   const library = openLibrary(config.CORPUS_DIRS);
   for (const problem of library.problems) log.warn({ file: problem.file, field: problem.field }, `corpus: ${formatProblem(problem)}`);
   const deps: Deps = { library: () => library, commands };
-  const { DISCORD_TOKEN } = config;
-  if (!DISCORD_TOKEN) {
+  const running: Running[] = [];
+  if (config.DISCORD_TOKEN) running.push(await startDiscord(config, config.DISCORD_TOKEN, deps));
+  if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps));
+  if (running.length === 0) {
     await runConsole(deps);
     return;
   }
-  const bot = await startDiscord({ ...config, DISCORD_TOKEN }, deps);
   const stop = (signal: string) => {
     log.info({ signal }, "stopping");
-    void bot.stop().finally(() => process.exit(0));
+    void Promise.allSettled(running.map((r) => r.stop())).finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "./fakes/discord.ts";
+import { FakeTelegram, checkHtml } from "./fakes/telegram.ts";
 import { ROOT } from "./helpers.ts";
 
 const MAIN = ["--import", "tsx", `${ROOT}src/main.ts`];
@@ -28,6 +29,34 @@ describe("npm start", () => {
       expect(stdout).not.toContain("daleel>");
     } finally {
       child.kill("SIGTERM");
+      await fake.stop();
+    }
+  });
+
+  it("with TELEGRAM_BOT_TOKEN=123:abc, answers /ask and /timeline in escaped HTML and pages the timeline", async () => {
+    const fake = await new FakeTelegram().start();
+    const child = spawn(process.execPath, MAIN, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    try {
+      await fake.waitUntil(() => fake.calls.some((c) => c.method === "getUpdates"), 15_000);
+      fake.message("/ask What is PVARA?");
+      fake.message("/timeline");
+      await fake.waitUntil(() => fake.sent().length >= 2, 10_000);
+      const [answer, timeline] = fake.sent();
+      expect(answer!.body.text).toContain("Pakistan Virtual Assets Regulatory Authority (PVARA)");
+      expect(answer!.body.text).toMatch(/\[1\] <a href="https:/);
+      expect(checkHtml(answer!.body.text)).toBeUndefined();
+      expect(timeline!.body.text).toContain("Page 1 of");
+      fake.press(timeline!.body.reply_markup.inline_keyboard[0][0].callback_data, timeline!);
+      await fake.waitUntil(() => fake.sent("editMessageText").length === 1, 10_000);
+      expect(fake.sent("editMessageText")[0]!.body.text).toContain("Page 2 of");
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
       await fake.stop();
     }
   });

@@ -1,0 +1,215 @@
+/**
+ * The Telegram bot (grammY): the same commands as Discord and the console,
+ * rendered as HTML. In private chats a plain message is a question; in groups
+ * only commands, @mentions and replies to the bot. Long polling with
+ * @grammyjs/runner (sequential per chat), or webhook mode behind a secret.
+ */
+import { type Server, createServer } from "node:http";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
+import { Bot, type Context, GrammyError, InlineKeyboard, webhookCallback } from "grammy";
+import type { Logger } from "pino";
+import type { Deps } from "../../../commands/command.ts";
+import { commands, findCommand } from "../../../commands/index.ts";
+import type { Reply } from "../../../commands/reply.ts";
+import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
+import { UserError } from "../../core/errors.ts";
+import { paginate, renderTelegram, toPlainText } from "./render.ts";
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  moderatorIds: readonly string[];
+  rateLimit: { max: number; windowSeconds: number };
+  webhook?: { url: string; secret: string; port: number };
+}
+
+const GENERIC_FAILURE = "Something went wrong on our side and the operators have been told. Please try again later.";
+const SLOW_DOWN = "You're asking a lot at once — please wait a few seconds and try again.";
+const EXPIRED = "This timeline has expired; run /timeline again.";
+/** The user id Telegram shows for anonymous group admins. */
+const GROUP_ANONYMOUS_BOT = 1087968824;
+/** How many paginated timelines are kept for their Earlier/Later buttons. */
+const KEPT_TIMELINES = 500;
+
+/**
+ * Whether the sender may run moderator commands: a chat administrator or the
+ * creator (anonymous admins included), or a listed id in a private chat.
+ * A failed lookup denies.
+ */
+export async function isTelegramModerator(ctx: Context, moderatorIds: readonly string[]): Promise<boolean> {
+  const chat = ctx.chat;
+  const from = ctx.from;
+  if (!chat || !from) return false;
+  if (chat.type === "private") return moderatorIds.includes(String(from.id));
+  if (chat.type === "channel") return false;
+  if (ctx.msg?.sender_chat?.id === chat.id && from.id === GROUP_ANONYMOUS_BOT) return true;
+  const member = await ctx.api.getChatMember(chat.id, from.id);
+  return member.status === "creator" || member.status === "administrator";
+}
+
+function keyboard(key: number, page: number, pages: number): InlineKeyboard | undefined {
+  if (pages <= 1) return undefined;
+  const kb = new InlineKeyboard();
+  if (page > 0) kb.text("« Earlier", `tl:${key}:${page - 1}`);
+  if (page < pages - 1) kb.text("Later »", `tl:${key}:${page + 1}`);
+  return kb;
+}
+
+export class TelegramBot {
+  readonly bot: Bot;
+  private runner?: RunnerHandle;
+  private server?: Server;
+  private lastUpdateId = -1;
+  private readonly timelines = new Map<number, string[]>();
+  private nextKey = 1;
+
+  constructor(
+    private readonly options: TelegramOptions,
+    private readonly deps: Deps,
+    private readonly log: Logger,
+  ) {
+    this.bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
+    // 429 and 5xx are retried, waiting at most 30 s. Network errors are not: auto-retry would back off
+    // for up to an hour per call while this chat's queue waits behind it; they are logged instead.
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+    this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+    this.bot.use(async (ctx, next) => {
+      this.lastUpdateId = Math.max(this.lastUpdateId, ctx.update.update_id);
+      await next();
+    });
+    this.bot.use(
+      limit({
+        timeFrame: options.rateLimit.windowSeconds * 1000,
+        limit: options.rateLimit.max,
+        keyGenerator: (ctx) => ctx.from?.id.toString(),
+        onLimitExceeded: async (ctx) => {
+          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: SLOW_DOWN });
+          else if (ctx.chat?.type === "private" || ctx.msg?.text?.startsWith("/")) await ctx.reply(SLOW_DOWN);
+        },
+      }),
+    );
+    this.registerHandlers();
+    this.bot.catch((error) => {
+      this.log.error({ err: error.error, update: error.ctx.update.update_id }, "telegram update failed");
+      void error.ctx.reply(GENERIC_FAILURE).catch(() => undefined);
+    });
+  }
+
+  private registerHandlers(): void {
+    for (const command of commands) this.bot.command(command.name, (ctx) => this.runCommandText(ctx, command.name, ctx.match));
+    this.bot.command("start", (ctx) => this.runCommandText(ctx, "help", ""));
+    this.bot.callbackQuery(/^tl:(\d+):(\d+)$/, (ctx) => this.turnPage(ctx, Number(ctx.match[1]), Number(ctx.match[2])));
+    this.bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
+    this.bot.on("message:text", (ctx) => {
+      const question = this.questionIn(ctx);
+      return question === undefined ? undefined : this.runCommandText(ctx, "ask", question);
+    });
+  }
+
+  /** The question in a plain message: any text in private chats; in groups only @mentions and replies to the bot. */
+  private questionIn(ctx: Context): string | undefined {
+    const text = ctx.msg?.text ?? "";
+    if (text.startsWith("/")) return undefined;
+    if (ctx.chat?.type === "private") return text;
+    const username = ctx.me.username;
+    const mention = new RegExp(`@${username}\\b`, "i");
+    if (mention.test(text)) return text.replace(mention, "").trim();
+    if (ctx.msg?.reply_to_message?.from?.id === ctx.me.id) return text;
+    return undefined;
+  }
+
+  private async runCommandText(ctx: Context, name: string, args: string): Promise<void> {
+    const command = findCommand(name)!;
+    const caller: Caller = { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds) };
+    let reply: Reply;
+    try {
+      reply = await runCommand(command, parseText(command, args), this.deps, caller);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
+    }
+    if (reply.pageable) await this.sendPaged(ctx, reply);
+    else for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
+  }
+
+  private async sendPaged(ctx: Context, reply: Reply): Promise<void> {
+    const pages = paginate(reply);
+    const key = this.nextKey++;
+    this.timelines.set(key, pages);
+    if (this.timelines.size > KEPT_TIMELINES) this.timelines.delete(this.timelines.keys().next().value!);
+    await this.sendHtml(ctx, pages[0]!, keyboard(key, 0, pages.length));
+  }
+
+  private async turnPage(ctx: Context, key: number, page: number): Promise<void> {
+    const pages = this.timelines.get(key);
+    if (!pages || page < 0 || page >= pages.length) {
+      await ctx.answerCallbackQuery({ text: EXPIRED });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(pages[page]!, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard(key, page, pages.length) });
+  }
+
+  /** Sends HTML; if Telegram rejects the entities, sends the same text plain. */
+  private async sendHtml(ctx: Context, html: string, markup?: InlineKeyboard): Promise<void> {
+    try {
+      await ctx.reply(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: markup });
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.error_code === 400 && /parse entities/i.test(error.description))) throw error;
+      this.log.warn({ err: error, chat: ctx.chat?.id }, "telegram rejected our HTML; sent plain text");
+      await ctx.reply(toPlainText(html), { link_preview_options: { is_disabled: true }, reply_markup: markup });
+    }
+  }
+
+  /** The port the webhook server listens on (useful when configured as 0). */
+  get webhookPort(): number | undefined {
+    const address = this.server?.address();
+    return address && typeof address === "object" ? address.port : undefined;
+  }
+
+  /** Sets the command menu from the command list (cheap and idempotent, so it runs at every start). */
+  async setCommands(): Promise<void> {
+    const menu = [...commands.map((c) => ({ command: c.name, description: c.description })), { command: "start", description: "Start here: what Daleel can do" }];
+    await this.bot.api.setMyCommands(menu);
+  }
+
+  /** Starts long polling, or the webhook server. Resolves once running; `stopped` settles when polling ends. */
+  async start(): Promise<{ stopped: Promise<void> }> {
+    await this.bot.init();
+    await this.setCommands();
+    const webhook = this.options.webhook;
+    if (webhook) {
+      await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ["message", "callback_query"] });
+      const handle = webhookCallback(this.bot, "http", { secretToken: webhook.secret });
+      this.server = createServer((req, res) => void handle(req, res).catch((err: unknown) => this.log.error({ err }, "webhook request failed")));
+      await new Promise<void>((resolve) => this.server!.listen(webhook.port, resolve));
+      this.log.info({ port: this.webhookPort, bot: this.bot.botInfo.username }, "telegram webhook listening");
+      return { stopped: new Promise(() => undefined) };
+    }
+    await this.bot.api.deleteWebhook();
+    this.runner = run(this.bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] }, silent: true } });
+    this.log.info({ bot: this.bot.botInfo.username }, "telegram polling");
+    const task = this.runner.task() ?? Promise.resolve();
+    return { stopped: task.catch((error: unknown) => this.pollingFailed(error)) };
+  }
+
+  private pollingFailed(error: unknown): never {
+    if (error instanceof GrammyError && error.error_code === 409) {
+      this.log.fatal({ err: error }, "telegram: another instance is polling this bot token (409 Conflict); stop it or use webhook mode. Exiting.");
+    } else {
+      this.log.fatal({ err: error }, "telegram polling stopped");
+    }
+    throw error;
+  }
+
+  /** Stops taking updates, waits for those in hand, and confirms the last offset with Telegram. */
+  async stop(): Promise<void> {
+    if (this.server) await new Promise((resolve) => this.server!.close(resolve));
+    if (this.runner?.isRunning()) await this.runner.stop();
+    if (this.runner && this.lastUpdateId >= 0) {
+      await this.bot.api.getUpdates({ offset: this.lastUpdateId + 1, limit: 1, timeout: 0 }).catch((err: unknown) => this.log.warn({ err }, "could not confirm the update offset"));
+    }
+  }
+}

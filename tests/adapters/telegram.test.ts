@@ -1,0 +1,267 @@
+import { spawn } from "node:child_process";
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.ts";
+import { TelegramBot } from "../../src/adapters/telegram/bot.ts";
+import { MAX_MESSAGE, renderTelegram } from "../../src/adapters/telegram/render.ts";
+import { openLibrary, type Library } from "../../src/core/library.ts";
+import { addSecret, createLogger } from "../../src/log.ts";
+import { contractSuite } from "../contract.ts";
+import { ANONYMOUS_ADMIN, BOT_USER, type Call, FakeTelegram, checkHtml } from "../fakes/telegram.ts";
+import { ROOT, bundledLibrary } from "../helpers.ts";
+
+const TOKEN = "123456789:AAHfakeTelegramTokenForTests_abcdefghijk";
+const MODERATOR = 1001;
+addSecret(TOKEN);
+
+async function startBot(library: Library, options: { rateLimit?: number; webhookSecret?: string } = {}) {
+  const fake = await new FakeTelegram().start();
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const bot = new TelegramBot(
+    {
+      token: TOKEN,
+      apiRoot: fake.apiRoot,
+      moderatorIds: [String(MODERATOR)],
+      rateLimit: { max: options.rateLimit ?? 1000, windowSeconds: 30 },
+      webhook: options.webhookSecret ? { url: "https://bot.example/telegram", secret: options.webhookSecret, port: 0 } : undefined,
+    },
+    { library: () => library, commands },
+    createLogger(sink, "debug"),
+  );
+  const { stopped } = await bot.start();
+  return { fake, bot, lines, stopped };
+}
+
+let nextChat = 5000;
+/** Sends a message and returns what the bot sent to that chat once it has gone quiet. */
+async function exchange(fake: FakeTelegram, text: string, options: { userId?: number; chatId?: number; type?: "private" | "supergroup"; senderChat?: any; replyTo?: any } = {}): Promise<Call[]> {
+  const chatId = options.chatId ?? (options.type === "supergroup" ? -100 - nextChat++ : nextChat++);
+  fake.message(text, { ...options, chatId, userId: options.userId ?? (chatId > 0 ? chatId : 3003) });
+  const mine = () => fake.calls.filter((c) => (c.method === "sendMessage" || c.method === "editMessageText") && Number(c.body.chat_id) === chatId);
+  await fake.waitUntil(() => mine().length > 0);
+  let count = -1;
+  while (count !== mine().length) {
+    count = mine().length;
+    await new Promise((r) => setTimeout(r, 80));
+  }
+  return mine();
+}
+
+const seen = (calls: Call[]) => calls.map((c) => c.body.text).join("\n");
+
+describe("Telegram adapter, against a fake Bot API", () => {
+  let env: Awaited<ReturnType<typeof startBot>>;
+  beforeAll(async () => {
+    env = await startBot(bundledLibrary());
+  });
+  afterAll(async () => {
+    await env.bot.stop();
+    await env.fake.stop();
+  });
+
+  contractSuite("telegram", async ({ command, options, moderator }) => {
+    const positional = commands.find((c) => c.name === command)?.positional;
+    const words = Object.entries(options).map(([k, v]) => (k === positional ? String(v) : `${k}:${v}`));
+    return seen(await exchange(env.fake, `/${command} ${words.join(" ")}`.trim(), moderator ? { chatId: MODERATOR } : {}));
+  });
+
+  it("sets the command menu from the command list at start-up", () => {
+    const menu = env.fake.sent("setMyCommands")[0]!.body.commands.map((c: { command: string }) => c.command);
+    expect(menu).toEqual([...commands.map((c) => c.name), "start"]);
+  });
+
+  it("sends HTML that Telegram accepts, with numbered links to sources", async () => {
+    const calls = await exchange(env.fake, "/ask Where did Bilal Bin Saqib meet Mayor Eric Adams?");
+    expect(calls[0]!.body.parse_mode).toBe("HTML");
+    expect(checkHtml(calls[0]!.body.text)).toBeUndefined();
+    expect(calls[0]!.body.text).toMatch(/\[1\] <a href="https:\/\/nextwallet\.money\/[^"]+">Pakistan’s Crypto Chief Meets/);
+  });
+
+  it("treats a plain private message as a question, and /start as help", async () => {
+    expect(seen(await exchange(env.fake, "What is PVARA?"))).toContain("Pakistan Virtual Assets Regulatory Authority (PVARA)");
+    expect(seen(await exchange(env.fake, "/start"))).toContain("/timeline");
+  });
+
+  it("in groups answers only commands, @mentions and replies to the bot", async () => {
+    const group = -4242;
+    env.fake.message("What is PVARA?", { chatId: group, userId: 3003 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(env.fake.sent().filter((c) => Number(c.body.chat_id) === group)).toHaveLength(0);
+    expect(seen(await exchange(env.fake, `@${BOT_USER.username} What is PVARA?`, { chatId: -4243 }))).toContain("PVARA");
+    const botMessage = { message_id: 1, date: 0, chat: { id: -4244, type: "supergroup" }, from: BOT_USER, text: "earlier answer" };
+    expect(seen(await exchange(env.fake, "Who is Bo Hines?", { chatId: -4244, replyTo: botMessage }))).toContain("Hines");
+  });
+
+  it("pages through a long timeline with Earlier and Later, editing the message", async () => {
+    const [first] = await exchange(env.fake, "/timeline");
+    expect(first!.body.text).toContain("Page 1 of");
+    expect(first!.body.reply_markup.inline_keyboard[0]).toEqual([{ text: "Later »", callback_data: expect.stringMatching(/^tl:\d+:1$/) }]);
+    env.fake.press(first!.body.reply_markup.inline_keyboard[0][0].callback_data, first!);
+    await env.fake.waitUntil(() => env.fake.sent("editMessageText").length >= 1);
+    const later = env.fake.sent("editMessageText").at(-1)!;
+    expect(later.body.text).toContain("Page 2 of");
+    expect(later.body.message_id).toBe(first!.body.message_id_sent);
+    const back = later.body.reply_markup.inline_keyboard[0].find((b: { text: string }) => b.text === "« Earlier");
+    env.fake.press(back.callback_data, first!);
+    await env.fake.waitUntil(() => env.fake.sent("editMessageText").length >= 2);
+    expect(env.fake.sent("editMessageText").at(-1)!.body.text).toBe(first!.body.text);
+    for (const edit of env.fake.sent("editMessageText")) expect(checkHtml(edit.body.text)).toBeUndefined();
+  });
+
+  it("says a timeline page has expired when its button outlives the bot's memory", async () => {
+    const [first] = await exchange(env.fake, "/timeline");
+    env.fake.press("tl:999999:1", first!);
+    await env.fake.waitUntil(() => env.fake.sent("answerCallbackQuery").some((c) => /expired/.test(c.body.text ?? "")));
+  });
+
+  it("refuses /digest to a group member who is not an admin, and when the lookup fails", async () => {
+    expect(seen(await exchange(env.fake, "/digest", { type: "supergroup", userId: 3003 }))).toMatch(/Only moderators/);
+    env.fake.script("getChatMember", { ok: false, error_code: 400, description: "Bad Request: user not found" });
+    expect(seen(await exchange(env.fake, "/digest", { type: "supergroup", userId: 3004 }))).toMatch(/Only moderators/);
+  });
+
+  it("allows /digest to a group admin and to an anonymous admin", async () => {
+    env.fake.setMember(-777, 3005, "administrator");
+    expect(seen(await exchange(env.fake, "/digest since:2025-06-01", { chatId: -777, userId: 3005 }))).toContain("News digest: 4 articles");
+    const anonymous = await exchange(env.fake, "/digest since:2025-06-01", { chatId: -778, userId: ANONYMOUS_ADMIN, senderChat: { id: -778, type: "supergroup", title: "Crypto Pakistan" } });
+    expect(seen(anonymous)).toContain("News digest: 4 articles");
+  });
+
+  it("gives a one-line usage hint for bad arguments", async () => {
+    expect(seen(await exchange(env.fake, "/timeline from:June"))).toBe("from: expected an ISO date (YYYY-MM-DD). Usage: /timeline [topic] [from:YYYY-MM-DD] [to:YYYY-MM-DD]");
+  });
+
+  it("retries a 429 and delivers the message once", async () => {
+    env.fake.script("sendMessage", { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    const chatId = nextChat++;
+    env.fake.message("/about", { chatId, userId: chatId });
+    const calls = () => env.fake.sent().filter((c) => Number(c.body.chat_id) === chatId);
+    await env.fake.waitUntil(() => calls().length >= 2, 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls()).toHaveLength(2);
+    expect(calls()[1]!.body.text).toBe(calls()[0]!.body.text);
+    expect(calls()[1]!.at - calls()[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it("resends as plain text when Telegram rejects the entities", async () => {
+    env.fake.script("sendMessage", { ok: false, error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag" });
+    const calls = await exchange(env.fake, "/about");
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.body.parse_mode).toBeUndefined();
+  });
+
+  it("logs a network failure without the bot token, tells the user, and keeps serving", async () => {
+    env.fake.script("sendMessage", "drop");
+    const chatId = nextChat++;
+    env.fake.message("/about", { chatId, userId: chatId });
+    await env.fake.waitUntil(() => env.lines.some((l) => l.includes("telegram update failed")), 15_000);
+    await env.fake.waitUntil(() => env.fake.sent().some((c) => Number(c.body.chat_id) === chatId && /went wrong/.test(c.body.text)));
+    const logs = env.lines.join("");
+    expect(logs).toMatch(/HttpError|Network request/);
+    expect(logs).not.toContain(TOKEN);
+    expect(logs).not.toContain(TOKEN.split(":")[1]);
+    expect(seen(await exchange(env.fake, "/about"))).toContain("Daleel");
+  });
+
+  it("confirms the update offset when it stops", async () => {
+    const fresh = await startBot(bundledLibrary());
+    await exchange(fresh.fake, "/about");
+    const last = fresh.fake.calls.filter((c) => c.method === "getUpdates").length;
+    await fresh.bot.stop();
+    await fresh.fake.stop();
+    const confirm = fresh.fake.calls.filter((c) => c.method === "getUpdates").slice(last);
+    expect(confirm.at(-1)!.body).toMatchObject({ offset: 2, timeout: 0 });
+  });
+});
+
+describe("Telegram adapter, with markup in article text", () => {
+  it("escapes <b>, & and <script> from the corpus", async () => {
+    const env = await startBot(openLibrary([`${ROOT}tests/fixtures/hostile-article`]));
+    try {
+      const [reply] = await exchange(env.fake, "/ask When will withdrawals and deposits resume?");
+      expect(checkHtml(reply!.body.text)).toBeUndefined();
+      expect(reply!.body.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(reply!.body.text).toContain("withdrawals &amp; deposits");
+      expect(reply!.body.text).toContain("Exchange Posts &lt;b&gt;Urgent&lt;/b&gt; Notice &amp; Warning");
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Telegram adapter, rate limit", () => {
+  it("answers a user over the limit politely", async () => {
+    const env = await startBot(bundledLibrary(), { rateLimit: 2 });
+    try {
+      for (let i = 0; i < 3; i++) env.fake.message("/about", { chatId: 6006, userId: 6006 });
+      await env.fake.waitUntil(() => env.fake.sent().length >= 3);
+      expect(env.fake.sent().at(-1)!.body.text).toMatch(/wait a few seconds/);
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Telegram adapter, webhook mode", () => {
+  it("rejects a request without the right secret (401) and runs nothing; accepts the right one", async () => {
+    const secret = "webhook-secret-0123456789";
+    const env = await startBot(bundledLibrary(), { webhookSecret: secret });
+    try {
+      expect(env.fake.sent("setWebhook")[0]!.body).toMatchObject({ url: "https://bot.example/telegram", secret_token: secret });
+      const url = `http://127.0.0.1:${env.bot.webhookPort}/`;
+      const update = (id: number) => JSON.stringify({ update_id: id, message: { message_id: 1, date: 0, chat: { id: 9009, type: "private", first_name: "A" }, from: { id: 9009, is_bot: false, first_name: "A" }, text: "/about", entities: [{ type: "bot_command", offset: 0, length: 6 }] } });
+      const none = await fetch(url, { method: "POST", body: update(1), headers: { "content-type": "application/json" } });
+      const wrong = await fetch(url, { method: "POST", body: update(2), headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "wrong" } });
+      expect([none.status, wrong.status]).toEqual([401, 401]);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(env.fake.sent()).toHaveLength(0);
+      const right = await fetch(url, { method: "POST", body: update(3), headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret } });
+      expect(right.status).toBe(200);
+      await env.fake.waitUntil(() => env.fake.sent().length === 1);
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Telegram adapter, 409 Conflict", () => {
+  it("logs a clear line and exits non-zero when another instance polls the same token", async () => {
+    const fake = await new FakeTelegram().start();
+    fake.script("getUpdates", { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" });
+    const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}src/main.ts`], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += String(d)));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+    await fake.stop();
+    expect(code).toBe(1);
+    expect(stderr).toContain("another instance is polling this bot token (409 Conflict)");
+    expect(stderr).not.toContain(TOKEN);
+  });
+});
+
+describe("renderTelegram", () => {
+  it("splits a long reply at block boundaries into valid HTML messages of at most 4096 characters", () => {
+    const quote = { type: "quote" as const, text: "A sentence with <tags> & ampersands that must be escaped. ".repeat(20), cites: [1] };
+    const messages = renderTelegram({ blocks: Array.from({ length: 12 }, () => quote), citations: [] });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);
+      expect(checkHtml(m)).toBeUndefined();
+    }
+  });
+
+  it("splits one over-long block at spaces into balanced pieces, dropping nothing", () => {
+    const long = "word ".repeat(2000).trim();
+    const messages = renderTelegram({ blocks: [{ type: "text", text: long }], citations: [] });
+    expect(messages.every((m) => m.length <= MAX_MESSAGE && checkHtml(m) === undefined)).toBe(true);
+    expect(messages.join(" ").replace(/\n/g, " ")).toBe(long);
+  });
+});
