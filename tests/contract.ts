@@ -15,6 +15,13 @@ export interface ContractCall {
 
 export type Driver = (call: ContractCall) => Promise<string>;
 
+/** The call as a user would type it: "/timeline El Salvador from:2025-01-01". */
+export function commandLine({ command, options }: ContractCall): string {
+  const positional = commands.find((c) => c.name === command)?.positional;
+  const words = Object.entries(options).map(([k, v]) => (k === positional ? String(v) : `${k}:${v}`));
+  return [`/${command}`, ...words].join(" ");
+}
+
 /** Corpus text as it may appear after an adapter escapes it: compare on letters and digits only. */
 const loose = (s: string) => s.replace(/&[a-z]+;|&#\d+;|\\/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 

@@ -2,18 +2,13 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { handleConsoleLine, runConsole } from "../../src/adapters/console/console.ts";
-import { contractSuite } from "../contract.ts";
+import { commandLine, contractSuite } from "../contract.ts";
 import { bundledLibrary } from "../helpers.ts";
 
 const library = bundledLibrary();
 const deps = { library: () => library, commands };
 
-contractSuite("console", async ({ command, options, moderator }) => {
-  const words = Object.entries(options).map(([k, v]) => `${k}:${v}`);
-  const positional = commands.find((c) => c.name === command)?.positional;
-  const text = positional && positional in options ? [String(options[positional]), ...words.filter((w) => !w.startsWith(`${positional}:`))] : words;
-  return (await handleConsoleLine(deps, `/${command} ${text.join(" ")}`, { isModerator: async () => moderator })) ?? "";
-});
+contractSuite("console", async (call) => (await handleConsoleLine(deps, commandLine(call), { isModerator: async () => call.moderator })) ?? "");
 
 describe("handleConsoleLine", () => {
   it("answers a bare question and /ask alike, with numbered sources", async () => {

@@ -6,7 +6,7 @@ import { TelegramBot } from "../../src/adapters/telegram/bot.ts";
 import { MAX_MESSAGE, renderTelegram } from "../../src/adapters/telegram/render.ts";
 import { openLibrary, type Library } from "../../src/core/library.ts";
 import { addSecret, createLogger } from "../../src/log.ts";
-import { contractSuite } from "../contract.ts";
+import { commandLine, contractSuite } from "../contract.ts";
 import { ANONYMOUS_ADMIN, BOT_USER, type Call, FakeTelegram, checkHtml } from "../fakes/telegram.ts";
 import { ROOT, bundledLibrary } from "../helpers.ts";
 
@@ -60,11 +60,7 @@ describe("Telegram adapter, against a fake Bot API", () => {
     await env.fake.stop();
   });
 
-  contractSuite("telegram", async ({ command, options, moderator }) => {
-    const positional = commands.find((c) => c.name === command)?.positional;
-    const words = Object.entries(options).map(([k, v]) => (k === positional ? String(v) : `${k}:${v}`));
-    return seen(await exchange(env.fake, `/${command} ${words.join(" ")}`.trim(), moderator ? { chatId: MODERATOR } : {}));
-  });
+  contractSuite("telegram", async (call) => seen(await exchange(env.fake, commandLine(call), call.moderator ? { chatId: MODERATOR } : {})));
 
   it("sets the command menu from the command list at start-up", () => {
     const menu = env.fake.sent("setMyCommands")[0]!.body.commands.map((c: { command: string }) => c.command);

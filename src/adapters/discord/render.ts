@@ -8,6 +8,7 @@
 import { escapeMarkdown } from "discord.js";
 import type { Citation } from "../../core/article.ts";
 import { type Block, type Reply, dateLabel } from "../../../commands/reply.ts";
+import { packPieces, splitAtSpaces } from "../split.ts";
 
 /** Discord's limit on message content. */
 export const MAX_CONTENT = 2000;
@@ -42,33 +43,9 @@ function citationLine(citation: Citation, shownInBody: boolean): string {
   return shownInBody ? head : `${head}\n> ${escapeText(citation.quote)}`;
 }
 
-/** Splits an over-long piece at spaces so no message exceeds the limit and nothing is dropped. */
-function splitLong(piece: string, limit: number): string[] {
-  const parts: string[] = [];
-  let rest = piece;
-  while (rest.length > limit) {
-    let cut = rest.lastIndexOf(" ", limit);
-    if (cut < limit / 2) cut = limit;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).trimStart();
-  }
-  return [...parts, rest];
-}
-
-/** Packs pieces into messages of at most `limit` characters, joining with newlines. */
+/** Packs pieces into messages of at most `limit` characters; an over-long piece is cut at spaces first. */
 export function pack(pieces: string[], limit = MAX_CONTENT): string[] {
-  const messages: string[] = [];
-  let current = "";
-  for (const piece of pieces.flatMap((p) => splitLong(p, limit))) {
-    const joined = current ? `${current}\n${piece}` : piece;
-    if (joined.length <= limit) current = joined;
-    else {
-      messages.push(current);
-      current = piece;
-    }
-  }
-  if (current) messages.push(current);
-  return messages;
+  return packPieces(pieces.flatMap((p) => splitAtSpaces(p, limit)), limit);
 }
 
 /** Renders a reply as message contents, each at most 2000 characters. */

@@ -6,6 +6,7 @@
  */
 import type { Citation } from "../../core/article.ts";
 import { type Block, type Reply, dateLabel } from "../../../commands/reply.ts";
+import { packPieces, splitAtSpaces } from "../split.ts";
 
 /** Telegram's limit on message text. */
 export const MAX_MESSAGE = 4096;
@@ -22,18 +23,7 @@ function link(title: string, url?: string): string {
   return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(title)}</a>` : `<b>${escapeHtml(title)}</b>`;
 }
 
-/** Splits plain text at spaces into chunks no longer than `limit`. */
-function chunks(text: string, limit = MAX_PIECE): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    let cut = rest.lastIndexOf(" ", limit);
-    if (cut < limit / 2) cut = limit;
-    out.push(rest.slice(0, cut));
-    rest = rest.slice(cut).trimStart();
-  }
-  return [...out, rest];
-}
+const chunks = (text: string) => splitAtSpaces(text, MAX_PIECE);
 
 /** One block as one or more balanced HTML pieces. */
 function blockPieces(block: Block): string[] {
@@ -58,20 +48,7 @@ function citationLine(c: Citation): string {
 }
 
 /** Packs balanced pieces into messages of at most `limit` characters. */
-export function packHtml(pieces: string[], limit = MAX_MESSAGE): string[] {
-  const messages: string[] = [];
-  let current = "";
-  for (const piece of pieces) {
-    const joined = current ? `${current}\n${piece}` : piece;
-    if (joined.length <= limit) current = joined;
-    else {
-      if (current) messages.push(current);
-      current = piece;
-    }
-  }
-  if (current) messages.push(current);
-  return messages;
-}
+export const packHtml = (pieces: string[], limit = MAX_MESSAGE): string[] => packPieces(pieces, limit);
 
 /** Renders a reply as HTML messages. */
 export function renderTelegram(reply: Reply): string[] {
