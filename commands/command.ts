@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { IsoDate } from "../src/core/article.ts";
 import type { Library } from "../src/core/library.ts";
+import type { ReloadResult } from "../src/core/live-library.ts";
 import type { Reply } from "./reply.ts";
 
 export type Access = "everyone" | "moderators";
@@ -18,6 +19,8 @@ export type Access = "everyone" | "moderators";
 export interface Deps {
   library(): Library;
   commands: readonly AnyCommand[];
+  /** Where moderators' new articles are written, and how the library picks them up. Absent: adding is off. */
+  articles?: { dir: string; reload(): ReloadResult };
 }
 
 export interface Command<Options extends z.ZodObject = z.ZodObject> {
@@ -47,6 +50,15 @@ export function defineCommand<Options extends z.ZodObject>(command: Command<Opti
 
 /** A date option: YYYY-MM-DD and a real day. */
 export const dateOption = (description: string) => IsoDate.optional().describe(description);
+
+/**
+ * A file option: on Discord an attachment, in Telegram the document the
+ * command is the caption of. Adapters read the file and pass its text.
+ */
+export const fileOption = (description: string) => z.string().optional().meta({ attachment: true }).describe(description);
+
+/** True for an option declared with fileOption. */
+export const isFileOption = (field: z.ZodType): boolean => (field.meta() as { attachment?: boolean } | undefined)?.attachment === true;
 
 /** A topic option: 2–100 characters. */
 export const topicOption = (description: string) => z.string().trim().min(2).max(100).optional().describe(description);

@@ -40,30 +40,28 @@ export function parseOptions(command: AnyCommand, raw: Record<string, unknown>):
 }
 
 /**
- * Reads options from message text: `name:value` pairs for named options, the
- * rest for the positional one. Numbers are converted for numeric options.
+ * Reads options from message text: `name:value` (or `name:"a value"`) pairs for
+ * named options, and the rest — whitespace and line breaks kept — for the
+ * positional one. Numbers are converted for numeric options.
  *
  * @example parseText(timeline, "El Salvador from:2025-01-01") // { topic: "El Salvador", from: "2025-01-01" }
  */
 export function parseText(command: AnyCommand, rest: string): Record<string, unknown> {
   const shape = (command.options as z.ZodObject).shape as Record<string, z.ZodType>;
   const raw: Record<string, unknown> = {};
-  const free: string[] = [];
-  for (const word of rest.trim().split(/\s+/).filter(Boolean)) {
-    const named = word.match(/^([a-z]+):(.*)$/i);
-    const key = named?.[1]?.toLowerCase();
-    if (named && key && key in shape) {
-      const field = shape[key]!;
-      const inner = field instanceof z.ZodOptional || field instanceof z.ZodDefault ? field.unwrap() : field;
-      const isNumber = inner instanceof z.ZodNumber;
-      raw[key] = isNumber && /^-?\d+$/.test(named[2]!) ? Number(named[2]) : named[2];
-    } else {
-      free.push(word);
-    }
-  }
-  if (free.length > 0) {
+  const free = rest.replace(/(^|\s)([a-z]+):(?:"([^"]*)"|(\S*))/gi, (whole, lead: string, name: string, quoted?: string, bare?: string) => {
+    const key = name.toLowerCase();
+    if (!(key in shape)) return whole;
+    const value = quoted ?? bare ?? "";
+    const field = shape[key]!;
+    const inner = field instanceof z.ZodOptional || field instanceof z.ZodDefault ? field.unwrap() : field;
+    raw[key] = inner instanceof z.ZodNumber && /^-?\d+$/.test(value) ? Number(value) : value;
+    return lead;
+  });
+  const text = free.trim();
+  if (text) {
     if (!command.positional) throw new UserError(`/${command.name} takes no text. Usage: ${usage(command)}`);
-    raw[command.positional] = free.join(" ");
+    raw[command.positional] = command.positional === "text" ? text : text.replace(/\s+/g, " ");
   }
   return raw;
 }

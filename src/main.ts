@@ -9,8 +9,9 @@ import type { Deps } from "../commands/command.ts";
 import { commands } from "../commands/index.ts";
 import { runConsole } from "./adapters/console/console.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
-import { formatProblem } from "./core/corpus.ts";
-import { openLibrary } from "./core/library.ts";
+import { type CorpusProblem, formatProblem } from "./core/corpus.ts";
+import { DEFAULT_CORPUS_DIR } from "./core/library.ts";
+import { LiveLibrary } from "./core/live-library.ts";
 import { addSecret, log } from "./log.ts";
 
 interface Running {
@@ -54,14 +55,22 @@ async function main(): Promise<void> {
   addSecret(config.DISCORD_TOKEN);
   addSecret(config.TELEGRAM_BOT_TOKEN);
   addSecret(config.TELEGRAM_WEBHOOK_SECRET);
-  const library = openLibrary(config.CORPUS_DIRS);
-  for (const problem of library.problems) log.warn({ file: problem.file, field: problem.field }, `corpus: ${formatProblem(problem)}`);
-  const deps: Deps = { library: () => library, commands };
+  const dirs = config.CORPUS_DIRS ?? [DEFAULT_CORPUS_DIR];
+  const logProblems = (problems: CorpusProblem[]) => problems.forEach((p) => log.warn({ file: p.file, field: p.field }, `corpus: ${formatProblem(p)}`));
+  const live = new LiveLibrary(dirs, (result) => {
+    if (result.ok) log.info({ articles: result.articles }, "corpus reloaded");
+    else log.error({ err: result.error }, "corpus reload failed; the previous index keeps serving");
+    logProblems(result.problems);
+  });
+  logProblems(live.current().problems);
+  live.watch();
+  const deps: Deps = { library: () => live.current(), commands, articles: { dir: dirs[0]!, reload: () => live.reload() } };
   const running: Running[] = [];
   if (config.DISCORD_TOKEN) running.push(await startDiscord(config, config.DISCORD_TOKEN, deps));
   if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps));
   if (running.length === 0) {
     await runConsole(deps);
+    live.close();
     return;
   }
   const stop = (signal: string) => {

@@ -1,6 +1,12 @@
 /** Shared test helpers: paths to the bundled corpus and fixtures, and a cached library. */
 import { fileURLToPath } from "node:url";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Deps } from "../commands/command.ts";
+import { commands } from "../commands/index.ts";
 import { openLibrary, type Library } from "../src/core/library.ts";
+import { LiveLibrary } from "../src/core/live-library.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CORPUS = `${ROOT}corpus`;
@@ -14,3 +20,22 @@ export function bundledLibrary(): Library {
   bundled ??= openLibrary([CORPUS]);
   return bundled;
 }
+
+/** A writable copy of the bundled corpus in a temp folder, with a live library and ingest-enabled deps. */
+export function scratchCorpus(): { dir: string; live: LiveLibrary; deps: Deps } {
+  const dir = mkdtempSync(join(tmpdir(), "daleel-corpus-"));
+  cpSync(CORPUS, dir, { recursive: true });
+  const live = new LiveLibrary([dir]);
+  return { dir, live, deps: { library: () => live.current(), commands, articles: { dir, reload: () => live.reload() } } };
+}
+
+/** A raw article no corpus holds yet, for ingest tests. */
+export const NEW_RAW_ARTICLE = [
+  "Punjab Approves Pilot for Blockchain Land Records",
+  "",
+  "LAHORE: The Punjab cabinet approved a pilot that records land titles on a blockchain ledger in three districts, a fixture article reports.",
+  "",
+  "The Board of Revenue said the pilot would cover Kasur, Okara and Sahiwal and would start with 12,000 land parcels.",
+  "",
+  "Officials said a paper copy of every title would still be issued during the pilot.",
+].join("\n");

@@ -6,7 +6,7 @@
 import type { Citation } from "./article.ts";
 import { type Passage, type CorpusIndex, neighbour } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, analyze } from "./query.ts";
-import { CONTINUES, MIN_COVERAGE, type Scored, rank, sameFact } from "./relevance.ts";
+import { CONTINUES, MIN_COVERAGE, type Scored, answersKind, rank, sameFact } from "./relevance.ts";
 
 export interface RelatedArticle {
   title: string;
@@ -79,7 +79,18 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
     if (chosen.some((c) => c.quote.includes(candidate.passage.text))) continue;
     chosen.push({ lead: candidate, quote, also: [] });
   }
-  return chosen;
+  return withWhatWasAsked(index, question, ranked, chosen);
+}
+
+/**
+ * When no chosen sentence offers what the question asks for (the names for
+ * "which districts…?", a date for "when…?"), adds the best-ranked sentence
+ * that does, if it still covers the question.
+ */
+function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[]): Chosen[] {
+  if (chosen.length >= MAX_SENTENCES || chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
+  const extra = ranked.find((r) => r.coverage >= MIN_COVERAGE && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(c.lead.passage, r.passage, question)));
+  return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question.kind), also: [] }] : chosen;
 }
 
 export function relatedArticles(index: CorpusIndex, ranked: Scored[]): RelatedArticle[] {

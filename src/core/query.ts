@@ -8,7 +8,7 @@
 import type { CorpusIndex } from "./passage-index.ts";
 import { MAX_QUERY_TERMS, allowsPrefix, foldTypography, isFramingWord, isNumeric, letterDifference, maxEditDistance, toTerm } from "./text.ts";
 
-export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "define" | "fact";
+export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "fact";
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
 export const MAX_QUESTION_CHARS = 500;
@@ -51,6 +51,8 @@ export interface AnalyzedQuestion {
   concepts: Concept[];
   /** Every term to send to the search index. */
   searchTerms: string[];
+  /** The question's own terms, for telling what a sentence adds. */
+  ownTerms: ReadonlySet<string>;
 }
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
@@ -59,6 +61,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b/],
   ["where", /^where\b|\b(what|which) (city|country|place|venue|location)\b/],
   ["why", /^why\b|\bfor what reason\b/],
+  ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
   ["quote", /\b(say|said|says|tell|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
   ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
 ];
@@ -167,7 +170,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     i += span.length;
   }
   const searchTerms = [...new Set(concepts.flatMap((c) => c.alts.flat()))];
-  return { text, kind: classify(text), concepts, searchTerms };
+  return { text, kind: classify(text), concepts, searchTerms, ownTerms: new Set(terms) };
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { adjacent } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, conceptCredit } from "./query.ts";
+import { terms } from "./text.ts";
 
 /** Share of the question's weighted concepts a passage must cover to be an answer. */
 export const MIN_COVERAGE = 0.6;
@@ -22,7 +23,20 @@ export interface Scored {
   score: number;
 }
 
-const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage) => boolean>> = {
+/** Capitalised words not at the start of a sentence: names, places, organisations. */
+const NAME_WORD = /(?<=\s)\p{Lu}\p{Ll}[\p{L}’'-]*/gu;
+
+/** True when a sentence names something the question does not: what a "which …?" question asks for. */
+function namesSomethingNew(p: Passage, question: AnalyzedQuestion): boolean {
+  for (const [word] of p.text.matchAll(NAME_WORD)) {
+    const term = terms(word)[0];
+    if (term && !question.ownTerms.has(term)) return true;
+  }
+  return false;
+}
+
+const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
+  which: namesSomethingNew,
   who: (p) => p.features.role || p.features.person,
   when: (p) => p.features.date,
   where: (p) => p.features.place,
@@ -30,6 +44,11 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage) => boolean>> = {
   define: (p) => p.features.definition,
   quote: (p) => p.features.quote,
 };
+
+/** Whether a sentence offers what the question's kind asks for (a date, a number, a name…); undefined when the kind asks for nothing in particular. */
+export function answersKind(passage: Passage, question: AnalyzedQuestion): boolean | undefined {
+  return KIND_FEATURE[question.kind]?.(passage, question);
+}
 
 /** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
 export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
@@ -87,7 +106,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
     .map((hit) => {
       const passage = index.passages[hit.id as number]!;
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
-      const kindBonus = feature?.(passage) ? 0.12 : 0;
+      const kindBonus = feature?.(passage, question) ? 0.12 : 0;
       const lengthPenalty = passage.terms.size > 45 ? 0.05 : 0;
       return { passage, coverage: cover, score: 0.65 * cover + 0.2 * (hit.score / top) + kindBonus - lengthPenalty };
     })

@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
 import { DiscordBot } from "../../src/adapters/discord/bot.ts";
 import { MAX_CONTENT, pack, renderDiscord } from "../../src/adapters/discord/render.ts";
@@ -8,17 +9,18 @@ import { openLibrary, type Library } from "../../src/core/library.ts";
 import { createLogger } from "../../src/log.ts";
 import { contractSuite } from "../contract.ts";
 import { APP_ID, BOT_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, type Recorded } from "../fakes/discord.ts";
-import { ROOT, bundledLibrary } from "../helpers.ts";
+import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus } from "../helpers.ts";
 
 const TOKEN = "MTAxfakeDiscordBotToken.abcdef.ghijklmnopqrstuvwxyz0123";
 
 /** A bot on its own fake Discord, with its log captured. */
-async function startBot(library: Library, rateLimit = { max: 1000, windowSeconds: 30 }) {
+async function startBot(library: Library | Deps, rateLimit = { max: 1000, windowSeconds: 30 }) {
   const fake = await new FakeDiscord().start();
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
   const logger = createLogger(sink, "debug");
-  const bot = new DiscordBot({ token: TOKEN, apiBase: fake.apiBase, moderatorRoleIds: ["555000000000000001"], messageContent: false, rateLimit }, { library: () => library, commands }, logger);
+  const deps: Deps = "commands" in library ? library : { library: () => library, commands };
+  const bot = new DiscordBot({ token: TOKEN, apiBase: fake.apiBase, moderatorRoleIds: ["555000000000000001"], messageContent: false, rateLimit }, deps, logger);
   await bot.start();
   await fake.waitForBot();
   return { fake, bot, lines };
@@ -55,11 +57,13 @@ describe("Discord adapter, against a fake Discord", () => {
       const requests = await drive(command.name, command.name === "ask" ? { question: "What is PVARA?" } : command.name === "summary" ? { topic: "PVARA" } : {}, true);
       expect(requests[0]).toMatchObject({ method: "POST", body: { type: 5 } });
       expect(requests[0]!.path).toMatch(/^\/interactions\/\d+\/.+\/callback(\?|$)/);
-      for (const r of requests.slice(1)) {
+      for (const r of requests.slice(1).filter((r) => r.method !== "DELETE")) {
         expect((r.body?.content ?? "").length).toBeLessThanOrEqual(MAX_CONTENT);
         expect(r.body?.allowed_mentions?.parse).toEqual([]);
       }
-      expect(requests.some((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original"))).toBe(true);
+      const edited = requests.some((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original"));
+      const privately = requests.some((r) => r.method === "POST" && r.body?.flags === 64);
+      expect(edited || privately).toBe(true);
     }
   });
 
@@ -169,6 +173,32 @@ describe("Discord adapter, with mentions in article text", () => {
   });
 });
 
+describe("Discord adapter, /ingest", () => {
+  it("adds an attached article for a moderator, answers from it, and refuses a duplicate and a non-moderator", async () => {
+    const scratch = scratchCorpus();
+    const env = await startBot(scratch.deps);
+    try {
+      const file = { file: { name: "punjab-land.txt", content: NEW_RAW_ARTICLE } };
+      const added = env.fake.interaction("ingest", { date: "2026-02-01", source: "Fixture Gazette" }, { permissions: MANAGE_GUILD, files: file });
+      expect(visible(await answered(env.fake, added.token))).toMatch(/Article added[\s\S]*Punjab Approves Pilot for Blockchain Land Records/);
+      const asked = env.fake.interaction("ask", { question: "Which districts are in the Punjab land records pilot?" });
+      expect(visible(await answered(env.fake, asked.token))).toContain("Kasur, Okara and Sahiwal");
+      const again = env.fake.interaction("ingest", { date: "2026-02-01" }, { permissions: MANAGE_GUILD, files: file });
+      expect(visible(await answered(env.fake, again.token))).toMatch(/Already in the corpus/);
+      const downloads = () => env.fake.requests.filter((r) => r.path.startsWith("/attachments/")).length;
+      const before = downloads();
+      const outsider = env.fake.interaction("ingest", { date: "2026-02-02" }, { files: { file: { name: "other.txt", content: NEW_RAW_ARTICLE } } });
+      expect(visible(await answered(env.fake, outsider.token))).toContain("Only moderators");
+      expect(downloads()).toBe(before);
+      const binary = env.fake.interaction("ingest", { date: "2026-02-02" }, { permissions: MANAGE_GUILD, files: { file: { name: "photo.png", content: Buffer.from([0x89, 0x50]) } } });
+      expect(visible(await answered(env.fake, binary.token))).toContain('Only .txt and .md files can be added, not "photo.png"');
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
 describe("Discord adapter, rate limit", () => {
   it("answers the request over the limit with a private notice", async () => {
     const env = await startBot(bundledLibrary(), { max: 2, windowSeconds: 30 });
@@ -214,6 +244,7 @@ describe("slashCommand", () => {
     expect(digest.default_member_permissions).toBe("32");
     expect(digest.options).toContainEqual(expect.objectContaining({ name: "days", type: 4, min_value: 1, max_value: 366 }));
     expect(slashCommand(commands.find((c) => c.name === "summary")!).options![0]).toMatchObject({ autocomplete: true });
+    expect(slashCommand(commands.find((c) => c.name === "ingest")!).options).toContainEqual(expect.objectContaining({ name: "file", type: 11, required: false }));
     expect(APP_ID).toMatch(/^\d+$/);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
 import { TelegramBot } from "../../src/adapters/telegram/bot.ts";
 import { MAX_MESSAGE, renderTelegram } from "../../src/adapters/telegram/render.ts";
@@ -8,13 +9,13 @@ import { openLibrary, type Library } from "../../src/core/library.ts";
 import { addSecret, createLogger } from "../../src/log.ts";
 import { commandLine, contractSuite } from "../contract.ts";
 import { ANONYMOUS_ADMIN, BOT_USER, type Call, FakeTelegram, checkHtml } from "../fakes/telegram.ts";
-import { ROOT, bundledLibrary } from "../helpers.ts";
+import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus } from "../helpers.ts";
 
 const TOKEN = "123456789:AAHfakeTelegramTokenForTests_abcdefghijk";
 const MODERATOR = 1001;
 addSecret(TOKEN);
 
-async function startBot(library: Library, options: { rateLimit?: number; webhookSecret?: string } = {}) {
+async function startBot(library: Library | Deps, options: { rateLimit?: number; webhookSecret?: string } = {}) {
   const fake = await new FakeTelegram().start();
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
@@ -26,7 +27,7 @@ async function startBot(library: Library, options: { rateLimit?: number; webhook
       rateLimit: { max: options.rateLimit ?? 1000, windowSeconds: 30 },
       webhook: options.webhookSecret ? { url: "https://bot.example/telegram", secret: options.webhookSecret, port: 0 } : undefined,
     },
-    { library: () => library, commands },
+    "commands" in library ? library : { library: () => library, commands },
     createLogger(sink, "debug"),
   );
   const { stopped } = await bot.start();
@@ -180,6 +181,34 @@ describe("Telegram adapter, with markup in article text", () => {
       expect(reply!.body.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
       expect(reply!.body.text).toContain("withdrawals &amp; deposits");
       expect(reply!.body.text).toContain("Exchange Posts &lt;b&gt;Urgent&lt;/b&gt; Notice &amp; Warning");
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Telegram adapter, adding articles", () => {
+  it("adds a document sent by a moderator with an /ingest caption, and answers from it", async () => {
+    const env = await startBot(scratchCorpus().deps);
+    try {
+      env.fake.document("punjab-land.txt", NEW_RAW_ARTICLE, '/ingest date:2026-02-01 source:"Fixture Gazette"', { chatId: MODERATOR });
+      await env.fake.waitUntil(() => env.fake.sent().length === 1);
+      expect(env.fake.sent()[0]!.body.text).toMatch(/Article added[\s\S]*Punjab Approves Pilot for Blockchain Land Records/);
+      expect(seen(await exchange(env.fake, "Which districts are in the Punjab land records pilot?"))).toContain("Kasur, Okara and Sahiwal");
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+
+  it("refuses a document from a non-moderator without downloading it", async () => {
+    const env = await startBot(scratchCorpus().deps);
+    try {
+      env.fake.document("punjab-land.txt", NEW_RAW_ARTICLE, "/ingest date:2026-02-01", { chatId: 7007 });
+      await env.fake.waitUntil(() => env.fake.sent().length === 1);
+      expect(env.fake.sent()[0]!.body.text).toContain("Only moderators");
+      expect(env.fake.calls.some((c) => c.method === "getFile")).toBe(false);
     } finally {
       await env.bot.stop();
       await env.fake.stop();

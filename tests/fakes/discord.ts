@@ -57,6 +57,7 @@ function message(content: string, channelId = CHANNEL_ID) {
 export class FakeDiscord {
   readonly requests: Recorded[] = [];
   private readonly scripted: Scripted[] = [];
+  private readonly attachments = new Map<string, Buffer>();
   private readonly sockets = new Set<WebSocket>();
   private seq = 0;
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -139,18 +140,26 @@ export class FakeDiscord {
   interaction(
     name: string,
     options: Record<string, string | number> = {},
-    who: { userId?: string; permissions?: string; roles?: string[]; type?: 2 | 4; focused?: string; inGuild?: boolean } = {},
+    who: { userId?: string; permissions?: string; roles?: string[]; type?: 2 | 4; focused?: string; inGuild?: boolean; files?: Record<string, { name: string; content: string | Buffer }> } = {},
   ): { id: string; token: string } {
     const id = nextId();
     const token = `interaction-token-${id}-${"x".repeat(40)}`;
     const user = { id: who.userId ?? "700000000000000001", username: "asker", discriminator: "0", avatar: null, global_name: "Asker" };
     const inGuild = who.inGuild ?? true;
-    const optionList = Object.entries(options).map(([n, value]) => ({
+    const optionList: object[] = Object.entries(options).map(([n, value]) => ({
       name: n,
       type: typeof value === "number" ? 4 : 3,
       value,
       ...(who.focused === n ? { focused: true } : {}),
     }));
+    const resolved: Record<string, object> = {};
+    for (const [n, file] of Object.entries(who.files ?? {})) {
+      const attachmentId = nextId();
+      const bytes = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content, "utf8");
+      this.attachments.set(attachmentId, bytes);
+      resolved[attachmentId] = { id: attachmentId, filename: file.name, size: bytes.byteLength, content_type: "text/plain; charset=utf-8", url: `http://127.0.0.1:${this.port}/attachments/${attachmentId}/${file.name}`, proxy_url: "" };
+      optionList.push({ name: n, type: 11, value: attachmentId });
+    }
     this.dispatch("INTERACTION_CREATE", {
       id,
       application_id: APP_ID,
@@ -171,7 +180,7 @@ export class FakeDiscord {
       entitlements: [],
       authorizing_integration_owners: inGuild ? { "0": GUILD_ID } : { "1": user.id },
       context: inGuild ? 0 : 1,
-      data: { id: nextId(), name, type: 1, options: optionList },
+      data: { id: nextId(), name, type: 1, options: optionList, ...(who.files ? { resolved: { attachments: resolved } } : {}) },
     });
     return { id, token };
   }
@@ -210,6 +219,12 @@ export class FakeDiscord {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(data));
     };
+    const attachment = path.match(/^\/attachments\/(\d+)\//);
+    if (method === "GET" && attachment) {
+      const bytes = this.attachments.get(attachment[1]!);
+      res.writeHead(bytes ? 200 : 404, { "content-type": "text/plain" });
+      return void res.end(bytes ?? "");
+    }
     if (method === "GET" && path === "/gateway/bot") {
       return json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }

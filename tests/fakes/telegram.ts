@@ -59,6 +59,7 @@ export class FakeTelegram {
   private readonly waiting = new Set<() => void>();
   private readonly scripted: Scripted[] = [];
   private readonly members = new Map<string, string>();
+  private readonly files = new Map<string, Buffer>();
   /** Offsets getUpdates was called with, in order. */
   readonly offsets: number[] = [];
   private nextUpdateId = 1;
@@ -119,6 +120,25 @@ export class FakeTelegram {
     });
   }
 
+  /** Queues a document message with a caption; the file can then be fetched with getFile. */
+  document(name: string, content: string | Buffer, caption: string, options: { chatId?: number; userId?: number } = {}): number {
+    const fileId = `file-${this.files.size + 1}`;
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
+    this.files.set(fileId, bytes);
+    const chatId = options.chatId ?? 1001;
+    return this.push({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: chatId > 0 ? { id: chatId, type: "private", first_name: "Asker" } : { id: chatId, type: "supergroup", title: "Crypto Pakistan" },
+        from: { id: options.userId ?? chatId, is_bot: false, first_name: "Asker" },
+        document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: name, mime_type: "text/plain", file_size: bytes.byteLength },
+        caption,
+        caption_entities: caption.startsWith("/") ? [{ type: "bot_command", offset: 0, length: caption.split(/\s/)[0]!.length }] : undefined,
+      },
+    });
+  }
+
   /** Queues a press of an inline button on a message the bot sent. */
   press(data: string, sent: Call, userId = 1001): number {
     return this.push({
@@ -148,6 +168,12 @@ export class FakeTelegram {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
+    const download = (req.url ?? "").match(/^\/file\/bot[^/]+\/documents\/(.+)$/);
+    if (download) {
+      const bytes = this.files.get(download[1]!);
+      res.writeHead(bytes ? 200 : 404);
+      return void res.end(bytes ?? "");
+    }
     const match = (req.url ?? "").match(/^\/bot([^/]+)\/(\w+)/);
     const reply = (data: unknown) => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -184,6 +210,8 @@ export class FakeTelegram {
         return true;
       case "getUpdates":
         return this.getUpdates(body);
+      case "getFile":
+        return this.files.has(body.file_id) ? { file_id: body.file_id, file_unique_id: `u-${body.file_id}`, file_size: this.files.get(body.file_id)!.byteLength, file_path: `documents/${body.file_id}` } : { error: "Bad Request: invalid file_id" };
       case "getChatMember": {
         const status = this.members.get(`${body.chat_id}:${body.user_id}`) ?? "member";
         return { status, user: { id: body.user_id, is_bot: false, first_name: "Someone" } };

@@ -3,6 +3,7 @@
  * terminal. A bare line is a question; `/name options` runs a command.
  * The person at the console runs the bot, so moderator commands are allowed.
  */
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Deps } from "../../../commands/command.ts";
@@ -11,6 +12,15 @@ import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
 import { UserError } from "../../core/errors.ts";
 import { renderReplyText } from "./render.ts";
 
+/** At the console a file option names a file on this machine. */
+function readLocalFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UserError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+}
+
 const OPERATOR: Caller = { isModerator: async () => true };
 
 /** Handles one console line; returns the text to print, or null to quit. */
@@ -18,11 +28,13 @@ export async function handleConsoleLine(deps: Deps, line: string, caller: Caller
   const input = line.trim();
   if (input === "") return "";
   if (input === "/quit" || input === "/exit") return null;
-  const [head, ...rest] = input.startsWith("/") ? input.slice(1).split(/\s+/) : ["ask", input];
+  const [, head, rest] = input.startsWith("/") ? (input.match(/^\/(\S+)\s*([\s\S]*)$/) ?? []) : [input, "ask", input];
   const command = findCommand(head ?? "");
   if (!command) return `Unknown command /${head}. Type /help.`;
   try {
-    return renderReplyText(await runCommand(command, parseText(command, rest.join(" ")), deps, caller));
+    const raw = parseText(command, rest ?? "");
+    if (typeof raw.file === "string") raw.file = readLocalFile(raw.file);
+    return renderReplyText(await runCommand(command, raw, deps, caller));
   } catch (error) {
     if (error instanceof UserError) return error.message;
     throw error;

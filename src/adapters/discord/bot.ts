@@ -20,7 +20,9 @@ import type { Deps } from "../../../commands/command.ts";
 import { findCommand } from "../../../commands/index.ts";
 import { type Caller, runCommand } from "../../../commands/run.ts";
 import type { Reply } from "../../../commands/reply.ts";
+import { UserError } from "../../core/errors.ts";
 import { suggestTopics } from "../../core/suggest.ts";
+import { checkArticleFile, downloadText } from "../files.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { renderDiscord } from "./render.ts";
 
@@ -46,8 +48,17 @@ export function isDiscordModerator(interaction: Interaction, moderatorRoleIds: r
   return ids.some((id) => moderatorRoleIds.includes(id));
 }
 
-function rawOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
-  return Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value]));
+/** The options as given; attachments become the text of the file, read only for callers allowed to run the command. */
+async function rawOptions(interaction: ChatInputCommandInteraction, mayRun: () => Promise<boolean>): Promise<Record<string, unknown>> {
+  const raw: Record<string, unknown> = {};
+  for (const option of interaction.options.data) {
+    if (option.attachment) {
+      if (!(await mayRun())) continue;
+      checkArticleFile(option.attachment.name, option.attachment.size);
+      raw[option.name] = await downloadText(option.attachment.url);
+    } else raw[option.name] = option.value;
+  }
+  return raw;
 }
 
 export class DiscordBot {
@@ -117,7 +128,14 @@ export class DiscordBot {
     }
     await interaction.deferReply();
     const caller: Caller = { isModerator: async () => isDiscordModerator(interaction, this.options.moderatorRoleIds) };
-    const reply = await runCommand(command, rawOptions(interaction), this.deps, caller);
+    let reply: Reply;
+    try {
+      const mayRun = async () => command.access === "everyone" || (await caller.isModerator());
+      reply = await runCommand(command, await rawOptions(interaction, mayRun), this.deps, caller);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
+    }
     await this.send(interaction, reply);
   }
 

@@ -5,7 +5,10 @@
  */
 import { ApplicationCommandOptionType, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { z } from "zod";
-import type { AnyCommand } from "../../../commands/command.ts";
+import { type AnyCommand, isFileOption } from "../../../commands/command.ts";
+
+/** Discord's limit on a string option's length. */
+const MAX_STRING_OPTION = 6000;
 
 type OptionJSON = NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody["options"]>[number];
 
@@ -21,12 +24,13 @@ function optionJSON(command: AnyCommand, name: string, field: z.ZodType): Option
     return { ...base, type, min_value: inner.minValue ?? undefined, max_value: inner.maxValue ?? undefined } as OptionJSON;
   }
   if (inner instanceof z.ZodBoolean) return { ...base, type: ApplicationCommandOptionType.Boolean };
+  if (isFileOption(field)) return { ...base, type: ApplicationCommandOptionType.Attachment };
   const text = inner as z.ZodString;
   return {
     ...base,
     type: ApplicationCommandOptionType.String,
     min_length: text.minLength ?? undefined,
-    max_length: text.maxLength ?? undefined,
+    max_length: text.maxLength === null || text.maxLength === undefined ? undefined : Math.min(text.maxLength, MAX_STRING_OPTION),
     autocomplete: command.autocomplete?.includes(name) || undefined,
   } as OptionJSON;
 }

@@ -15,6 +15,7 @@ import { commands, findCommand } from "../../../commands/index.ts";
 import type { Reply } from "../../../commands/reply.ts";
 import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
 import { UserError } from "../../core/errors.ts";
+import { checkArticleFile, downloadText } from "../files.ts";
 import { paginate, renderTelegram, toPlainText } from "./render.ts";
 
 export interface TelegramOptions {
@@ -98,6 +99,7 @@ export class TelegramBot {
   }
 
   private registerHandlers(): void {
+    this.bot.on("message:document", (ctx) => this.ingestDocument(ctx));
     for (const command of commands) this.bot.command(command.name, (ctx) => this.runCommandText(ctx, command.name, ctx.match));
     this.bot.command("start", (ctx) => this.runCommandText(ctx, "help", ""));
     this.bot.callbackQuery(/^tl:(\d+):(\d+)$/, (ctx) => this.turnPage(ctx, Number(ctx.match[1]), Number(ctx.match[2])));
@@ -132,6 +134,32 @@ export class TelegramBot {
     }
     if (reply.pageable) await this.sendPaged(ctx, reply);
     else for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
+  }
+
+  /** A document whose caption is "/ingest date:… …": moderators add an article by sending its file. */
+  private async ingestDocument(ctx: Context): Promise<void> {
+    const caption = ctx.msg?.caption?.trim() ?? "";
+    const match = caption.match(/^\/ingest(?:@\w+)?(?:\s+([\s\S]*))?$/i);
+    if (!match) {
+      if (ctx.chat?.type === "private") await ctx.reply("To add an article, send the .txt or .md file with the caption /ingest date:YYYY-MM-DD (and source:, url:, title:, tags: if you like).");
+      return;
+    }
+    const command = findCommand("ingest")!;
+    const document = ctx.msg!.document!;
+    let reply: Reply;
+    try {
+      const options = parseText(command, match[1] ?? "");
+      if (await isTelegramModerator(ctx, this.options.moderatorIds).catch(() => false)) {
+        checkArticleFile(document.file_name, document.file_size);
+        const file = await ctx.api.getFile(document.file_id);
+        options.file = await downloadText(`${this.options.apiRoot}/file/bot${this.options.token}/${file.file_path}`);
+      }
+      reply = await runCommand(command, options, this.deps, { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds) });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
+    }
+    for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
   }
 
   private async sendPaged(ctx: Context, reply: Reply): Promise<void> {

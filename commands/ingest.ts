@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { UserError } from "../src/core/errors.ts";
+import { prepareArticle, writeArticle } from "../src/core/ingest.ts";
+import { dateOption, defineCommand, fileOption } from "./command.ts";
+import { type Block, text } from "./reply.ts";
+
+/** The largest article text accepted from chat. */
+export const MAX_ARTICLE_CHARS = 200_000;
+
+export default defineCommand({
+  name: "ingest",
+  description: "Add a news article to the corpus (a .txt/.md file or pasted text)",
+  options: z.object({
+    date: dateOption("Publication date, YYYY-MM-DD").unwrap().describe("Publication date, YYYY-MM-DD"),
+    file: fileOption("The article as a .txt or .md file"),
+    text: z.string().max(MAX_ARTICLE_CHARS).optional().describe("Or: the article text, pasted"),
+    title: z.string().trim().min(3).max(300).optional().describe("Headline (taken from the text if it has one)"),
+    source: z.string().trim().min(2).max(100).optional().describe("Outlet, e.g. Dawn"),
+    url: z.url().max(500).optional().describe("Link to the original article"),
+    tags: z.string().trim().max(200).optional().describe("Comma-separated tags, e.g. mining,regulation"),
+  }),
+  access: "moderators",
+  positional: "text",
+  example: "/ingest date:2025-09-01 source:Dawn url:https://… (with the article attached)",
+  run: ({ date, file, text: pasted, title, source, url, tags }, deps) => {
+    if (!deps.articles) throw new UserError("Adding articles is not enabled on this bot.");
+    const raw = file ?? pasted;
+    if (!raw?.trim()) throw new UserError("Attach the article as a .txt or .md file, or paste it in the text option.");
+    const library = deps.library();
+    const prepared = prepareArticle(raw, { date, title, source, url, tags: tags?.split(",").map((t) => t.trim()).filter(Boolean) }, library.articles);
+    writeArticle(deps.articles.dir, prepared);
+    const reloaded = deps.articles.reload();
+    if (!reloaded.ok) throw new Error(`the corpus did not reload after adding ${prepared.fileName}: ${reloaded.error?.message}`);
+    const added = deps.library().articles.find((a) => a.file.endsWith(prepared.fileName));
+    const passages = added ? deps.library().index.layout[deps.library().articles.indexOf(added)]!.flat().length : 0;
+    const blocks: Block[] = [
+      { type: "heading", text: "Article added" },
+      { type: "item", title: prepared.frontMatter.title, url: prepared.frontMatter.url, meta: `${prepared.frontMatter.source ?? "unknown outlet"}, ${date} · ${prepared.paragraphs.length} paragraphs, ${passages} passages` },
+      { type: "text", text: "It can be asked about now." },
+    ];
+    return { blocks, citations: [] };
+  },
+});
