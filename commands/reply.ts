@@ -82,3 +82,23 @@ export function digestReply(digest: Digest): Reply {
   }
   return { blocks, citations: digest.citations };
 }
+
+/**
+ * A digest as separately postable items: the header, then one reply per
+ * article with its own sources numbered from 1. Posting item by item lets a
+ * restart resume exactly where it stopped.
+ */
+export function digestItems(digest: Digest): Reply[] {
+  if (digest.count === 0) return [];
+  const [header] = digestReply(digest).blocks;
+  const items: Reply[] = [{ blocks: [header!], citations: [] }];
+  for (const group of digest.groups) {
+    for (const [i, item] of group.entries()) {
+      const meta = `${item.source || "unknown outlet"}, ${dateLabel(item.date, item.approximate)}${i > 0 ? " (same story)" : ""}`;
+      const citations = item.sentences.map((s, k) => ({ ...digest.citations.find((c) => c.n === s.n)!, n: k + 1 }));
+      const blocks: Block[] = [{ type: "item", title: item.title, url: item.url || undefined, meta }, ...item.sentences.map((s, k): Block => ({ type: "quote", text: s.text, cites: [k + 1] }))];
+      items.push({ blocks, citations });
+    }
+  }
+  return items;
+}

@@ -5,6 +5,7 @@
  *   summary TOPIC [--article ID] [--json] [--corpus DIR]...
  *   timeline [--topic T] [--from D] [--to D] [--json] [--corpus DIR]...
  *   digest [--since D] [--until D] [--topic T] [--json] [--corpus DIR]...
+ *   digest-post --dest discord:CHANNEL|telegram:CHAT... [--since D] [--until D] [--days N] [--topic T] [--new] [--store FILE]
  *   check [--corpus DIR]...
  *   ingest FILE... [--title T] [--date D] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]
  */
@@ -20,12 +21,20 @@ import { loadCorpus, formatProblem } from "./core/corpus.ts";
 import { UserError } from "./core/errors.ts";
 import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
 import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
+import { daysAgo } from "../commands/digest.ts";
+import { loadConfig } from "./config.ts";
+import { recordDigest } from "./digests/compose.ts";
+import { DEFAULT_STORE, DestinationFlag, digestSenders } from "./digests/senders.ts";
+import { type DestinationReport, postDigest } from "./digests/poster.ts";
+import { DigestStore } from "./digests/store.ts";
+import { redact } from "./log.ts";
 
 const USAGE = `usage: cli <ask|summary|timeline|digest|check|ingest> [options]
   ask [QUESTION] [--json] [--corpus DIR]...
   summary TOPIC | --article ID [--json] [--corpus DIR]...
   timeline [--topic T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--corpus DIR]...
   digest [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--topic T] [--json] [--corpus DIR]...
+  digest-post --dest discord:CHANNEL_ID|telegram:CHAT_ID... [--since D] [--until D] [--days N] [--topic T] [--new] [--store FILE]
   check [--corpus DIR]...
   ingest FILE... [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]`;
 
@@ -45,6 +54,10 @@ const OPTIONS = {
   since: { type: "string" },
   until: { type: "string" },
   article: { type: "string" },
+  dest: { type: "string", multiple: true },
+  store: { type: "string" },
+  days: { type: "string" },
+  new: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -113,6 +126,42 @@ function digestCommand(flags: Flags): number {
   return print(flags.json, result, renderReplyText(digestReply(result)));
 }
 
+/**
+ * Posts a digest to chats with the bots' tokens from the environment, exactly
+ * once per item on Discord: first finishes any digest a crash left
+ * unfinished, then posts the new one. `--new` limits it to articles not yet in
+ * a posted digest (what the schedule posts).
+ */
+async function digestPost(flags: Flags): Promise<number> {
+  const parsed = (flags.dest ?? []).map((d) => DestinationFlag.safeParse(d));
+  const bad = parsed.findIndex((p) => !p.success);
+  if (bad >= 0) throw new UserError(`--dest: expected discord:CHANNEL_ID or telegram:CHAT_ID, got "${flags.dest![bad]}"`);
+  const destinations = parsed.map((p) => p.data!);
+  if (destinations.length === 0) throw new UserError("digest-post: name at least one --dest discord:CHANNEL_ID or telegram:CHAT_ID");
+  const config = loadConfig(process.env);
+  const store = new DigestStore(flags.store ?? DEFAULT_STORE);
+  const senders = await digestSenders(config);
+  for (const record of store.unfinished()) printReports(await postDigest(store, record, senders));
+  const library = openWithProblems(flags);
+  const days = flags.days === undefined ? undefined : Number(flags.days);
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1)) throw new UserError("--days: expected a whole number of days");
+  const posted = store.posted();
+  const ids = flags.new ? library.articles.map((a) => a.id).filter((id) => !posted.has(id)) : undefined;
+  const digest = library.digest({ since: days ? daysAgo(days) : dateFlag("since", flags.since), until: dateFlag("until", flags.until), topic: flags.topic, ids });
+  const record = recordDigest(store, digest, destinations);
+  if (!record) {
+    process.stdout.write("No new articles: nothing posted.\n");
+    return 0;
+  }
+  const reports = await postDigest(store, record, senders);
+  printReports(reports);
+  return reports.some((r) => r.failed > 0 || r.pending > 0) ? 1 : 0;
+}
+
+function printReports(reports: DestinationReport[]): void {
+  for (const r of reports) process.stdout.write(`${r.destination}: ${r.sent} sent, ${r.failed} failed, ${r.pending} pending${r.error ? ` (${redact(r.error)})` : ""}\n`);
+}
+
 function check(flags: Flags): number {
   const library = openLibrary(corpusDirs(flags));
   for (const problem of library.problems) process.stdout.write(`${formatProblem(problem)}\n`);
@@ -171,6 +220,8 @@ async function main(argv: string[]): Promise<number> {
       return timelineCommand(flags);
     case "digest":
       return digestCommand(flags);
+    case "digest-post":
+      return digestPost(flags);
     case "check":
       return check(flags);
     case "ingest":

@@ -58,6 +58,11 @@ export class FakeDiscord {
   readonly requests: Recorded[] = [];
   private readonly scripted: Scripted[] = [];
   private readonly attachments = new Map<string, Buffer>();
+  private readonly byNonce = new Map<string, object>();
+  /** Messages actually created per channel (a repeated enforced nonce creates none). */
+  readonly created = new Map<string, string[]>();
+  /** Called for each request before it is answered; a test can kill the bot here. */
+  onRequest?: (recorded: Recorded) => void;
   private readonly sockets = new Set<WebSocket>();
   private seq = 0;
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -203,7 +208,8 @@ export class FakeDiscord {
     } catch {
       body = text;
     }
-    this.requests.push({ method, path: `${path}${url.search}`, body, at: Date.now(), contentType: req.headers["content-type"] });
+    const recorded: Recorded = { method, path: `${path}${url.search}`, body, at: Date.now(), contentType: req.headers["content-type"] };
+    this.requests.push(recorded);
     const scripted = this.scripted.findIndex((s) => s.match(method, path));
     if (scripted >= 0) {
       const [s] = this.scripted.splice(scripted, 1);
@@ -212,6 +218,7 @@ export class FakeDiscord {
       return;
     }
     this.route(method, path, body, res);
+    this.onRequest?.(recorded);
   }
 
   private route(method: string, path: string, body: any, res: ServerResponse): void {
@@ -239,7 +246,16 @@ export class FakeDiscord {
       return void res.end();
     }
     if (method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return json(200, message(body?.content ?? ""));
-    if (method === "POST" && /^\/channels\/\d+\/messages$/.test(path)) return json(200, message(body?.content ?? "", path.split("/")[2]));
+    if (method === "POST" && /^\/channels\/\d+\/messages$/.test(path)) {
+      const channel = path.split("/")[2]!;
+      const key = body?.enforce_nonce && body?.nonce ? `${channel}:${body.nonce}` : undefined;
+      const existing = key ? this.byNonce.get(key) : undefined;
+      if (existing) return json(200, existing);
+      const created = message(body?.content ?? "", channel);
+      if (key) this.byNonce.set(key, created);
+      this.created.set(channel, [...(this.created.get(channel) ?? []), body?.content ?? ""]);
+      return json(200, created);
+    }
     if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) return json(200, body);
     json(404, { message: "404: Not Found", code: 0 });
   }
