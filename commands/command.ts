@@ -11,7 +11,9 @@ import { z } from "zod";
 import { IsoDate } from "../src/core/article.ts";
 import type { Library } from "../src/core/library.ts";
 import type { ReloadResult } from "../src/core/live-library.ts";
+import type { DigestService } from "../src/digests/service.ts";
 import type { Reply } from "./reply.ts";
+import type { Caller } from "./run.ts";
 
 export type Access = "everyone" | "moderators";
 
@@ -21,6 +23,8 @@ export interface Deps {
   commands: readonly AnyCommand[];
   /** Where moderators' new articles are written, and how the library picks them up. Absent: adding is off. */
   articles?: { dir: string; reload(): ReloadResult };
+  /** Digest previews and posting; absent (console, CLI): /digest just shows the digest. */
+  digests?: DigestService;
 }
 
 export interface Command<Options extends z.ZodObject = z.ZodObject> {
@@ -37,7 +41,7 @@ export interface Command<Options extends z.ZodObject = z.ZodObject> {
   autocomplete?: ReadonlyArray<keyof z.infer<Options> & string>;
   /** A one-line example, shown in help and in usage hints. */
   example: string;
-  run(input: z.infer<Options>, deps: Deps): Reply | Promise<Reply>;
+  run(input: z.infer<Options>, deps: Deps, caller: Caller): Reply | Promise<Reply>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -23,10 +23,16 @@ export default defineCommand({
   positional: "topic",
   autocomplete: ["topic"],
   example: "/digest since:2025-06-01",
-  run: ({ since, until, days, topic }, deps) => {
+  run: ({ since, until, days, topic }, deps, caller) => {
     if (days !== undefined && since) throw new UserError('Give either "since" or "days", not both.');
     const start = days !== undefined ? daysAgo(days) : since;
     if (start && until && start > until) throw new UserError(`"since" (${start}) is after "until" (${until}).`);
-    return digestReply(deps.library().digest({ since: start, until, topic }));
+    const query = { since: start, until, topic };
+    if (!deps.digests || !caller.id || !caller.here) return digestReply(deps.library().digest(query));
+    const { id, digest } = deps.digests.preview(query, caller.id, caller.here);
+    const reply = digestReply(digest);
+    if (digest.count === 0) return { ...reply, private: true };
+    const where = deps.digests.destinationsFor(caller.here).join(", ");
+    return { ...reply, blocks: [...reply.blocks, { type: "text", text: `Preview, only you can see this. Post sends it to ${where}.` }], private: true, actions: [{ id: `digest-post:${id}`, label: "Post" }] };
   },
 });

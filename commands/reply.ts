@@ -23,6 +23,8 @@ export interface Reply {
   private?: boolean;
   /** A heading and a list of quote blocks that may be shown a page at a time (timelines). */
   pageable?: boolean;
+  /** Buttons: `id` comes back to the adapter when pressed (e.g. "digest-post:<preview id>"). */
+  actions?: { id: string; label: string }[];
 }
 
 export const text = (message: string, options: { private?: boolean } = {}): Reply => ({ blocks: [{ type: "text", text: message }], citations: [], ...options });

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { UserError } from "../src/core/errors.ts";
+import type { Destination } from "../src/digests/poster.ts";
 import type { AnyCommand, Deps } from "./command.ts";
 import { type Reply, text } from "./reply.ts";
 
@@ -70,6 +71,10 @@ export function parseText(command: AnyCommand, rest: string): Record<string, unk
 export interface Caller {
   /** Resolves whether the caller may run moderator commands; anything uncertain must resolve false. */
   isModerator(): Promise<boolean>;
+  /** "discord:<user id>", "telegram:<user id>" or "console". */
+  id?: string;
+  /** The chat the command came from, as a digest destination. */
+  here?: Destination;
 }
 
 /** Checks access, parses, runs. A UserError becomes a private reply; other errors are thrown. */
@@ -78,7 +83,7 @@ export async function runCommand(command: AnyCommand, raw: Record<string, unknow
     if (command.access === "moderators" && !(await caller.isModerator().catch(() => false))) {
       return text(NOT_A_MODERATOR, { private: true });
     }
-    return await command.run(parseOptions(command, raw), deps);
+    return await command.run(parseOptions(command, raw), deps, caller);
   } catch (error) {
     if (error instanceof UserError) return text(error.message, { private: true });
     throw error;

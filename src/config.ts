@@ -2,7 +2,26 @@
  * The environment, parsed once with zod. Every problem is listed at once, by
  * variable name, and no value is ever printed. Empty variables count as unset.
  */
+import { Cron } from "croner";
 import { z } from "zod";
+
+function isCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -37,6 +56,20 @@ export const Config = z.object({
   TELEGRAM_WEBHOOK_URL: z.url().optional().describe("Public HTTPS URL for webhook mode (instead of long polling)"),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "expected 16–256 characters of A-Z, a-z, 0-9, _ and -").optional().describe("Secret Telegram sends with each webhook request"),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080).describe("Port the webhook server listens on"),
+  DIGEST_DISCORD_CHANNEL_IDS: idList("channel ids").describe("Discord channels digests are posted to"),
+  DIGEST_TELEGRAM_CHAT_IDS: idList("chat ids").describe("Telegram chats digests are posted to"),
+  DIGEST_SCHEDULE: z
+    .string()
+    .refine((v) => isCron(v), "expected a cron expression such as 0 9 * * * (every day at 09:00)")
+    .optional()
+    .describe("Cron expression for the scheduled digest"),
+  DIGEST_TIMEZONE: z
+    .string()
+    .refine((v) => isTimeZone(v), "expected an IANA time zone such as Asia/Karachi")
+    .default("Asia/Karachi")
+    .describe("Time zone the schedule is read in"),
+  DIGEST_NO_NEWS: z.string().max(500).optional().describe("Line the schedule posts when nothing is new (unset: nothing)"),
+  DIGEST_STORE: z.string().optional().describe("Path of the digest outbox file (default data/digests.json)"),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(5).describe("Commands per user per window"),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30).describe("Rate-limit window in seconds"),
 });

@@ -12,10 +12,16 @@ import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type CorpusProblem, formatProblem } from "./core/corpus.ts";
 import { DEFAULT_CORPUS_DIR } from "./core/library.ts";
 import { LiveLibrary } from "./core/live-library.ts";
+import type { Sender } from "./digests/poster.ts";
+import { DEFAULT_STORE } from "./digests/senders.ts";
+import { scheduleDigests } from "./digests/schedule.ts";
+import { DigestService } from "./digests/service.ts";
 import { addSecret, log } from "./log.ts";
 
 interface Running {
   stop(): Promise<void>;
+  /** Sends digest items on this platform. */
+  digestSender(): Promise<[platform: "discord" | "telegram", Sender]>;
 }
 
 /** discord.js and grammY are loaded only when enabled, so the console starts fast. */
@@ -33,7 +39,10 @@ async function startDiscord(config: Config, token: string, deps: Deps): Promise<
     log.child({ adapter: "discord" }),
   );
   await bot.start();
-  return bot;
+  return {
+    stop: () => bot.stop(),
+    digestSender: async () => ["discord", new (await import("./adapters/discord/digest-sender.ts")).DiscordDigestSender(bot.client.rest)],
+  };
 }
 
 async function startTelegram(config: Config, token: string, deps: Deps): Promise<Running> {
@@ -46,7 +55,26 @@ async function startTelegram(config: Config, token: string, deps: Deps): Promise
   );
   const { stopped } = await bot.start();
   stopped.catch(() => process.exit(1));
-  return bot;
+  return {
+    stop: () => bot.stop(),
+    digestSender: async () => ["telegram", new (await import("./adapters/telegram/digest-sender.ts")).TelegramDigestSender(bot.bot.api)],
+  };
+}
+
+/** Digest previews, posting and the schedule, sending through the bots that run. */
+function digestService(config: Config, live: LiveLibrary, senders: Partial<Record<"discord" | "telegram", Sender>>): DigestService {
+  const destinations = [
+    ...(config.DIGEST_DISCORD_CHANNEL_IDS ?? []).map((id) => `discord:${id}` as const),
+    ...(config.DIGEST_TELEGRAM_CHAT_IDS ?? []).map((id) => `telegram:${id}` as const),
+  ];
+  return new DigestService({
+    storeFile: config.DIGEST_STORE ?? DEFAULT_STORE,
+    library: () => live.current(),
+    destinations,
+    senders: () => senders,
+    noNews: config.DIGEST_NO_NEWS,
+    log: log.child({ feature: "digests" }),
+  });
 }
 
 async function main(): Promise<void> {
@@ -64,17 +92,25 @@ async function main(): Promise<void> {
   });
   logProblems(live.current().problems);
   live.watch();
-  const deps: Deps = { library: () => live.current(), commands, articles: { dir: dirs[0]!, reload: () => live.reload() } };
+  const senders: Partial<Record<"discord" | "telegram", Sender>> = {};
+  const digests = digestService(config, live, senders);
+  const deps: Deps = { library: () => live.current(), commands, articles: { dir: dirs[0]!, reload: () => live.reload() }, digests };
   const running: Running[] = [];
   if (config.DISCORD_TOKEN) running.push(await startDiscord(config, config.DISCORD_TOKEN, deps));
   if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps));
   if (running.length === 0) {
-    await runConsole(deps);
+    await runConsole({ ...deps, digests: undefined });
     live.close();
     return;
   }
+  for (const bot of running) {
+    const [platform, sender] = await bot.digestSender();
+    senders[platform] = sender;
+  }
+  const job = config.DIGEST_SCHEDULE ? scheduleDigests(config.DIGEST_SCHEDULE, config.DIGEST_TIMEZONE, digests, log.child({ feature: "digests" })) : undefined;
   const stop = (signal: string) => {
     log.info({ signal }, "stopping");
+    job?.stop();
     void Promise.allSettled(running.map((r) => r.stop())).finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);

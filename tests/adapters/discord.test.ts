@@ -2,7 +2,12 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DiscordBot } from "../../src/adapters/discord/bot.ts";
+import { DiscordDigestSender } from "../../src/adapters/discord/digest-sender.ts";
+import { DigestService } from "../../src/digests/service.ts";
 import { MAX_CONTENT, pack, renderDiscord } from "../../src/adapters/discord/render.ts";
 import { slashCommand } from "../../src/adapters/discord/slash.ts";
 import { openLibrary, type Library } from "../../src/core/library.ts";
@@ -192,6 +197,74 @@ describe("Discord adapter, /ingest", () => {
       expect(downloads()).toBe(before);
       const binary = env.fake.interaction("ingest", { date: "2026-02-02" }, { permissions: MANAGE_GUILD, files: { file: { name: "photo.png", content: Buffer.from([0x89, 0x50]) } } });
       expect(visible(await answered(env.fake, binary.token))).toContain('Only .txt and .md files can be added, not "photo.png"');
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Discord adapter, digest preview and Post", () => {
+  it("previews privately with a Post button; Post sends the digest to the channel once and reports back", async () => {
+    const deps: Deps = { library: () => bundledLibrary(), commands };
+    const env = await startBot(deps);
+    deps.digests = new DigestService({
+      storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
+      library: () => bundledLibrary(),
+      destinations: [],
+      senders: () => ({ discord: new DiscordDigestSender(env.bot.client.rest) }),
+      log: createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent"),
+    });
+    try {
+      const asked = env.fake.interaction("digest", { since: "2025-06-01" }, { permissions: MANAGE_GUILD, userId: "700000000000000042" });
+      const preview = await answered(env.fake, asked.token);
+      const withButton = preview.find((r) => r.body?.components?.length)!;
+      expect(withButton.body.flags).toBe(64);
+      const button = withButton.body.components[0].components[0];
+      expect(button).toMatchObject({ type: 2, label: "Post", custom_id: expect.stringMatching(/^digest-post:/) });
+      expect(env.fake.created.get(CHANNEL_ID) ?? []).toHaveLength(0);
+
+      const intruder = env.fake.button(button.custom_id, { userId: "700000000000000099", permissions: MANAGE_GUILD });
+      expect(visible(await answered(env.fake, intruder.token))).toContain("Only the moderator who asked");
+
+      const pressed = env.fake.button(button.custom_id, { userId: "700000000000000042", permissions: MANAGE_GUILD });
+      const report = await answered(env.fake, pressed.token);
+      expect(report[0]!.body).toMatchObject({ type: 5, data: { flags: 64 } });
+      expect(visible(report)).toContain(`discord:${CHANNEL_ID}: posted (5 messages).`);
+      const posted = env.fake.created.get(CHANNEL_ID)!;
+      expect(posted).toHaveLength(5);
+      expect(posted[0]).toContain("News digest: 4 articles");
+      const again = env.fake.button(button.custom_id, { userId: "700000000000000042", permissions: MANAGE_GUILD });
+      expect(visible(await answered(env.fake, again.token))).toContain("expired");
+      expect(env.fake.created.get(CHANNEL_ID)!).toHaveLength(5);
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Discord adapter, a failing digest destination", () => {
+  it("reports a channel the bot cannot post in to the moderator, without retrying it", async () => {
+    const deps: Deps = { library: () => bundledLibrary(), commands };
+    const env = await startBot(deps);
+    const forbidden = "920000000000000001";
+    deps.digests = new DigestService({
+      storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
+      library: () => bundledLibrary(),
+      destinations: [`discord:${forbidden}`, `discord:${CHANNEL_ID}`],
+      senders: () => ({ discord: new DiscordDigestSender(env.bot.client.rest) }),
+      log: createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent"),
+    });
+    env.fake.script((m, p) => m === "POST" && p === `/channels/${forbidden}/messages`, 403, { message: "Missing Access", code: 50001 });
+    try {
+      const asked = env.fake.interaction("digest", { since: "2025-08-01" }, { permissions: MANAGE_GUILD });
+      const button = (await answered(env.fake, asked.token)).find((r) => r.body?.components?.length)!.body.components[0].components[0];
+      const pressed = env.fake.button(button.custom_id, { permissions: MANAGE_GUILD });
+      const text = visible(await answered(env.fake, pressed.token));
+      expect(text).toContain(`discord:${forbidden}: 0 sent, 2 failed — Discord 403: Missing Access. Check the bot can post there.`);
+      expect(text).toContain(`discord:${CHANNEL_ID}: posted (2 messages).`);
+      expect(env.fake.requests.filter((r) => r.path === `/channels/${forbidden}/messages`)).toHaveLength(1);
     } finally {
       await env.bot.stop();
       await env.fake.stop();

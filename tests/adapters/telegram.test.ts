@@ -3,7 +3,12 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { TelegramBot } from "../../src/adapters/telegram/bot.ts";
+import { TelegramDigestSender } from "../../src/adapters/telegram/digest-sender.ts";
+import { DigestService } from "../../src/digests/service.ts";
 import { MAX_MESSAGE, renderTelegram } from "../../src/adapters/telegram/render.ts";
 import { openLibrary, type Library } from "../../src/core/library.ts";
 import { addSecret, createLogger } from "../../src/log.ts";
@@ -209,6 +214,39 @@ describe("Telegram adapter, adding articles", () => {
       await env.fake.waitUntil(() => env.fake.sent().length === 1);
       expect(env.fake.sent()[0]!.body.text).toContain("Only moderators");
       expect(env.fake.calls.some((c) => c.method === "getFile")).toBe(false);
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Telegram adapter, digest preview and Post", () => {
+  it("sends a group admin the preview privately; Post sends it to the group and reports back", async () => {
+    const deps: Deps = { library: () => bundledLibrary(), commands };
+    const env = await startBot(deps);
+    deps.digests = new DigestService({
+      storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
+      library: () => bundledLibrary(),
+      destinations: [],
+      senders: () => ({ telegram: new TelegramDigestSender(env.bot.bot.api) }),
+      log: createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent"),
+    });
+    try {
+      const group = -100777;
+      env.fake.setMember(group, 4004, "administrator");
+      env.fake.message("/digest since:2025-06-01", { chatId: group, userId: 4004 });
+      await env.fake.waitUntil(() => env.fake.sent().some((c) => Number(c.body.chat_id) === 4004 && c.body.reply_markup));
+      const preview = env.fake.sent().find((c) => Number(c.body.chat_id) === 4004 && c.body.reply_markup)!;
+      const data = preview.body.reply_markup.inline_keyboard[0][0].callback_data as string;
+      expect(data).toMatch(/^digest-post:/);
+      await env.fake.waitUntil(() => env.fake.sent().some((c) => Number(c.body.chat_id) === group && /private message/.test(c.body.text)));
+      env.fake.press(data, preview, 4004);
+      await env.fake.waitUntil(() => env.fake.sent().some((c) => /posted \(5 messages\)/.test(c.body.text)));
+      const inGroup = env.fake.sent().filter((c) => Number(c.body.chat_id) === group && !/private message/.test(c.body.text));
+      expect(inGroup).toHaveLength(5);
+      expect(inGroup[0]!.body.text).toContain("News digest: 4 articles");
+      expect(inGroup.every((c) => checkHtml(c.body.text) === undefined)).toBe(true);
     } finally {
       await env.bot.stop();
       await env.fake.stop();

@@ -190,6 +190,33 @@ export class FakeDiscord {
     return { id, token };
   }
 
+  /** Sends a button press on a message; returns the interaction's id and token. */
+  button(customId: string, who: { userId?: string; permissions?: string } = {}): { id: string; token: string } {
+    const id = nextId();
+    const token = `interaction-token-${id}-${"y".repeat(40)}`;
+    const user = { id: who.userId ?? "700000000000000001", username: "asker", discriminator: "0", avatar: null, global_name: "Asker" };
+    this.dispatch("INTERACTION_CREATE", {
+      id,
+      application_id: APP_ID,
+      type: 3,
+      token,
+      version: 1,
+      locale: "en-US",
+      guild_id: GUILD_ID,
+      guild_locale: "en-US",
+      member: { user, roles: [], permissions: who.permissions ?? "0", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "general" },
+      app_permissions: "0",
+      entitlements: [],
+      authorizing_integration_owners: { "0": GUILD_ID },
+      context: 0,
+      message: { ...message("preview"), flags: 64, components: [] },
+      data: { custom_id: customId, component_type: 2 },
+    });
+    return { id, token };
+  }
+
   /** Requests the bot made for one interaction token, in order. */
   forToken(token: string): Recorded[] {
     return this.requests.filter((r) => r.path.includes(token));

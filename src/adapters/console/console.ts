@@ -21,7 +21,7 @@ function readLocalFile(path: string): string {
   }
 }
 
-const OPERATOR: Caller = { isModerator: async () => true };
+const OPERATOR: Caller = { isModerator: async () => true, id: "console" };
 
 /** Handles one console line; returns the text to print, or null to quit. */
 export async function handleConsoleLine(deps: Deps, line: string, caller: Caller = OPERATOR): Promise<string | null> {

@@ -4,7 +4,11 @@
  * nothing it sends can ping anyone; a failed request never stops the process.
  */
 import {
+  ActionRowBuilder,
   type AutocompleteInteraction,
+  ButtonBuilder,
+  type ButtonInteraction,
+  ButtonStyle,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -94,6 +98,7 @@ export class DiscordBot {
     try {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction);
       else if (interaction.isChatInputCommand()) await this.chatInput(interaction);
+      else if (interaction.isButton() && interaction.customId.startsWith("digest-post:")) await this.postDigest(interaction);
     } catch (error) {
       this.log.error({ err: error, interaction: interaction.id, command: "commandName" in interaction ? interaction.commandName : undefined }, "interaction failed");
       if (interaction.isRepliable()) await this.tellFailure(interaction);
@@ -127,7 +132,11 @@ export class DiscordBot {
       return;
     }
     await interaction.deferReply();
-    const caller: Caller = { isModerator: async () => isDiscordModerator(interaction, this.options.moderatorRoleIds) };
+    const caller: Caller = {
+      isModerator: async () => isDiscordModerator(interaction, this.options.moderatorRoleIds),
+      id: `discord:${interaction.user.id}`,
+      here: `discord:${interaction.channelId}`,
+    };
     let reply: Reply;
     try {
       const mayRun = async () => command.access === "everyone" || (await caller.isModerator());
@@ -139,16 +148,36 @@ export class DiscordBot {
     await this.send(interaction, reply);
   }
 
-  /** Edits the deferred reply with the first message and sends the rest as follow-ups; private replies go ephemeral. */
+  /** Edits the deferred reply with the first message and sends the rest as follow-ups; private replies go ephemeral. Buttons go on the last message. */
   private async send(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
-    const [first, ...rest] = renderDiscord(reply);
+    const messages = renderDiscord(reply);
+    const buttons = reply.actions?.length
+      ? [new ActionRowBuilder<ButtonBuilder>().addComponents(reply.actions.map((a) => new ButtonBuilder().setCustomId(a.id).setLabel(a.label).setStyle(ButtonStyle.Primary)))]
+      : [];
+    const componentsFor = (i: number) => (i === messages.length - 1 ? buttons : []);
     if (reply.private) {
       await interaction.deleteReply();
-      for (const content of [first ?? "", ...rest]) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      for (const [i, content] of messages.entries()) await interaction.followUp({ content, components: componentsFor(i), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    await interaction.editReply({ content: first ?? "", allowedMentions: NO_PINGS });
-    for (const content of rest) await interaction.followUp({ content, allowedMentions: NO_PINGS });
+    for (const [i, content] of messages.entries()) {
+      if (i === 0) await interaction.editReply({ content, components: componentsFor(i), allowedMentions: NO_PINGS });
+      else await interaction.followUp({ content, components: componentsFor(i), allowedMentions: NO_PINGS });
+    }
+  }
+
+  /** The Post button of a digest preview: posts it, and tells the moderator how each destination went. */
+  private async postDigest(interaction: ButtonInteraction): Promise<void> {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    let lines: string[];
+    try {
+      if (!this.deps.digests) throw new UserError("Digests are not enabled on this bot.");
+      lines = await this.deps.digests.post(interaction.customId.slice("digest-post:".length), `discord:${interaction.user.id}`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      lines = [error.message];
+    }
+    await interaction.editReply({ content: renderDiscord({ blocks: lines.map((text) => ({ type: "text" as const, text })), citations: [] }).join("\n"), allowedMentions: NO_PINGS });
   }
 
   /** A message that mentions the bot is a question, answered like /ask. */

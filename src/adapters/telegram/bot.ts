@@ -103,6 +103,7 @@ export class TelegramBot {
     for (const command of commands) this.bot.command(command.name, (ctx) => this.runCommandText(ctx, command.name, ctx.match));
     this.bot.command("start", (ctx) => this.runCommandText(ctx, "help", ""));
     this.bot.callbackQuery(/^tl:(\d+):(\d+)$/, (ctx) => this.turnPage(ctx, Number(ctx.match[1]), Number(ctx.match[2])));
+    this.bot.callbackQuery(/^digest-post:(.+)$/, (ctx) => this.postDigest(ctx, ctx.match[1]!));
     this.bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
     this.bot.on("message:text", (ctx) => {
       const question = this.questionIn(ctx);
@@ -124,7 +125,7 @@ export class TelegramBot {
 
   private async runCommandText(ctx: Context, name: string, args: string): Promise<void> {
     const command = findCommand(name)!;
-    const caller: Caller = { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds) };
+    const caller: Caller = { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}` };
     let reply: Reply;
     try {
       reply = await runCommand(command, parseText(command, args), this.deps, caller);
@@ -133,7 +134,45 @@ export class TelegramBot {
       reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
     }
     if (reply.pageable) await this.sendPaged(ctx, reply);
+    else if (reply.actions?.length) await this.sendPreview(ctx, reply);
     else for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
+  }
+
+  /**
+   * A reply with buttons (a digest preview) goes to the moderator's private
+   * chat; if the bot cannot write there (never started), to this chat.
+   */
+  private async sendPreview(ctx: Context, reply: Reply): Promise<void> {
+    const messages = renderTelegram(reply);
+    const kb = new InlineKeyboard();
+    for (const action of reply.actions ?? []) kb.text(action.label, action.id);
+    const target = ctx.chat?.type === "private" || !ctx.from ? ctx.chat!.id : ctx.from.id;
+    const send = async (chatId: number) => {
+      for (const [i, html] of messages.entries()) {
+        await ctx.api.sendMessage(chatId, html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: i === messages.length - 1 ? kb : undefined });
+      }
+    };
+    try {
+      await send(target);
+      if (target !== ctx.chat!.id) await ctx.reply("I sent you the digest preview in a private message.");
+    } catch (error) {
+      if (target === ctx.chat!.id || !(error instanceof GrammyError)) throw error;
+      await send(ctx.chat!.id);
+    }
+  }
+
+  /** The Post button of a digest preview. */
+  private async postDigest(ctx: Context, previewId: string): Promise<void> {
+    await ctx.answerCallbackQuery();
+    let lines: string[];
+    try {
+      if (!this.deps.digests) throw new UserError("Digests are not enabled on this bot.");
+      lines = await this.deps.digests.post(previewId, `telegram:${ctx.from?.id}`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      lines = [error.message];
+    }
+    for (const html of renderTelegram({ blocks: lines.map((text) => ({ type: "text" as const, text })), citations: [] })) await this.sendHtml(ctx, html);
   }
 
   /** A document whose caption is "/ingest date:… …": moderators add an article by sending its file. */
@@ -154,7 +193,7 @@ export class TelegramBot {
         const file = await ctx.api.getFile(document.file_id);
         options.file = await downloadText(`${this.options.apiRoot}/file/bot${this.options.token}/${file.file_path}`);
       }
-      reply = await runCommand(command, options, this.deps, { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds) });
+      reply = await runCommand(command, options, this.deps, { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}` });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
