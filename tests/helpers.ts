@@ -7,6 +7,10 @@ import type { Deps } from "../commands/command.ts";
 import { commands } from "../commands/index.ts";
 import { openLibrary, type Library } from "../src/core/library.ts";
 import { LiveLibrary } from "../src/core/live-library.ts";
+import { Writable } from "node:stream";
+import type { Destination, Sender } from "../src/digests/poster.ts";
+import { DigestService } from "../src/digests/service.ts";
+import { createLogger } from "../src/log.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CORPUS = `${ROOT}corpus`;
@@ -39,3 +43,14 @@ export const NEW_RAW_ARTICLE = [
   "",
   "Officials said a paper copy of every title would still be issued during the pilot.",
 ].join("\n");
+
+/** A digest service over the bundled corpus with a fresh store, sending through the given senders, logging nothing. */
+export function testDigestService(senders: () => Partial<Record<"discord" | "telegram", Sender>>, destinations: Destination[] = []): DigestService {
+  return new DigestService({
+    storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
+    library: () => bundledLibrary(),
+    destinations,
+    senders,
+    log: createLogger(new Writable({ write: (_chunk, _encoding, done) => done() }), "silent"),
+  });
+}

@@ -2,19 +2,15 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DiscordBot } from "../../src/adapters/discord/bot.ts";
 import { DiscordDigestSender } from "../../src/adapters/discord/digest-sender.ts";
-import { DigestService } from "../../src/digests/service.ts";
 import { MAX_CONTENT, pack, renderDiscord } from "../../src/adapters/discord/render.ts";
 import { slashCommand } from "../../src/adapters/discord/slash.ts";
 import { openLibrary, type Library } from "../../src/core/library.ts";
 import { createLogger } from "../../src/log.ts";
 import { contractSuite } from "../contract.ts";
 import { APP_ID, BOT_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, type Recorded } from "../fakes/discord.ts";
-import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus } from "../helpers.ts";
+import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus, testDigestService } from "../helpers.ts";
 
 const TOKEN = "MTAxfakeDiscordBotToken.abcdef.ghijklmnopqrstuvwxyz0123";
 
@@ -208,13 +204,7 @@ describe("Discord adapter, digest preview and Post", () => {
   it("previews privately with a Post button; Post sends the digest to the channel once and reports back", async () => {
     const deps: Deps = { library: () => bundledLibrary(), commands };
     const env = await startBot(deps);
-    deps.digests = new DigestService({
-      storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
-      library: () => bundledLibrary(),
-      destinations: [],
-      senders: () => ({ discord: new DiscordDigestSender(env.bot.client.rest) }),
-      log: createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent"),
-    });
+    deps.digests = testDigestService(() => ({ discord: new DiscordDigestSender(env.bot.client.rest) }), []);
     try {
       const asked = env.fake.interaction("digest", { since: "2025-06-01" }, { permissions: MANAGE_GUILD, userId: "700000000000000042" });
       const preview = await answered(env.fake, asked.token);
@@ -249,13 +239,7 @@ describe("Discord adapter, a failing digest destination", () => {
     const deps: Deps = { library: () => bundledLibrary(), commands };
     const env = await startBot(deps);
     const forbidden = "920000000000000001";
-    deps.digests = new DigestService({
-      storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
-      library: () => bundledLibrary(),
-      destinations: [`discord:${forbidden}`, `discord:${CHANNEL_ID}`],
-      senders: () => ({ discord: new DiscordDigestSender(env.bot.client.rest) }),
-      log: createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent"),
-    });
+    deps.digests = testDigestService(() => ({ discord: new DiscordDigestSender(env.bot.client.rest) }), [`discord:${forbidden}`, `discord:${CHANNEL_ID}`]);
     env.fake.script((m, p) => m === "POST" && p === `/channels/${forbidden}/messages`, 403, { message: "Missing Access", code: 50001 });
     try {
       const asked = env.fake.interaction("digest", { since: "2025-08-01" }, { permissions: MANAGE_GUILD });

@@ -3,18 +3,14 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { TelegramBot } from "../../src/adapters/telegram/bot.ts";
 import { TelegramDigestSender } from "../../src/adapters/telegram/digest-sender.ts";
-import { DigestService } from "../../src/digests/service.ts";
 import { MAX_MESSAGE, renderTelegram } from "../../src/adapters/telegram/render.ts";
 import { openLibrary, type Library } from "../../src/core/library.ts";
 import { addSecret, createLogger } from "../../src/log.ts";
 import { commandLine, contractSuite } from "../contract.ts";
 import { ANONYMOUS_ADMIN, BOT_USER, type Call, FakeTelegram, checkHtml } from "../fakes/telegram.ts";
-import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus } from "../helpers.ts";
+import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus, testDigestService } from "../helpers.ts";
 
 const TOKEN = "123456789:AAHfakeTelegramTokenForTests_abcdefghijk";
 const MODERATOR = 1001;
@@ -225,13 +221,7 @@ describe("Telegram adapter, digest preview and Post", () => {
   it("sends a group admin the preview privately; Post sends it to the group and reports back", async () => {
     const deps: Deps = { library: () => bundledLibrary(), commands };
     const env = await startBot(deps);
-    deps.digests = new DigestService({
-      storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
-      library: () => bundledLibrary(),
-      destinations: [],
-      senders: () => ({ telegram: new TelegramDigestSender(env.bot.bot.api) }),
-      log: createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent"),
-    });
+    deps.digests = testDigestService(() => ({ telegram: new TelegramDigestSender(env.bot.bot.api) }), []);
     try {
       const group = -100777;
       env.fake.setMember(group, 4004, "administrator");
