@@ -1,0 +1,153 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000,50000] [--json FILE] [--questions N]`
+ *
+ * Builds deterministic synthetic corpora and measures, each in a fresh
+ * process: index build, cold start (process start to first answer), RSS after
+ * load, p50/p99 latency of ask, summary, timeline and digest, the worst of
+ * 10,000 hostile queries, and raw MiniSearch (one sentence per document,
+ * default options) on the same passages and questions. Prints a table and
+ * writes JSON. Not part of `npm test`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import MiniSearch from "minisearch";
+import { hostileQueries, syntheticQuestions, writeSyntheticCorpus } from "./synthetic.ts";
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+interface Latency {
+  p50: number;
+  p99: number;
+}
+
+export interface BenchRow {
+  articles: number;
+  passages: number;
+  buildMs: number;
+  coldStartMs: number;
+  rssMb: number;
+  ask: Latency;
+  summary: Latency;
+  timeline: Latency;
+  digest: Latency;
+  hostileWorstMs: number;
+  raw: Latency & { buildMs: number };
+  askVsRawP99: number;
+}
+
+function percentiles(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: round(at(0.5)), p99: round(at(0.99)) };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function timeEach<T>(inputs: T[], run: (input: T) => unknown): number[] {
+  return inputs.map((input) => {
+    const start = performance.now();
+    run(input);
+    return performance.now() - start;
+  });
+}
+
+/** Runs in a child process: one measurement, printed as JSON on stdout. */
+async function worker(mode: string, dir: string, questionCount: number): Promise<void> {
+  const started = performance.now();
+  const { openLibrary } = await import("../src/core/library.ts");
+  const library = openLibrary([dir]);
+  const loadedMs = performance.now() - started;
+  if (mode === "build" || mode === "cold") {
+    const first = performance.now();
+    library.ask("What did the PVARA announce about bitcoin mining?");
+    const out = { loadedMs, firstAnswerMs: performance.now() - first, uptimeMs: process.uptime() * 1000, rssMb: process.memoryUsage().rss / 1e6, passages: library.index.passages.length };
+    process.stdout.write(JSON.stringify(out));
+    return;
+  }
+  if (mode === "query") {
+    const questions = syntheticQuestions(questionCount);
+    const topics = ["PVARA", "bitcoin mining", "Karachi", "stablecoin remittances", "Ayesha Rauf", "SBP"];
+    const years = ["2023", "2024", "2025"];
+    const out = {
+      ask: percentiles(timeEach(questions, (q) => library.ask(q))),
+      summary: percentiles(timeEach(questions.slice(0, Math.max(50, questionCount / 5)), (q) => library.summarize({ topic: q.slice(0, 60) }))),
+      timeline: percentiles(timeEach(Array.from({ length: questionCount }, (_, i) => i), (i) => library.timeline({ topic: i % 3 === 0 ? undefined : topics[i % topics.length], from: `${years[i % 3]}-01-01`, to: `${years[i % 3]}-06-30` }))),
+      digest: percentiles(timeEach(Array.from({ length: questionCount }, (_, i) => i), (i) => library.digest({ since: `${years[i % 3]}-${String(1 + (i % 12)).padStart(2, "0")}-01`, until: `${years[i % 3]}-12-31`, topic: i % 4 === 0 ? topics[i % topics.length] : undefined }))),
+      hostileWorstMs: round(Math.max(...timeEach(hostileQueries(10_000), (q) => library.ask(q)))),
+    };
+    process.stdout.write(JSON.stringify(out));
+    return;
+  }
+  if (mode === "raw") {
+    const passages = library.index.passages.map((p) => ({ id: p.id, text: p.text }));
+    const buildStart = performance.now();
+    const raw = new MiniSearch({ fields: ["text"] });
+    raw.addAll(passages);
+    const buildMs = performance.now() - buildStart;
+    const times = timeEach(syntheticQuestions(questionCount), (q) => raw.search(q)[0]);
+    process.stdout.write(JSON.stringify({ ...percentiles(times), buildMs: round(buildMs) }));
+  }
+}
+
+function run(mode: string, dir: string, questions: number): any {
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--max-old-space-size=8192", SELF, "--worker", mode, dir, String(questions)], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`bench ${mode} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+/** Measures one corpus size. */
+export function benchSize(articles: number, questions = 500, keep = false): BenchRow {
+  const dir = join(tmpdir(), `daleel-bench-${articles}`);
+  if (!existsSync(join(dir, ".complete"))) {
+    rmSync(dir, { recursive: true, force: true });
+    writeSyntheticCorpus(dir, articles);
+    writeFileSync(join(dir, ".complete"), "");
+  }
+  const build = run("build", dir, questions);
+  const cold = run("cold", dir, questions);
+  const query = run("query", dir, questions);
+  const raw = run("raw", dir, questions);
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+  return {
+    articles,
+    passages: build.passages,
+    buildMs: round(build.loadedMs),
+    coldStartMs: round(cold.uptimeMs),
+    rssMb: round(cold.rssMb),
+    ...query,
+    raw,
+    askVsRawP99: round(query.ask.p99 / Math.max(raw.p99, 0.01)),
+  };
+}
+
+export function formatTable(rows: BenchRow[]): string {
+  const head = ["articles", "passages", "build ms", "cold start ms", "RSS MB", "ask p50/p99", "summary p50/p99", "timeline p50/p99", "digest p50/p99", "hostile worst", "raw p50/p99", "ask/raw p99"];
+  const lines = rows.map((r) =>
+    [r.articles, r.passages, r.buildMs, r.coldStartMs, r.rssMb, `${r.ask.p50}/${r.ask.p99}`, `${r.summary.p50}/${r.summary.p99}`, `${r.timeline.p50}/${r.timeline.p99}`, `${r.digest.p50}/${r.digest.p99}`, r.hostileWorstMs, `${r.raw.p50}/${r.raw.p99}`, r.askVsRawP99].join(" | "),
+  );
+  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l} |`)].join("\n");
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { sizes: { type: "string" }, json: { type: "string" }, questions: { type: "string" }, worker: { type: "string" } }, allowPositionals: true });
+  if (values.worker) return worker(values.worker, positionals[0]!, Number(positionals[1]));
+  const sizes = (values.sizes ?? "1000,10000").split(",").map(Number);
+  const questions = Number(values.questions ?? 500);
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    process.stderr.write(`benchmarking ${size} articles…\n`);
+    rows.push(benchSize(size, questions));
+  }
+  process.stdout.write(`${formatTable(rows)}\n`);
+  const json = values.json ?? join(ROOT, "bench-results", "latest.json");
+  mkdirSync(join(json, ".."), { recursive: true });
+  writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+  process.stderr.write(`wrote ${json}\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
