@@ -5,7 +5,7 @@
  */
 import type { Article, Citation } from "./article.ts";
 import { citationFor } from "./answer.ts";
-import type { CorpusIndex } from "./passage-index.ts";
+import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { analyze, conceptCredit } from "./query.ts";
 import { centralSentences, selectDiverse } from "./summary.ts";
 
@@ -42,11 +42,22 @@ export interface DigestQuery {
 
 /** Cosine similarity of two articles' word vectors above which they tell the same story. */
 const SAME_STORY = 0.55;
+/** Reports of one story appear within days of each other; only articles this close are compared. */
+const SAME_STORY_DAYS = 3;
+const DAY_MS = 24 * 3600 * 1000;
 /** Share of a topic an article must cover to be in a topic digest. */
 const TOPIC_COVERAGE = 0.6;
 const SENTENCES_PER_ITEM = 2;
 
+const vectors = new WeakMap<CorpusIndex, Map<number, Map<string, number>>>();
+const leads = new WeakMap<CorpusIndex, Map<number, Passage[]>>();
+
+/** An article's idf-weighted word vector, computed once per index. */
 function termVector(index: CorpusIndex, a: number): Map<string, number> {
+  const cache = vectors.get(index) ?? new Map<number, Map<string, number>>();
+  vectors.set(index, cache);
+  const cached = cache.get(a);
+  if (cached) return cached;
   const vector = new Map<string, number>();
   const n = index.passages.length;
   for (const id of index.layout[a]!.flat()) {
@@ -55,7 +66,17 @@ function termVector(index: CorpusIndex, a: number): Map<string, number> {
       vector.set(term, (vector.get(term) ?? 0) + idf);
     }
   }
+  cache.set(a, vector);
   return vector;
+}
+
+/** An article's one or two most central sentences, in reading order, computed once per index. */
+function summarySentences(index: CorpusIndex, a: number): Passage[] {
+  const cache = leads.get(index) ?? new Map<number, Passage[]>();
+  leads.set(index, cache);
+  const cached = cache.get(a) ?? selectDiverse(centralSentences(index, a), SENTENCES_PER_ITEM).sort((x, y) => x.id - y.id);
+  cache.set(a, cached);
+  return cached;
 }
 
 function cosine(x: Map<string, number>, y: Map<string, number>): number {
@@ -78,14 +99,19 @@ function inWindow(article: Article, query: DigestQuery): boolean {
   return (!query.since || earliest >= query.since) && (!query.until || latest <= query.until);
 }
 
-/** Groups articles that tell the same story (single-link on cosine similarity). */
+/**
+ * Groups articles that tell the same story (single-link on cosine similarity),
+ * comparing only articles published within SAME_STORY_DAYS of each other.
+ * `articles` must be sorted by date (either direction).
+ */
 export function groupStories(index: CorpusIndex, articles: number[]): number[][] {
-  const vectors = new Map(articles.map((a) => [a, termVector(index, a)]));
+  const time = (a: number) => Date.parse(`${index.articles[a]!.date ?? "1970-01-01"}T00:00:00Z`);
   const group = new Map(articles.map((a) => [a, a]));
   const root = (a: number): number => (group.get(a) === a ? a : root(group.get(a)!));
   for (const [i, a] of articles.entries()) {
     for (const b of articles.slice(i + 1)) {
-      if (cosine(vectors.get(a)!, vectors.get(b)!) >= SAME_STORY) group.set(root(b), root(a));
+      if (Math.abs(time(a) - time(b)) > SAME_STORY_DAYS * DAY_MS) break;
+      if (cosine(termVector(index, a), termVector(index, b)) >= SAME_STORY) group.set(root(b), root(a));
     }
   }
   const groups = new Map<number, number[]>();
@@ -117,7 +143,7 @@ export function digest(index: CorpusIndex, query: DigestQuery = {}): Digest {
   const groups = groupStories(index, chosen).map((members) =>
     members.map((a) => {
       const article = index.articles[a]!;
-      const picked = selectDiverse(centralSentences(index, a), SENTENCES_PER_ITEM).sort((x, y) => x.id - y.id);
+      const picked = summarySentences(index, a);
       const sentences = picked.map((p) => {
         const citation = citationFor(index, p, citations.length + 1, p.text);
         citations.push(citation);
