@@ -60,12 +60,12 @@ function timeEach<T>(inputs: T[], run: (input: T) => unknown): number[] {
 async function worker(mode: string, dir: string, questionCount: number): Promise<void> {
   const started = performance.now();
   const { openLibrary } = await import("../src/core/library.ts");
-  const library = openLibrary([dir]);
+  const library = openLibrary([dir], { cacheDir: join(dir, ".index-cache") });
   const loadedMs = performance.now() - started;
   if (mode === "build" || mode === "cold") {
     const first = performance.now();
     library.ask("What did the PVARA announce about bitcoin mining?");
-    const out = { loadedMs, firstAnswerMs: performance.now() - first, uptimeMs: process.uptime() * 1000, rssMb: process.memoryUsage().rss / 1e6, passages: library.index.passages.length };
+    const out = { loadedMs, firstAnswerMs: performance.now() - first, uptimeMs: process.uptime() * 1000, rssMb: process.memoryUsage().rss / 1e6, passages: library.index.passages.length, fromCache: library.fromCache };
     process.stdout.write(JSON.stringify(out));
     return;
   }
@@ -108,8 +108,10 @@ export function benchSize(articles: number, questions = 500, keep = false): Benc
     writeSyntheticCorpus(dir, articles);
     writeFileSync(join(dir, ".complete"), "");
   }
+  rmSync(join(dir, ".index-cache"), { recursive: true, force: true });
   const build = run("build", dir, questions);
   const cold = run("cold", dir, questions);
+  if (build.fromCache || !cold.fromCache) throw new Error("bench: expected a fresh build, then a start from the persisted index");
   const query = run("query", dir, questions);
   const raw = run("raw", dir, questions);
   if (!keep) rmSync(dir, { recursive: true, force: true });

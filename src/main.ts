@@ -10,7 +10,7 @@ import { commands } from "../commands/index.ts";
 import { runConsole } from "./adapters/console/console.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type CorpusProblem, formatProblem } from "./core/corpus.ts";
-import { DEFAULT_CORPUS_DIR } from "./core/library.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_CORPUS_DIR, openLibrary } from "./core/library.ts";
 import { LiveLibrary } from "./core/live-library.ts";
 import type { Sender } from "./digests/poster.ts";
 import { DEFAULT_STORE } from "./digests/senders.ts";
@@ -85,11 +85,15 @@ async function main(): Promise<void> {
   addSecret(config.TELEGRAM_WEBHOOK_SECRET);
   const dirs = config.CORPUS_DIRS ?? [DEFAULT_CORPUS_DIR];
   const logProblems = (problems: CorpusProblem[]) => problems.forEach((p) => log.warn({ file: p.file, field: p.field }, `corpus: ${formatProblem(p)}`));
-  const live = new LiveLibrary(dirs, (result) => {
-    if (result.ok) log.info({ articles: result.articles }, "corpus reloaded");
-    else log.error({ err: result.error }, "corpus reload failed; the previous index keeps serving");
-    logProblems(result.problems);
-  });
+  const live = new LiveLibrary(
+    dirs,
+    (result) => {
+      if (result.ok) log.info({ articles: result.articles }, "corpus reloaded");
+      else log.error({ err: result.error }, "corpus reload failed; the previous index keeps serving");
+      logProblems(result.problems);
+    },
+    (folders) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR }),
+  );
   logProblems(live.current().problems);
   live.watch();
   const senders: Partial<Record<"discord" | "telegram", Sender>> = {};

@@ -8,6 +8,7 @@ import type { Article } from "./article.ts";
 import { type CorpusProblem, loadCorpus } from "./corpus.ts";
 import { learnAcronyms, loadGlossaries } from "./glossary.ts";
 import { type Digest, type DigestQuery, digest } from "./digest.ts";
+import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts";
 import { type CorpusIndex, buildIndex } from "./passage-index.ts";
 import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
 import { type ExtractedEvent, type TimelineEvent, type TimelineQuery, extractEvents, timeline } from "./timeline.ts";
@@ -39,18 +40,35 @@ function warmUp(index: CorpusIndex): void {
   if (title) answer(index, `What about ${title}?`);
 }
 
-/** Loads and indexes the given corpus folders (the bundled corpus by default). */
-export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR]): Library {
+/** Where persisted indexes are kept by default (gitignored). */
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache", import.meta.url));
+
+export interface OpenOptions {
+  /** Load the index from this folder when the corpus is unchanged, and save it there after a build. */
+  cacheDir?: string;
+}
+
+function build(dirs: readonly string[]): Built {
   const corpus = loadCorpus(dirs);
   const glossary = loadGlossaries(dirs);
   const index = buildIndex(corpus.articles, [...glossary.groups, ...learnAcronyms(corpus.articles)]);
-  const events = extractEvents(index);
+  return { index, events: extractEvents(index), problems: [...corpus.problems, ...glossary.problems] };
+}
+
+/** Loads and indexes the given corpus folders (the bundled corpus by default), from the cache when it can. */
+export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], options: OpenOptions = {}): Library & { fromCache: boolean } {
+  const key = options.cacheDir ? corpusKey(dirs) : "";
+  const cached = options.cacheDir ? loadCached(options.cacheDir, key) : undefined;
+  const built = cached ?? build(dirs);
+  if (options.cacheDir && !cached) saveCached(options.cacheDir, key, built);
+  const { index, events, problems } = built;
   warmUp(index);
   return {
     dirs,
+    fromCache: cached !== undefined,
     index,
-    problems: [...corpus.problems, ...glossary.problems],
-    articles: corpus.articles,
+    problems,
+    articles: index.articles,
     events,
     ask: (question) => answer(index, question),
     summarize: (request) => summarize(index, request),

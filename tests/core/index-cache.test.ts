@@ -1,0 +1,47 @@
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { corpusKey } from "../../src/core/index-cache.ts";
+import { openLibrary } from "../../src/core/library.ts";
+import { NEW_RAW_ARTICLE, scratchCorpus } from "../helpers.ts";
+import { prepareArticle } from "../../src/core/ingest.ts";
+
+describe("the persisted index", () => {
+  it("is built and saved once, then loaded, giving the same answers, timeline and digest", () => {
+    const { dir } = scratchCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), "daleel-cache-"));
+    const built = openLibrary([dir], { cacheDir });
+    const loaded = openLibrary([dir], { cacheDir });
+    expect([built.fromCache, loaded.fromCache]).toEqual([false, true]);
+    for (const q of ["What is PVARA?", "who is bilal bin saquib", "Who won the 2022 FIFA World Cup?", "How many megawatts were allocated?"]) expect(loaded.ask(q)).toEqual(built.ask(q));
+    expect(loaded.timeline()).toEqual(built.timeline());
+    expect(loaded.digest({ since: "2025-06-01" })).toEqual(built.digest({ since: "2025-06-01" }));
+    expect(loaded.summarize({ topic: "Strategic Bitcoin Reserve" })).toEqual(built.summarize({ topic: "Strategic Bitcoin Reserve" }));
+  });
+
+  it("is rebuilt when a corpus file is added or changed", () => {
+    const { dir } = scratchCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), "daleel-cache-"));
+    const before = corpusKey([dir]);
+    openLibrary([dir], { cacheDir });
+    const prepared = prepareArticle(NEW_RAW_ARTICLE, { date: "2026-02-01" }, []);
+    writeFileSync(join(dir, prepared.fileName), prepared.markdown);
+    expect(corpusKey([dir])).not.toBe(before);
+    const after = openLibrary([dir], { cacheDir });
+    expect(after.fromCache).toBe(false);
+    expect(after.articles).toHaveLength(6);
+    const touched = join(dir, prepared.fileName);
+    utimesSync(touched, new Date(), new Date(Date.now() + 5000));
+    expect(openLibrary([dir], { cacheDir }).fromCache).toBe(false);
+  });
+
+  it("falls back to building when the cache file is unreadable", () => {
+    const { dir } = scratchCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), "daleel-cache-"));
+    writeFileSync(join(cacheDir, `index-${corpusKey([dir])}.v8`), "garbage");
+    const library = openLibrary([dir], { cacheDir });
+    expect(library.fromCache).toBe(false);
+    expect(library.ask("What is PVARA?").abstained).toBe(false);
+  });
+});
