@@ -54,3 +54,6 @@ export function testDigestService(senders: () => Partial<Record<"discord" | "tel
     log: createLogger(new Writable({ write: (_chunk, _encoding, done) => done() }), "silent"),
   });
 }
+
+/** A fake Telegram token: the shape the config accepts, but too short to pass for a real one. */
+export const TEST_TELEGRAM_TOKEN = "123456789:FAKE-telegram-token-for-tests";

@@ -10,9 +10,9 @@ import { openLibrary, type Library } from "../../src/core/library.ts";
 import { addSecret, createLogger } from "../../src/log.ts";
 import { commandLine, contractSuite } from "../contract.ts";
 import { ANONYMOUS_ADMIN, BOT_USER, type Call, FakeTelegram, checkHtml } from "../fakes/telegram.ts";
-import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus, testDigestService } from "../helpers.ts";
+import { NEW_RAW_ARTICLE, ROOT, TEST_TELEGRAM_TOKEN, bundledLibrary, scratchCorpus, testDigestService } from "../helpers.ts";
 
-const TOKEN = "123456789:AAHfakeTelegramTokenForTests_abcdefghijk";
+const TOKEN = TEST_TELEGRAM_TOKEN;
 const MODERATOR = 1001;
 addSecret(TOKEN);
 

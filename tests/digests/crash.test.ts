@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord.ts";
 import { FakeTelegram } from "../fakes/telegram.ts";
-import { ROOT } from "../helpers.ts";
+import { ROOT, TEST_TELEGRAM_TOKEN } from "../helpers.ts";
 
 const ARTICLES = 29;
 
@@ -89,7 +89,7 @@ describe("digest posting survives crashes", () => {
     const fake = await new FakeTelegram().start();
     const corpus = corpusOf29();
     const store = join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json");
-    const env = { TELEGRAM_BOT_TOKEN: "123456789:AAHfakeTelegramTokenForTests_abcdefghijk", TELEGRAM_API_ROOT: fake.apiRoot };
+    const env = { TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot };
     const args = ["--corpus", corpus, "--store", store, "--dest", "telegram:-100555"];
     const next = random(7);
     try {
