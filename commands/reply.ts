@@ -74,7 +74,9 @@ export function digestReply(digest: Digest): Reply {
   const window = `${digest.since ?? "the beginning"} to ${digest.until ?? "today"}`;
   const about = digest.topic ? ` about ${digest.topic}` : "";
   if (digest.count === 0) return text(`No new articles from ${window}${about}.`);
-  const blocks: Block[] = [{ type: "heading", text: `News digest: ${digest.count} article${digest.count === 1 ? "" : "s"}, ${window}${about}` }];
+  const shown = digest.groups.flat().length;
+  const newest = shown < digest.count ? ` (the newest ${shown} shown; narrow the window for the rest)` : "";
+  const blocks: Block[] = [{ type: "heading", text: `News digest: ${digest.count} article${digest.count === 1 ? "" : "s"}, ${window}${about}${newest}` }];
   for (const group of digest.groups) {
     for (const [i, item] of group.entries()) {
       const meta = `${item.source || "unknown outlet"}, ${dateLabel(item.date, item.approximate)}${i > 0 ? " (same story)" : ""}`;

@@ -24,7 +24,7 @@ export interface Digest {
   since?: string;
   until?: string;
   topic?: string;
-  /** How many articles are in the digest. */
+  /** How many articles were published in the window (the digest shows at most MAX_DIGEST_ARTICLES of them). */
   count: number;
   /** Articles grouped by story; groups and their items newest first. */
   groups: DigestItem[][];
@@ -48,6 +48,8 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Share of a topic an article must cover to be in a topic digest. */
 const TOPIC_COVERAGE = 0.6;
 const SENTENCES_PER_ITEM = 2;
+/** A digest lists at most this many articles, the newest; its count still says how many there were. */
+export const MAX_DIGEST_ARTICLES = 30;
 
 const vectors = new WeakMap<CorpusIndex, Map<number, Map<string, number>>>();
 const leads = new WeakMap<CorpusIndex, Map<number, Passage[]>>();
@@ -140,7 +142,7 @@ export function digest(index: CorpusIndex, query: DigestQuery = {}): Digest {
     .sort((x, y) => y.article.date!.localeCompare(x.article.date!) || x.a - y.a)
     .map(({ a }) => a);
   const citations: Citation[] = [];
-  const groups = groupStories(index, chosen).map((members) =>
+  const groups = groupStories(index, chosen.slice(0, MAX_DIGEST_ARTICLES)).map((members) =>
     members.map((a) => {
       const article = index.articles[a]!;
       const picked = summarySentences(index, a);

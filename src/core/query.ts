@@ -150,6 +150,30 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
   return best;
 }
 
+/**
+ * A term in more than this share of passages, and in more than COMMON_TERM_MIN
+ * of them, is too common to retrieve by (it still counts in re-ranking). The
+ * floor keeps small corpora, where scoring everything is cheap, untouched.
+ */
+const COMMON_TERM = 0.05;
+const COMMON_TERM_MIN = 2000;
+/** The rarest terms always kept for retrieval, however common. */
+const KEEP_RAREST = 2;
+
+/**
+ * The terms sent to the search index: all of them, less the very common ones,
+ * which would make an OR-query score most of a large corpus; the two rarest
+ * are kept in any case.
+ */
+function retrievalTerms(index: CorpusIndex, concepts: readonly Concept[]): string[] {
+  const all = [...new Set(concepts.flatMap((c) => c.alts.flat()))];
+  const limit = Math.max(index.passages.length * COMMON_TERM, COMMON_TERM_MIN);
+  const df = (term: string) => index.vocabulary.get(term) ?? 0;
+  const byRarity = [...all].sort((a, b) => df(a) - df(b));
+  const keep = new Set(byRarity.filter((t, i) => i < KEEP_RAREST || df(t) <= limit));
+  return all.filter((t) => keep.has(t));
+}
+
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
   const text = question.slice(0, MAX_QUESTION_CHARS);
@@ -169,7 +193,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     }
     i += span.length;
   }
-  const searchTerms = [...new Set(concepts.flatMap((c) => c.alts.flat()))];
+  const searchTerms = retrievalTerms(index, concepts);
   return { text, kind: classify(text), concepts, searchTerms, ownTerms: new Set(terms) };
 }
 

@@ -94,7 +94,7 @@ export function isFramingWord(token: string): boolean {
  * exactly; longer names tolerate the usual misspellings (Saquib, Eroll).
  */
 export function maxEditDistance(term: string): number {
-  if (isNumeric(term) || term.length < 4) return 0;
+  if (isNumeric(term) || term.length < 4 || term.length > MAX_MATCHED_TERM) return 0;
   return term.length === 4 ? 1 : 2;
 }
 
@@ -103,8 +103,11 @@ export function maxEditDistance(term: string): number {
  * characters, never for numbers: shorter stems ("bui" from "buy") match too much.
  */
 export function allowsPrefix(term: string): boolean {
-  return term.length >= 4 && !isNumeric(term);
+  return term.length >= 4 && term.length <= MAX_MATCHED_TERM && !isNumeric(term);
 }
+
+/** No word is longer than this; longer "terms" (noise) are matched exactly or not at all. */
+const MAX_MATCHED_TERM = 20;
 
 /**
  * How many letters two words do not share, counted as multisets. A misspelling
