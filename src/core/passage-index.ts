@@ -7,7 +7,7 @@ import MiniSearch, { type Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "./article.ts";
 import type { AliasGroup } from "./glossary.ts";
-import { allowsPrefix, maxEditDistance, sentenceSpans, terms, toTerm, tokenize } from "./text.ts";
+import { allowsPrefix, maxEditDistance, sentenceSpans, terms } from "./text.ts";
 
 /** What a sentence offers to the kinds of question (who, when, how many, where). */
 export interface Features {
@@ -49,9 +49,10 @@ export interface CorpusIndex {
   aliasPhrases: AliasGroup[];
 }
 
+/** What MiniSearch indexes: a passage's terms, already tokenized and stemmed, joined by spaces. */
 interface IndexedPassage {
   id: number;
-  text: string;
+  terms: string;
 }
 
 /**
@@ -59,10 +60,10 @@ interface IndexedPassage {
  * serialized one (MiniSearch's loadJSON insists they match).
  */
 export const INDEX_OPTIONS: Options<IndexedPassage> = {
-  fields: ["text"],
+  fields: ["terms"],
   storeFields: [],
-  tokenize: (text) => tokenize(text),
-  processTerm: (token) => toTerm(token),
+  tokenize: (joined) => joined.split(" "),
+  processTerm: (term) => term || null,
   searchOptions: {
     combineWith: "OR",
     tokenize: (query) => query.split(" ").filter(Boolean),
@@ -96,26 +97,29 @@ function featuresOf(text: string): Features {
   };
 }
 
-function splitPassages(articles: readonly Article[]): { passages: Passage[]; layout: number[][][] } {
+function splitPassages(articles: readonly Article[]): { passages: Passage[]; layout: number[][][]; indexed: IndexedPassage[] } {
   const passages: Passage[] = [];
+  const indexed: IndexedPassage[] = [];
   const layout = articles.map((article, a) =>
     article.paragraphs.map((paragraph, p) =>
       sentenceSpans(paragraph).map((span, s) => {
         const text = paragraph.slice(span.start, span.end);
         const id = passages.length;
-        passages.push({ id, article: a, paragraph: p, sentence: s, text, terms: new Set(terms(text)), features: featuresOf(text) });
+        const sentenceTerms = terms(text);
+        passages.push({ id, article: a, paragraph: p, sentence: s, text, terms: new Set(sentenceTerms), features: featuresOf(text) });
+        indexed.push({ id, terms: sentenceTerms.join(" ") });
         return id;
       }),
     ),
   );
-  return { passages, layout };
+  return { passages, layout, indexed };
 }
 
 /** Builds the index over the given articles and alias groups. */
 export function buildIndex(articles: Article[], aliasPhrases: AliasGroup[]): CorpusIndex {
-  const { passages, layout } = splitPassages(articles);
+  const { passages, layout, indexed } = splitPassages(articles);
   const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
-  search.addAll(passages.map(({ id, text }) => ({ id, text })));
+  search.addAll(indexed);
   const titleTerms = articles.map((article) => new Set(terms(article.title)));
   const articleTerms = articles.map((_, a) => {
     const all = new Set(titleTerms[a]);

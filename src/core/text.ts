@@ -67,11 +67,16 @@ export function isNumeric(term: string): boolean {
  */
 export function toTerm(token: string): string | null {
   const word = token.toLowerCase();
-  if (STOP_WORDS.has(word) || word.length === 0) return null;
-  if (isNumeric(word)) return word;
-  if (word.length === 1) return null;
-  return stemmer(americanize(word));
+  const known = TERM_CACHE.get(word);
+  if (known !== undefined) return known;
+  const term = STOP_WORDS.has(word) || word.length === 0 ? null : isNumeric(word) ? word : word.length === 1 ? null : stemmer(americanize(word));
+  if (TERM_CACHE.size < MAX_CACHED_TERMS) TERM_CACHE.set(word, term);
+  return term;
 }
+
+/** Words repeat endlessly across a corpus; each is stemmed once. Bounded so noise cannot grow it forever. */
+const TERM_CACHE = new Map<string, string | null>();
+const MAX_CACHED_TERMS = 500_000;
 
 /** The index terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
