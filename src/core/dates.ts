@@ -37,6 +37,10 @@ parser.parsers.push(
   },
 );
 
+/** How much text around the first date-like word chrono reads ("in" before a year; "April 26, 2025" after a weekday). */
+const CONTEXT_BEFORE = 40;
+const CONTEXT_AFTER = 80;
+
 /** A cheap test run before chrono: most sentences name no date at all. */
 const MAY_HAVE_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|week|month|year|prior)\b|\b(?:19|20)\d{2}\b/i;
@@ -69,9 +73,12 @@ function lastDayOfMonth(year: number, month: number): Date {
  *   // { date: "2025-05-26", precision: "week", start: "2025-05-26", end: "2025-06-01", phrase: "last week" }
  */
 export function findDate(sentence: string, reference: string | undefined): FoundDate | undefined {
-  if (!MAY_HAVE_DATE.test(sentence)) return undefined;
+  const cue = MAY_HAVE_DATE.exec(sentence);
+  if (!cue) return undefined;
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
-  const [result] = parser.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
+  // chrono's cost grows with the text; read only around the first date-like word.
+  const window = sentence.slice(Math.max(0, cue.index - CONTEXT_BEFORE), cue.index + CONTEXT_AFTER);
+  const [result] = parser.parse(window, { instant: ref, timezone: 0 }, { forwardDate: false });
   if (!result) return undefined;
   const { start } = result;
   const relative = !start.isCertain("year");

@@ -46,31 +46,90 @@ function publicationDate(date: string): FoundDate {
   return { date, precision: "day", start: date, end: date, phrase: "" };
 }
 
-function overlaps(a: FoundDate, b: FoundDate): boolean {
-  return a.start <= b.end && b.start <= a.end;
+
+const DAY_MS = 24 * 3600 * 1000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Every day from start to end (inclusive), as YYYY-MM-DD. */
+function daysOf(when: FoundDate): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${when.start}T00:00:00Z`); t <= Date.parse(`${when.end}T00:00:00Z`); t += DAY_MS) days.push(isoDay(t));
+  return days;
 }
 
-/** Adds an event, or merges it into an overlapping one that reports the same thing. */
-function addEvent(events: ExtractedEvent[], event: ExtractedEvent): void {
-  const passage = event.passages[0]!;
-  const same = events.find((e) => overlaps(e.when, event.when) && e.passages.some((p) => p.article !== passage.article && sameFact(p, passage)));
-  if (!same) {
-    events.push(event);
-    return;
+/** The Monday of the week holding a day. */
+function mondayOf(day: string): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return isoDay(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS);
+}
+
+/**
+ * Events filed under their exact date (day, week, month or year), so a new
+ * event is compared only with events it may merge with, and only with each
+ * one's representative sentence — not with every event in the corpus.
+ */
+class EventBuckets {
+  readonly all: ExtractedEvent[] = [];
+  private readonly buckets = new Map<string, ExtractedEvent[]>();
+  /** The articles each event already cites, so a merge check is O(1). */
+  private readonly cited = new WeakMap<ExtractedEvent, Set<number>>();
+
+  private static key(when: FoundDate): string {
+    return `${when.precision}:${when.date}`;
   }
-  const finer = PRECISION_RANK[event.when.precision] < PRECISION_RANK[same.when.precision] || (same.approximate && !event.approximate);
-  if (finer) {
+
+  /**
+   * The keys an event may merge with: a day with its week and a week with its
+   * days ("on Thursday" in one article, "last week" in another); a month or a
+   * year only with the same month or year.
+   */
+  private static mergeable(when: FoundDate): string[] {
+    if (when.precision === "day") return [`day:${when.date}`, `week:${mondayOf(when.date)}`];
+    if (when.precision === "week") return [`week:${when.date}`, ...daysOf(when).map((d) => `day:${d}`)];
+    return [`${when.precision}:${when.date}`];
+  }
+
+  private file(event: ExtractedEvent): void {
+    const key = EventBuckets.key(event.when);
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push(event);
+    else this.buckets.set(key, [event]);
+  }
+
+  private unfile(event: ExtractedEvent): void {
+    const key = EventBuckets.key(event.when);
+    this.buckets.set(key, (this.buckets.get(key) ?? []).filter((e) => e !== event));
+  }
+
+  /** Adds an event, or merges it into an overlapping one from another article that reports the same thing. */
+  add(event: ExtractedEvent): void {
+    const passage = event.passages[0]!;
+    const same = EventBuckets.mergeable(event.when)
+      .flatMap((key) => this.buckets.get(key) ?? [])
+      .find((e) => !this.cited.get(e)!.has(passage.article) && sameFact(e.passages[0]!, passage));
+    if (!same) {
+      this.all.push(event);
+      this.cited.set(event, new Set([passage.article]));
+      this.file(event);
+      return;
+    }
+    this.cited.get(same)!.add(passage.article);
+    const finer = PRECISION_RANK[event.when.precision] < PRECISION_RANK[same.when.precision] || (same.approximate && !event.approximate);
+    if (!finer) {
+      same.passages.push(passage);
+      return;
+    }
+    this.unfile(same);
     same.when = event.when;
     same.approximate = event.approximate;
     same.passages.unshift(passage);
-  } else {
-    same.passages.push(passage);
+    this.file(same);
   }
 }
 
 /** Extracts every dated event from an index, in chronological order. */
 export function extractEvents(index: CorpusIndex): ExtractedEvent[] {
-  const events: ExtractedEvent[] = [];
+  const events = new EventBuckets();
   index.articles.forEach((article, a) => {
     const approximate = article.dateNote !== undefined;
     const ids = index.layout[a]!.flat();
@@ -80,12 +139,12 @@ export function extractEvents(index: CorpusIndex): ExtractedEvent[] {
       const when = findDate(passage.text, article.date);
       if (!when) continue;
       if (id === ids[0]) leadDated = true;
-      addEvent(events, { when, approximate, passages: [passage], lead: false });
+      events.add({ when, approximate, passages: [passage], lead: false });
     }
     const lead = ids[0] === undefined ? undefined : index.passages[ids[0]];
-    if (lead && article.date && !leadDated) addEvent(events, { when: publicationDate(article.date), approximate, passages: [lead], lead: true });
+    if (lead && article.date && !leadDated) events.add({ when: publicationDate(article.date), approximate, passages: [lead], lead: true });
   });
-  return events.sort((x, y) => x.when.start.localeCompare(y.when.start) || PRECISION_RANK[x.when.precision] - PRECISION_RANK[y.when.precision] || x.passages[0]!.id - y.passages[0]!.id);
+  return events.all.sort((x, y) => x.when.start.localeCompare(y.when.start) || PRECISION_RANK[x.when.precision] - PRECISION_RANK[y.when.precision] || x.passages[0]!.id - y.passages[0]!.id);
 }
 
 function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: ExtractedEvent): boolean {
