@@ -17,7 +17,7 @@ import { type CorpusIndex, INDEX_OPTIONS } from "./passage-index.ts";
 import type { ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 

@@ -1,7 +1,9 @@
 /**
  * The passage index: every sentence of every article, with what is needed to
- * cite it, indexed with MiniSearch; plus the vocabulary (term → how many
- * passages hold it) used to expand and weigh query terms.
+ * cite it; MiniSearch indexes whole articles (the first stage of a search,
+ * small enough to load fast at tens of thousands of articles), and sentences
+ * are ranked within the best articles. The vocabulary (term → how many
+ * passages hold it) expands and weighs query terms.
  */
 import MiniSearch, { type Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
@@ -41,7 +43,8 @@ export interface CorpusIndex {
   titleTerms: ReadonlySet<string>[];
   /** Every term of each article, title included. */
   articleTerms: ReadonlySet<string>[];
-  search: MiniSearch<IndexedPassage>;
+  /** Article-level full-text index: the first stage of every search. */
+  search: MiniSearch<IndexedArticle>;
   /** Term → number of passages that contain it. */
   vocabulary: SearchableMap<number>;
   /** Alias groups, each phrase reduced to its terms. */
@@ -49,8 +52,8 @@ export interface CorpusIndex {
   aliasPhrases: AliasGroup[];
 }
 
-/** What MiniSearch indexes: a passage's terms, already tokenized and stemmed, joined by spaces. */
-interface IndexedPassage {
+/** What MiniSearch indexes: an article's terms (title and every sentence), already stemmed, joined by spaces. */
+interface IndexedArticle {
   id: number;
   terms: string;
 }
@@ -59,7 +62,7 @@ interface IndexedPassage {
  * The one set of MiniSearch options, used both to build an index and to load a
  * serialized one (MiniSearch's loadJSON insists they match).
  */
-export const INDEX_OPTIONS: Options<IndexedPassage> = {
+export const INDEX_OPTIONS: Options<IndexedArticle> = {
   fields: ["terms"],
   storeFields: [],
   tokenize: (joined) => joined.split(" "),
@@ -97,9 +100,9 @@ function featuresOf(text: string): Features {
   };
 }
 
-function splitPassages(articles: readonly Article[]): { passages: Passage[]; layout: number[][][]; indexed: IndexedPassage[] } {
+function splitPassages(articles: readonly Article[]): { passages: Passage[]; layout: number[][][]; indexed: IndexedArticle[] } {
   const passages: Passage[] = [];
-  const indexed: IndexedPassage[] = [];
+  const indexed: IndexedArticle[] = articles.map((article, id) => ({ id, terms: terms(article.title).join(" ") }));
   const layout = articles.map((article, a) =>
     article.paragraphs.map((paragraph, p) =>
       sentenceSpans(paragraph).map((span, s) => {
@@ -107,7 +110,7 @@ function splitPassages(articles: readonly Article[]): { passages: Passage[]; lay
         const id = passages.length;
         const sentenceTerms = terms(text);
         passages.push({ id, article: a, paragraph: p, sentence: s, text, terms: new Set(sentenceTerms), features: featuresOf(text) });
-        indexed.push({ id, terms: sentenceTerms.join(" ") });
+        indexed[a]!.terms += ` ${sentenceTerms.join(" ")}`;
         return id;
       }),
     ),
@@ -118,7 +121,7 @@ function splitPassages(articles: readonly Article[]): { passages: Passage[]; lay
 /** Builds the index over the given articles and alias groups. */
 export function buildIndex(articles: Article[], aliasPhrases: AliasGroup[]): CorpusIndex {
   const { passages, layout, indexed } = splitPassages(articles);
-  const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+  const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
   search.addAll(indexed);
   const titleTerms = articles.map((article) => new Set(terms(article.title)));
   const articleTerms = articles.map((_, a) => {

@@ -10,8 +10,12 @@ import { terms } from "./text.ts";
 
 /** Share of the question's weighted concepts a passage must cover to be an answer. */
 export const MIN_COVERAGE = 0.6;
-/** How many search hits are re-ranked by default. */
+/** How many ranked sentences are returned by default. */
 const CANDIDATES = 40;
+/** Articles the first stage passes on; their sentences are ranked. */
+const TOP_ARTICLES = 30;
+/** Sentences, best by their own match, whose full coverage (neighbours, title) is computed. */
+const SHORTLIST = 120;
 /** Share of the shorter sentence's terms two sentences must share to say the same thing. */
 const SAME_FACT = 0.45;
 /** The same, when they also share a number the question does not mention. */
@@ -96,20 +100,45 @@ export function entitiesInArticle(index: CorpusIndex, question: AnalyzedQuestion
   return question.concepts.every((c) => !c.entity || conceptCredit(c, terms) > 0);
 }
 
-/** Searches and re-ranks: coverage of the question, search score, and the kind of answer asked for. */
-export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates = CANDIDATES): Scored[] {
-  if (question.searchTerms.length === 0) return [];
-  const hits = index.search.search(question.searchTerms.join(" ")).slice(0, candidates);
-  const top = hits[0]?.score ?? 1;
-  const feature = KIND_FEATURE[question.kind];
-  return hits
-    .map((hit) => {
-      const passage = index.passages[hit.id as number]!;
-      const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
-      const kindBonus = feature?.(passage, question) ? 0.12 : 0;
-      const lengthPenalty = passage.terms.size > 45 ? 0.05 : 0;
-      return { passage, coverage: cover, score: 0.65 * cover + 0.2 * (hit.score / top) + kindBonus - lengthPenalty };
-    })
-    .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
+/** Weighted share of the question's concepts in the sentence itself. */
+function ownMatch(question: AnalyzedQuestion, passage: Passage): number {
+  let total = 0;
+  let found = 0;
+  for (const concept of question.concepts) {
+    total += concept.weight;
+    found += concept.weight * conceptCredit(concept, passage.terms);
+  }
+  return total === 0 ? 0 : found / total;
 }
 
+/**
+ * Searches in two stages and re-ranks: MiniSearch finds the best articles;
+ * their sentences are scored by their own match, and the best of those by
+ * coverage of the question (with the sentences around them and the title),
+ * the article's search score, and the kind of answer asked for.
+ */
+export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates = CANDIDATES): Scored[] {
+  if (question.searchTerms.length === 0) return [];
+  const articles = index.search.search(question.searchTerms.join(" ")).slice(0, Math.max(TOP_ARTICLES, Math.ceil(candidates / 5)));
+  const topArticle = articles[0]?.score ?? 1;
+  const feature = KIND_FEATURE[question.kind];
+  const pool = articles.flatMap((hit) =>
+    index.layout[hit.id as number]!.flat().map((id) => {
+      const passage = index.passages[id]!;
+      const own = ownMatch(question, passage);
+      const kindBonus = feature?.(passage, question) ? 0.12 : 0;
+      return { passage, own, article: hit.score / topArticle, kindBonus, first: own + 0.25 * (hit.score / topArticle) + kindBonus };
+    }),
+  );
+  return pool
+    .filter((c) => c.own > 0)
+    .sort((a, b) => b.first - a.first || a.passage.id - b.passage.id)
+    .slice(0, Math.max(SHORTLIST, candidates))
+    .map(({ passage, own, article, kindBonus }) => {
+      const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
+      const lengthPenalty = passage.terms.size > 45 ? 0.05 : 0;
+      return { passage, coverage: cover, score: 0.65 * cover + 0.15 * own + 0.05 * article + kindBonus - lengthPenalty };
+    })
+    .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)
+    .slice(0, candidates);
+}
