@@ -8,7 +8,7 @@
  * teaser. Article paragraphs are sentences that end in punctuation, so a
  * trailing run of labels, headlines and headline+teaser pairs is chrome.
  */
-import { splitParagraphs } from "./corpus.ts";
+import { splitParagraphs } from "./text.ts";
 
 /** Template placeholders some CMSs leave in the text (`spot_img`, `spot_imgspot_img`). */
 const PLACEHOLDER = /(?:\bspot_img)+\b|(?<=\S)spot_img\b/g;

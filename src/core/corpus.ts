@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { FrontMatter, type Article } from "./article.ts";
 import { cleanScrape } from "./clean.ts";
 import { noteRange } from "./dates.ts";
+import { splitParagraphs } from "./text.ts";
 
 /** One problem with one corpus file, phrased for the person who must fix it. */
 export interface CorpusProblem {
@@ -28,14 +29,6 @@ export interface LoadedCorpus {
 const MATTER_OPTIONS = {
   engines: { yaml: { parse: (s: string) => YAML.parse(s) as object, stringify: (o: object) => YAML.stringify(o) } },
 };
-
-/** Splits article text into paragraphs: blank lines, or single newlines in flat scrapes. */
-export function splitParagraphs(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
-}
 
 function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): CorpusProblem {
   const field = issue.path.join(".") || undefined;

@@ -175,3 +175,11 @@ export function sentenceSpans(paragraph: string): Span[] {
   if (pending) spans.push(pending);
   return spans;
 }
+
+/** Splits article text into paragraphs: blank lines, or single newlines in flat scrapes. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}

@@ -23,7 +23,7 @@ import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
 import { findCommand } from "../../../commands/index.ts";
 import { type Caller, runCommand } from "../../../commands/run.ts";
-import type { Reply } from "../../../commands/reply.ts";
+import { type Reply, text } from "../../../commands/reply.ts";
 import { UserError } from "../../core/errors.ts";
 import { suggestTopics } from "../../core/suggest.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
@@ -143,7 +143,7 @@ export class DiscordBot {
       reply = await runCommand(command, await rawOptions(interaction, mayRun), this.deps, caller);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
+      reply = text(error.message, { private: true });
     }
     await this.send(interaction, reply);
   }
@@ -177,7 +177,7 @@ export class DiscordBot {
       if (!(error instanceof UserError)) throw error;
       lines = [error.message];
     }
-    await interaction.editReply({ content: renderDiscord({ blocks: lines.map((text) => ({ type: "text" as const, text })), citations: [] }).join("\n"), allowedMentions: NO_PINGS });
+    await interaction.editReply({ content: renderDiscord(text(lines.join("\n"))).join("\n"), allowedMentions: NO_PINGS });
   }
 
   /** A message that mentions the bot is a question, answered like /ask. */
@@ -188,7 +188,7 @@ export class DiscordBot {
     try {
       if (!this.limiter.allow(message.author.id)) return;
       const ask = findCommand("ask")!;
-      const reply = question ? await runCommand(ask, { question }, this.deps, { isModerator: async () => false }) : { blocks: [{ type: "text" as const, text: "Ask me a question after the mention, e.g. @Daleel What is PVARA?" }], citations: [] };
+      const reply = question ? await runCommand(ask, { question }, this.deps, { isModerator: async () => false }) : text("Ask me a question after the mention, e.g. @Daleel What is PVARA?");
       const [first, ...rest] = renderDiscord(reply);
       await message.reply({ content: first ?? "", allowedMentions: NO_PINGS });
       const channel = message.channel;

@@ -12,7 +12,7 @@ import { Bot, type Context, GrammyError, InlineKeyboard, webhookCallback } from 
 import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
 import { commands, findCommand } from "../../../commands/index.ts";
-import type { Reply } from "../../../commands/reply.ts";
+import { type Reply, text } from "../../../commands/reply.ts";
 import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
 import { UserError } from "../../core/errors.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
@@ -131,7 +131,7 @@ export class TelegramBot {
       reply = await runCommand(command, parseText(command, args), this.deps, caller);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
+      reply = text(error.message, { private: true });
     }
     if (reply.pageable) await this.sendPaged(ctx, reply);
     else if (reply.actions?.length) await this.sendPreview(ctx, reply);
@@ -172,7 +172,7 @@ export class TelegramBot {
       if (!(error instanceof UserError)) throw error;
       lines = [error.message];
     }
-    for (const html of renderTelegram({ blocks: lines.map((text) => ({ type: "text" as const, text })), citations: [] })) await this.sendHtml(ctx, html);
+    for (const html of renderTelegram(text(lines.join("\n")))) await this.sendHtml(ctx, html);
   }
 
   /** A document whose caption is "/ingest date:… …": moderators add an article by sending its file. */
@@ -196,7 +196,7 @@ export class TelegramBot {
       reply = await runCommand(command, options, this.deps, { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}` });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      reply = { blocks: [{ type: "text", text: error.message }], citations: [], private: true };
+      reply = text(error.message, { private: true });
     }
     for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
   }
