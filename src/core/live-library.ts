@@ -5,6 +5,7 @@
  */
 import { type FSWatcher, watch } from "node:fs";
 import type { CorpusProblem } from "./corpus.ts";
+import { corpusKey } from "./index-cache.ts";
 import { type Library, openLibrary } from "./library.ts";
 
 /** Quiet time after the last file change before rebuilding, so a burst of writes rebuilds once. */
@@ -19,6 +20,8 @@ export interface ReloadResult {
 
 export class LiveLibrary {
   private library: Library;
+  /** The corpus as it was when the serving library was built; the watcher rebuilds only when it differs. */
+  private builtFrom: string;
   private watchers: FSWatcher[] = [];
   private timer?: NodeJS.Timeout;
 
@@ -28,6 +31,7 @@ export class LiveLibrary {
     private readonly onReload: (result: ReloadResult) => void = () => undefined,
     private readonly open: (dirs: readonly string[]) => Library = openLibrary,
   ) {
+    this.builtFrom = corpusKey(dirs);
     this.library = open(dirs);
   }
 
@@ -40,8 +44,10 @@ export class LiveLibrary {
   reload(): ReloadResult {
     let result: ReloadResult;
     try {
+      const key = corpusKey(this.dirs);
       const next = this.open(this.dirs);
       this.library = next;
+      this.builtFrom = key;
       result = { ok: true, articles: next.articles.length, problems: next.problems };
     } catch (error) {
       result = { ok: false, articles: this.library.articles.length, problems: [], error: error as Error };
@@ -50,13 +56,18 @@ export class LiveLibrary {
     return result;
   }
 
-  /** Watches the folders and rebuilds shortly after files change. */
+  /**
+   * Watches the folders and rebuilds shortly after files change — unless the
+   * corpus is as it was at the last build (an ingest already reloaded it).
+   */
   watch(): void {
     for (const dir of this.dirs) {
       const watcher = watch(dir, (_event, name) => {
         if (name && (name.startsWith(".") || !/\.(md|txt|yml)$/i.test(name))) return;
         clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.reload(), SETTLE_MS);
+        this.timer = setTimeout(() => {
+          if (corpusKey(this.dirs) !== this.builtFrom) this.reload();
+        }, SETTLE_MS);
       });
       watcher.on("error", () => undefined);
       this.watchers.push(watcher);

@@ -84,11 +84,10 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
 export function sameFact(a: Passage, b: Passage, question?: AnalyzedQuestion): boolean {
   let shared = 0;
   let sharedNumber = false;
-  const asked = new Set(question?.searchTerms ?? []);
   for (const term of a.terms) {
     if (!b.terms.has(term)) continue;
     shared++;
-    if (/^\d{2,}/.test(term) && !asked.has(term)) sharedNumber = true;
+    if (!sharedNumber && /^\d{2,}/.test(term) && !question?.searchTerms.includes(term)) sharedNumber = true;
   }
   const containment = shared / Math.max(1, Math.min(a.terms.size, b.terms.size));
   return containment >= SAME_FACT || (sharedNumber && containment >= SAME_FACT_WITH_NUMBER);

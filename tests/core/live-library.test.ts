@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareArticle, writeArticle } from "../../src/core/ingest.ts";
 import { LiveLibrary } from "../../src/core/live-library.ts";
+import { openLibrary } from "../../src/core/library.ts";
 import { NEW_RAW_ARTICLE, ROOT, scratchCorpus } from "../helpers.ts";
 
 describe("LiveLibrary", () => {
@@ -42,6 +43,24 @@ describe("LiveLibrary", () => {
       writeFileSync(join(dir, prepared.fileName), prepared.markdown);
       const start = Date.now();
       while (live.current().articles.length < 6 && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
+      expect(live.current().articles).toHaveLength(6);
+    } finally {
+      live.close();
+    }
+  });
+});
+
+describe("LiveLibrary.watch after a reload", () => {
+  it("does not rebuild again for a change a reload already picked up", async () => {
+    const { dir } = scratchCorpus();
+    let opened = 0;
+    const live = new LiveLibrary([dir], () => undefined, (dirs) => (opened++, openLibrary(dirs)));
+    live.watch();
+    try {
+      writeArticle(dir, prepareArticle(NEW_RAW_ARTICLE, { date: "2026-02-01" }, live.current().articles));
+      live.reload();
+      await new Promise((r) => setTimeout(r, 800));
+      expect(opened).toBe(2);
       expect(live.current().articles).toHaveLength(6);
     } finally {
       live.close();
