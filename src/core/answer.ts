@@ -68,7 +68,7 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
   const chosen: Chosen[] = [];
   for (const candidate of ranked) {
     if (candidate.coverage < MIN_COVERAGE || candidate.score < best.score * COMPANION_RATIO) continue;
-    const same = chosen.find((c) => sameFact(c.lead.passage, candidate.passage, question));
+    const same = chosen.find((c) => sameFact(index, c.lead.passage, candidate.passage, question));
     if (same) {
       const otherArticle = [same.lead, ...same.also].every((s) => s.passage.article !== candidate.passage.article);
       if (otherArticle && same.also.length + 1 < MAX_CITATIONS_PER_SENTENCE) same.also.push(candidate);
@@ -89,7 +89,7 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
  */
 function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[]): Chosen[] {
   if (chosen.length >= MAX_SENTENCES || chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
-  const extra = ranked.find((r) => r.coverage >= MIN_COVERAGE && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(c.lead.passage, r.passage, question)));
+  const extra = ranked.find((r) => r.coverage >= MIN_COVERAGE && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
   return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question.kind), also: [] }] : chosen;
 }
 

@@ -51,20 +51,20 @@ const SENTENCES_PER_ITEM = 2;
 /** A digest lists at most this many articles, the newest; its count still says how many there were. */
 export const MAX_DIGEST_ARTICLES = 30;
 
-const vectors = new WeakMap<CorpusIndex, Map<number, Map<string, number>>>();
+const vectors = new WeakMap<CorpusIndex, Map<number, Map<number, number>>>();
 const leads = new WeakMap<CorpusIndex, Map<number, Passage[]>>();
 
 /** An article's idf-weighted word vector, computed once per index. */
-function termVector(index: CorpusIndex, a: number): Map<string, number> {
-  const cache = vectors.get(index) ?? new Map<number, Map<string, number>>();
+function termVector(index: CorpusIndex, a: number): Map<number, number> {
+  const cache = vectors.get(index) ?? new Map<number, Map<number, number>>();
   vectors.set(index, cache);
   const cached = cache.get(a);
   if (cached) return cached;
-  const vector = new Map<string, number>();
+  const vector = new Map<number, number>();
   const n = index.passages.length;
   for (const id of index.layout[a]!.flat()) {
     for (const term of index.passages[id]!.terms) {
-      const idf = Math.log(1 + n / ((index.vocabulary.get(term) ?? 0) + 1));
+      const idf = Math.log(1 + n / (index.termPassages[term]! + 1));
       vector.set(term, (vector.get(term) ?? 0) + idf);
     }
   }
@@ -76,12 +76,12 @@ function termVector(index: CorpusIndex, a: number): Map<string, number> {
 function summarySentences(index: CorpusIndex, a: number): Passage[] {
   const cache = leads.get(index) ?? new Map<number, Passage[]>();
   leads.set(index, cache);
-  const cached = cache.get(a) ?? selectDiverse(centralSentences(index, a), SENTENCES_PER_ITEM).sort((x, y) => x.id - y.id);
+  const cached = cache.get(a) ?? selectDiverse(index, centralSentences(index, a), SENTENCES_PER_ITEM).sort((x, y) => x.id - y.id);
   cache.set(a, cached);
   return cached;
 }
 
-function cosine(x: Map<string, number>, y: Map<string, number>): number {
+function cosine(x: Map<number, number>, y: Map<number, number>): number {
   let dot = 0;
   let nx = 0;
   let ny = 0;

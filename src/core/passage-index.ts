@@ -2,25 +2,24 @@
  * The passage index: every sentence of every article, with what is needed to
  * cite it; MiniSearch indexes whole articles (the first stage of a search,
  * small enough to load fast at tens of thousands of articles), and sentences
- * are ranked within the best articles. The vocabulary (term → how many
- * passages hold it) expands and weighs query terms.
+ * are ranked within the best articles. Terms are interned: each sentence and
+ * article holds a sorted array of term ids, and the vocabulary maps a term to
+ * its id (expanding query terms by prefix and misspelling) and counts how many
+ * passages hold it.
+ *
+ * An index is made from `IndexData` — typed arrays and strings, the form that
+ * is persisted — so a built index and a loaded one are assembled by the same
+ * code.
  */
 import MiniSearch, { type Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "./article.ts";
+import { type Features, NO_FEATURES, featureBits, featuresFromBits } from "./features.ts";
 import type { AliasGroup } from "./glossary.ts";
+import { type StoredTermColumns, TermColumns, type TermIds, viewTermColumns } from "./term-ids.ts";
 import { allowsPrefix, maxEditDistance, sentenceSpans, terms } from "./text.ts";
 
-/** What a sentence offers to the kinds of question (who, when, how many, where). */
-export interface Features {
-  date: boolean;
-  number: boolean;
-  person: boolean;
-  role: boolean;
-  place: boolean;
-  definition: boolean;
-  quote: boolean;
-}
+export type { Features } from "./features.ts";
 
 /** One sentence of one article: the unit that is searched, ranked and quoted. */
 export interface Passage {
@@ -30,30 +29,60 @@ export interface Passage {
   /** Position of the sentence within its paragraph. */
   sentence: number;
   text: string;
-  terms: ReadonlySet<string>;
+  /** The sentence's distinct term ids, ascending (`index.termText` spells them). */
+  terms: TermIds;
   features: Features;
 }
 
+/** Per-passage columns: passage i is sentence `sentence[i]` of paragraph `paragraph[i]` of article `article[i]`, `start`–`end` within it. */
+export interface PassageColumns {
+  article: Uint32Array;
+  paragraph: Uint32Array;
+  sentence: Uint32Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  features: Uint8Array;
+  terms: StoredTermColumns;
+}
+
+/** Everything an index is made from, in the compact form that is persisted. */
+export interface IndexData {
+  articles: Article[];
+  passages: PassageColumns;
+  titleTerms: StoredTermColumns;
+  articleTerms: StoredTermColumns;
+  /** Term id → term. */
+  termText: string[];
+  /** Term id → number of passages that hold it. */
+  termPassages: Uint32Array;
+  aliasPhrases: AliasGroup[];
+}
+
 export interface CorpusIndex {
+  data: IndexData;
   articles: Article[];
   passages: Passage[];
   /** Passage ids per article, per paragraph, in reading order. */
   layout: number[][][];
-  /** The terms of each article's title. */
-  titleTerms: ReadonlySet<string>[];
-  /** Every term of each article, title included. */
-  articleTerms: ReadonlySet<string>[];
+  /** The term ids of each article's title. */
+  titleTerms: TermIds[];
+  /** Every term id of each article, title included. */
+  articleTerms: TermIds[];
   /** Article-level full-text index: the first stage of every search. */
   search: MiniSearch<IndexedArticle>;
-  /** Term → number of passages that contain it. */
+  /** Term → term id. */
   vocabulary: SearchableMap<number>;
+  termText: string[];
+  termPassages: Uint32Array;
+  /** Term id → number of articles that hold it: the length of its posting list in the search index. */
+  termArticles: Uint32Array;
   /** Alias groups, each phrase reduced to its terms. */
   aliases: string[][][];
   aliasPhrases: AliasGroup[];
 }
 
 /** What MiniSearch indexes: an article's terms (title and every sentence), already stemmed, joined by spaces. */
-interface IndexedArticle {
+export interface IndexedArticle {
   id: number;
   terms: string;
 }
@@ -78,74 +107,136 @@ export const INDEX_OPTIONS: Options<IndexedArticle> = {
   },
 };
 
-const ROLE = /\b(minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|spokes(?:man|woman|person))\b/i;
-const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|(?:19|20)\d{2})\b/i;
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion)\b/i;
-const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+)+/gu;
-/** Words that make a capitalised name an organisation or a place rather than a person. */
-const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
-const PLACE = /\b(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
-const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
-const DEFINING = /\(\p{Lu}{2,}\)|\b(?:dubbed|called|known as|refers? to|stands? for|is an?|are an?)\b/iu;
+/** Assigns term ids in order of first appearance. */
+class Interner {
+  readonly text: string[] = [];
+  readonly passages: number[] = [];
+  private readonly ids = new Map<string, number>();
 
-function featuresOf(text: string): Features {
-  return {
-    date: DATE.test(text),
-    number: NUMBER.test(text),
-    person: [...text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name)),
-    role: ROLE.test(text),
-    place: PLACE.test(text),
-    definition: DEFINING.test(text),
-    quote: QUOTE.test(text),
-  };
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.text.length;
+      this.ids.set(term, id);
+      this.text.push(term);
+      this.passages.push(0);
+    }
+    return id;
+  }
 }
 
-function splitPassages(articles: readonly Article[]): { passages: Passage[]; layout: number[][][]; indexed: IndexedArticle[] } {
-  const passages: Passage[] = [];
-  const indexed: IndexedArticle[] = articles.map((article, id) => ({ id, terms: terms(article.title).join(" ") }));
-  const layout = articles.map((article, a) =>
-    article.paragraphs.map((paragraph, p) =>
-      sentenceSpans(paragraph).map((span, s) => {
+/** Splits articles into sentences and reduces every sentence and title to term ids. */
+function analyzeArticles(articles: readonly Article[], aliasPhrases: AliasGroup[]): { data: IndexData; indexed: IndexedArticle[] } {
+  const interner = new Interner();
+  const columns = { article: [] as number[], paragraph: [] as number[], sentence: [] as number[], start: [] as number[], end: [] as number[], features: [] as number[] };
+  const passageTerms = new TermColumns();
+  const titleTerms = new TermColumns();
+  const articleTerms = new TermColumns();
+  const indexed: IndexedArticle[] = [];
+  articles.forEach((article, a) => {
+    const title = terms(article.title);
+    const words = [...title];
+    const titleIds = title.map((t) => interner.id(t));
+    const all = new Set(titleIds);
+    article.paragraphs.forEach((paragraph, p) => {
+      sentenceSpans(paragraph).forEach((span, s) => {
         const text = paragraph.slice(span.start, span.end);
-        const id = passages.length;
         const sentenceTerms = terms(text);
-        passages.push({ id, article: a, paragraph: p, sentence: s, text, terms: new Set(sentenceTerms), features: featuresOf(text) });
-        indexed[a]!.terms += ` ${sentenceTerms.join(" ")}`;
-        return id;
-      }),
-    ),
-  );
-  return { passages, layout, indexed };
+        const ids = new Set(sentenceTerms.map((t) => interner.id(t)));
+        for (const id of ids) {
+          interner.passages[id]!++;
+          all.add(id);
+        }
+        passageTerms.add(ids);
+        for (const t of sentenceTerms) words.push(t);
+        columns.article.push(a);
+        columns.paragraph.push(p);
+        columns.sentence.push(s);
+        columns.start.push(span.start);
+        columns.end.push(span.end);
+        columns.features.push(featureBits(text));
+      });
+    });
+    titleTerms.add(titleIds);
+    articleTerms.add(all);
+    indexed.push({ id: a, terms: words.join(" ") });
+  });
+  const passages: PassageColumns = {
+    article: Uint32Array.from(columns.article),
+    paragraph: Uint32Array.from(columns.paragraph),
+    sentence: Uint32Array.from(columns.sentence),
+    start: Uint32Array.from(columns.start),
+    end: Uint32Array.from(columns.end),
+    features: Uint8Array.from(columns.features),
+    terms: passageTerms.finish(),
+  };
+  const data: IndexData = {
+    articles: [...articles],
+    passages,
+    titleTerms: titleTerms.finish(),
+    articleTerms: articleTerms.finish(),
+    termText: interner.text,
+    termPassages: Uint32Array.from(interner.passages),
+    aliasPhrases,
+  };
+  return { data, indexed };
 }
 
 /** Builds the index over the given articles and alias groups. */
 export function buildIndex(articles: Article[], aliasPhrases: AliasGroup[]): CorpusIndex {
-  const { passages, layout, indexed } = splitPassages(articles);
+  const { data, indexed } = analyzeArticles(articles, aliasPhrases);
   const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
   search.addAll(indexed);
-  const titleTerms = articles.map((article) => new Set(terms(article.title)));
-  const articleTerms = articles.map((_, a) => {
-    const all = new Set(titleTerms[a]);
-    for (const paragraph of layout[a]!) for (const id of paragraph) for (const t of passages[id]!.terms) all.add(t);
-    return all;
-  });
+  return assembleIndex(data, search);
+}
+
+/** Makes the searchable index from its data and its MiniSearch index (built, or loaded from the cache). */
+export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle>): CorpusIndex {
+  const { articles } = data;
+  const columns = data.passages;
+  const termViews = viewTermColumns(columns.terms);
+  const passages: Passage[] = new Array(columns.article.length);
+  const layout: number[][][] = articles.map((article) => article.paragraphs.map(() => []));
+  for (let id = 0; id < passages.length; id++) {
+    const a = columns.article[id]!;
+    const p = columns.paragraph[id]!;
+    const paragraph = articles[a]!.paragraphs[p]!;
+    passages[id] = {
+      id,
+      article: a,
+      paragraph: p,
+      sentence: columns.sentence[id]!,
+      text: paragraph.slice(columns.start[id]!, columns.end[id]!),
+      terms: termViews[id]!,
+      features: featuresFromBits(columns.features[id] ?? 0) ?? NO_FEATURES,
+    };
+    layout[a]![p]!.push(id);
+  }
+  const termArticles = new Uint32Array(data.termText.length);
+  for (const id of data.articleTerms.ids) termArticles[id]!++;
+  const vocabulary = new SearchableMap<number>();
+  data.termText.forEach((term, id) => vocabulary.set(term, id));
   return {
+    data,
     articles,
     passages,
     layout,
-    titleTerms,
-    articleTerms,
+    titleTerms: viewTermColumns(data.titleTerms),
+    articleTerms: viewTermColumns(data.articleTerms),
     search,
-    vocabulary: SearchableMap.from(countTerms(passages)) as SearchableMap<number>,
-    aliases: aliasPhrases.map((group) => group.map((phrase) => terms(phrase)).filter((t) => t.length > 0)),
-    aliasPhrases,
+    vocabulary,
+    termText: data.termText,
+    termPassages: data.termPassages,
+    termArticles,
+    aliases: data.aliasPhrases.map((group) => group.map((phrase) => terms(phrase)).filter((t) => t.length > 0)),
+    aliasPhrases: data.aliasPhrases,
   };
 }
 
-function countTerms(passages: readonly Passage[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const passage of passages) for (const term of passage.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
+/** How many passages hold a term (0 for a term the corpus lacks). */
+export function passageCount(index: CorpusIndex, term: string): number {
+  const id = index.vocabulary.get(term);
+  return id === undefined ? 0 : index.termPassages[id]!;
 }
 
 /** The passage before or after another in the same paragraph, if any. */

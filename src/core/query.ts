@@ -5,7 +5,8 @@
  * vocabulary terms match it (exactly, by prefix, or misspelled) and how much it
  * weighs (rarer concepts weigh more).
  */
-import type { CorpusIndex } from "./passage-index.ts";
+import { type CorpusIndex, passageCount } from "./passage-index.ts";
+import { type TermIds, bestCredit } from "./term-ids.ts";
 import { MAX_QUERY_TERMS, allowsPrefix, foldTypography, isFramingWord, isNumeric, letterDifference, maxEditDistance, toTerm } from "./text.ts";
 
 export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "fact";
@@ -26,8 +27,8 @@ const ANSWER_TYPE_WEIGHT = 0.35;
 /** How many words after "which"/"what" describe the answer's type. */
 const ANSWER_TYPE_WORDS = 2;
 
-/** Term → credit (1 for exact or prefix matches, less for misspellings). */
-export type Expansion = ReadonlyMap<string, number>;
+/** Term id → credit (1 for exact or prefix matches, less for misspellings). */
+export type Expansion = ReadonlyMap<number, number>;
 
 export interface Concept {
   /** The words of the question this concept came from. */
@@ -49,8 +50,10 @@ export interface AnalyzedQuestion {
   text: string;
   kind: QuestionKind;
   concepts: Concept[];
-  /** Every term to send to the search index. */
+  /** The question's terms rare enough to retrieve by. */
   searchTerms: string[];
+  /** What is sent to the search index: those terms' vocabulary matches, each with its weight. */
+  retrieval: ReadonlyMap<string, number>;
   /** The question's own terms, for telling what a sentence adds. */
   ownTerms: ReadonlySet<string>;
 }
@@ -105,17 +108,18 @@ function questionTokens(question: string): Token[] {
 
 /** Expands one query term to the vocabulary terms it matches, with their credit. */
 function expand(index: CorpusIndex, term: string): Expansion {
-  const found = new Map<string, number>();
-  if (index.vocabulary.has(term)) found.set(term, 1);
+  const found = new Map<number, number>();
+  const exact = index.vocabulary.get(term);
+  if (exact !== undefined) found.set(exact, 1);
   if (allowsPrefix(term)) {
     const credit = term.length >= 5 ? 1 : SHORT_PREFIX_CREDIT;
-    for (const key of index.vocabulary.atPrefix(term).keys()) if (!found.has(key)) found.set(key, credit);
+    for (const id of index.vocabulary.atPrefix(term).values()) if (!found.has(id)) found.set(id, credit);
   }
   const distance = maxEditDistance(term);
   if (distance > 0) {
-    for (const [key, [, d]] of index.vocabulary.fuzzyGet(term, distance)) {
+    for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
       const plausible = d === 1 || letterDifference(term, key) <= 1;
-      if (!found.has(key) && d > 0 && plausible) found.set(key, FUZZY_CREDIT);
+      if (!found.has(id) && d > 0 && plausible) found.set(id, FUZZY_CREDIT);
     }
   }
   return found;
@@ -124,7 +128,7 @@ function expand(index: CorpusIndex, term: string): Expansion {
 /** Passages holding the term's exact or prefix forms; a term known only by misspelling counts as rare. */
 function documentFrequency(index: CorpusIndex, expansion: Expansion): number {
   let df = 0;
-  for (const [term, credit] of expansion) if (credit === 1) df += index.vocabulary.get(term) ?? 0;
+  for (const [id, credit] of expansion) if (credit === 1) df += index.termPassages[id]!;
   return Math.min(df, index.passages.length);
 }
 
@@ -168,10 +172,55 @@ const KEEP_RAREST = 2;
 function retrievalTerms(index: CorpusIndex, concepts: readonly Concept[]): string[] {
   const all = [...new Set(concepts.flatMap((c) => c.alts.flat()))];
   const limit = Math.max(index.passages.length * COMMON_TERM, COMMON_TERM_MIN);
-  const df = (term: string) => index.vocabulary.get(term) ?? 0;
+  const df = (term: string) => passageCount(index, term);
   const byRarity = [...all].sort((a, b) => df(a) - df(b));
   const keep = new Set(byRarity.filter((t, i) => i < KEEP_RAREST || df(t) <= limit));
   return all.filter((t) => keep.has(t));
+}
+
+/** Weights of prefix and fuzzy matches in retrieval, relative to an exact match (MiniSearch's defaults' scale). */
+const PREFIX_WEIGHT = 0.5;
+const FUZZY_WEIGHT = 0.3;
+
+/**
+ * Postings (term, article) a retrieval query may make the search index score.
+ * Scoring is the search's main cost; terms beyond the budget, the most common
+ * ones, still count when articles are re-scored by concept coverage.
+ */
+export const RETRIEVAL_BUDGET = 12_000;
+
+/**
+ * The retrieval query: every vocabulary match of the search terms (already
+ * vetted by `expand`), weighted like MiniSearch's own prefix and fuzzy
+ * matching, so the index looks up exact terms only. Terms are taken rarest
+ * first while their posting lists fit the budget; the rarest is always taken.
+ */
+function retrievalQuery(index: CorpusIndex, concepts: readonly Concept[], searchTerms: readonly string[]): Map<string, number> {
+  const variants = new Map<string, Map<string, number>>();
+  for (const concept of concepts) {
+    concept.alts.forEach((alt, k) =>
+      alt.forEach((term, j) => {
+        if (!searchTerms.includes(term)) return;
+        const found = variants.get(term) ?? new Map<string, number>();
+        variants.set(term, found);
+        for (const id of concept.expansions[k]![j]!.keys()) {
+          const variant = index.termText[id]!;
+          const extra = variant.length - term.length;
+          const weight = variant === term ? 1 : variant.startsWith(term) ? (PREFIX_WEIGHT * variant.length) / (variant.length + 0.3 * extra) : (FUZZY_WEIGHT * variant.length) / (variant.length + 1);
+          found.set(variant, Math.max(found.get(variant) ?? 0, weight));
+        }
+      }),
+    );
+  }
+  const postings = (found: Map<string, number>) => [...found.keys()].reduce((sum, v) => sum + index.termArticles[index.vocabulary.get(v)!]!, 0);
+  const query = new Map<string, number>();
+  let spent = 0;
+  for (const [cost, found] of [...variants.values()].map((f) => [postings(f), f] as const).sort((a, b) => a[0] - b[0])) {
+    if (query.size > 0 && spent + cost > RETRIEVAL_BUDGET) break;
+    spent += cost;
+    for (const [variant, weight] of found) query.set(variant, Math.max(query.get(variant) ?? 0, weight));
+  }
+  return query;
 }
 
 /** Analyses a question against an index. */
@@ -194,21 +243,19 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     i += span.length;
   }
   const searchTerms = retrievalTerms(index, concepts);
-  return { text, kind: classify(text), concepts, searchTerms, ownTerms: new Set(terms) };
+  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms) };
 }
 
 /**
  * How well a set of terms covers a concept: 1 when some spelling of it is
  * there in full, less when only a misspelled form is, 0 when it is absent.
  */
-export function conceptCredit(concept: Concept, terms: ReadonlySet<string>): number {
+export function conceptCredit(concept: Concept, terms: TermIds): number {
   let best = 0;
   for (const alt of concept.expansions) {
     let altCredit = 1;
     for (const expansion of alt) {
-      let termCredit = 0;
-      for (const term of terms) termCredit = Math.max(termCredit, expansion.get(term) ?? 0);
-      altCredit = Math.min(altCredit, termCredit);
+      altCredit = Math.min(altCredit, bestCredit(expansion, terms));
       if (altCredit === 0) break;
     }
     best = Math.max(best, altCredit);

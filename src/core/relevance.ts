@@ -6,6 +6,7 @@
 import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { adjacent } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, conceptCredit } from "./query.ts";
+import { hasTerm } from "./term-ids.ts";
 import { terms } from "./text.ts";
 
 /** Share of the question's weighted concepts a passage must cover to be an answer. */
@@ -13,7 +14,7 @@ export const MIN_COVERAGE = 0.6;
 /** How many ranked sentences are returned by default. */
 const CANDIDATES = 40;
 /** Articles the first stage passes on; their sentences are ranked. */
-const TOP_ARTICLES = 30;
+const TOP_ARTICLES = 45;
 /** Sentences, best by their own match, whose full coverage (neighbours, title) is computed. */
 const SHORTLIST = 120;
 /** Share of the shorter sentence's terms two sentences must share to say the same thing. */
@@ -81,15 +82,17 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
 }
 
 /** True when two sentences report the same fact: most words shared, or a number and many words. */
-export function sameFact(a: Passage, b: Passage, question?: AnalyzedQuestion): boolean {
+export function sameFact(index: CorpusIndex, a: Passage, b: Passage, question?: AnalyzedQuestion): boolean {
   let shared = 0;
   let sharedNumber = false;
-  for (const term of a.terms) {
-    if (!b.terms.has(term)) continue;
+  for (let i = 0; i < a.terms.length; i++) {
+    const id = a.terms[i]!;
+    if (!hasTerm(b.terms, id)) continue;
     shared++;
+    const term = index.termText[id]!;
     if (!sharedNumber && /^\d{2,}/.test(term) && !question?.searchTerms.includes(term)) sharedNumber = true;
   }
-  const containment = shared / Math.max(1, Math.min(a.terms.size, b.terms.size));
+  const containment = shared / Math.max(1, Math.min(a.terms.length, b.terms.length));
   return containment >= SAME_FACT || (sharedNumber && containment >= SAME_FACT_WITH_NUMBER);
 }
 
@@ -110,6 +113,34 @@ function ownMatch(question: AnalyzedQuestion, passage: Passage): number {
   return total === 0 ? 0 : found / total;
 }
 
+/** Weighted share of the question's concepts among all of an article's terms. */
+function articleMatch(index: CorpusIndex, question: AnalyzedQuestion, article: number): number {
+  const terms = index.articleTerms[article]!;
+  let total = 0;
+  let found = 0;
+  for (const concept of question.concepts) {
+    total += concept.weight;
+    found += concept.weight * conceptCredit(concept, terms);
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/**
+ * The first stage: MiniSearch scores articles by the question's rarer terms
+ * (normalised to the best, 0–1); the best `count` by that score plus their
+ * coverage of all the question's concepts go on, each with its search score.
+ */
+function bestArticles(index: CorpusIndex, question: AnalyzedQuestion, count: number): { id: number; score: number }[] {
+  const { retrieval } = question;
+  const hits = index.search.search([...retrieval.keys()].join(" "), { fuzzy: false, prefix: false, boostTerm: (term) => retrieval.get(term) ?? 1 });
+  if (hits.length <= count) return hits.map((hit) => ({ id: hit.id as number, score: hit.score / hits[0]!.score }));
+  const top = hits[0]!.score;
+  return hits
+    .map((hit) => ({ id: hit.id as number, score: hit.score / top, first: hit.score / top + articleMatch(index, question, hit.id as number) }))
+    .sort((a, b) => b.first - a.first || a.id - b.id)
+    .slice(0, count);
+}
+
 /**
  * Searches in two stages and re-ranks: MiniSearch finds the best articles;
  * their sentences are scored by their own match, and the best of those by
@@ -117,16 +148,15 @@ function ownMatch(question: AnalyzedQuestion, passage: Passage): number {
  * the article's search score, and the kind of answer asked for.
  */
 export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates = CANDIDATES): Scored[] {
-  if (question.searchTerms.length === 0) return [];
-  const articles = index.search.search(question.searchTerms.join(" ")).slice(0, Math.max(TOP_ARTICLES, Math.ceil(candidates / 5)));
-  const topArticle = articles[0]?.score ?? 1;
+  if (question.retrieval.size === 0) return [];
+  const articles = bestArticles(index, question, Math.max(TOP_ARTICLES, Math.ceil(candidates / 5)));
   const feature = KIND_FEATURE[question.kind];
   const pool = articles.flatMap((hit) =>
-    index.layout[hit.id as number]!.flat().map((id) => {
+    index.layout[hit.id]!.flat().map((id) => {
       const passage = index.passages[id]!;
       const own = ownMatch(question, passage);
       const kindBonus = feature?.(passage, question) ? 0.12 : 0;
-      return { passage, own, article: hit.score / topArticle, kindBonus, first: own + 0.25 * (hit.score / topArticle) + kindBonus };
+      return { passage, own, article: hit.score, kindBonus, first: own + 0.25 * hit.score + kindBonus };
     }),
   );
   return pool
@@ -135,7 +165,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
     .slice(0, Math.max(SHORTLIST, candidates))
     .map(({ passage, own, article, kindBonus }) => {
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
-      const lengthPenalty = passage.terms.size > 45 ? 0.05 : 0;
+      const lengthPenalty = passage.terms.length > 45 ? 0.05 : 0;
       return { passage, coverage: cover, score: 0.65 * cover + 0.15 * own + 0.05 * article + kindBonus - lengthPenalty };
     })
     .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)

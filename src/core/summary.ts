@@ -8,7 +8,7 @@ import { type RelatedArticle, citationFor, relatedArticles } from "./answer.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { analyze } from "./query.ts";
 import { MIN_COVERAGE, rank, sameFact } from "./relevance.ts";
-import { overlap } from "./text.ts";
+import { overlap } from "./term-ids.ts";
 
 export interface SummarySentence {
   text: string;
@@ -47,7 +47,7 @@ interface Candidate {
 }
 
 /** Picks up to `limit` sentences by maximal marginal relevance, never two that say the same thing. */
-export function selectDiverse(candidates: Candidate[], limit: number): Passage[] {
+export function selectDiverse(index: CorpusIndex, candidates: Candidate[], limit: number): Passage[] {
   const best = Math.max(...candidates.map((c) => c.relevance), 0);
   const pool = candidates.filter((c) => c.relevance >= best * MIN_RELATIVE);
   const chosen: Passage[] = [];
@@ -55,7 +55,7 @@ export function selectDiverse(candidates: Candidate[], limit: number): Passage[]
     let pick: Candidate | undefined;
     let pickScore = -Infinity;
     for (const candidate of pool) {
-      if (chosen.includes(candidate.passage) || chosen.some((p) => sameFact(p, candidate.passage))) continue;
+      if (chosen.includes(candidate.passage) || chosen.some((p) => sameFact(index, p, candidate.passage))) continue;
       const similarity = Math.max(0, ...chosen.map((p) => overlap(p.terms, candidate.passage.terms)));
       const fresh = chosen.every((p) => p.article !== candidate.passage.article) ? NEW_ARTICLE_BONUS : 0;
       const score = LAMBDA * (candidate.relevance / (best || 1)) - (1 - LAMBDA) * similarity + fresh;
@@ -101,7 +101,7 @@ export function summarize(index: CorpusIndex, request: SummaryRequest): Summary 
   if ("article" in request) {
     const a = findArticle(index.articles, request.article);
     if (a < 0) return { subject: request.article, abstained: true, sentences: [], citations: [], related: [] };
-    return cite(index, index.articles[a]!.title, selectDiverse(centralSentences(index, a), 4));
+    return cite(index, index.articles[a]!.title, selectDiverse(index, centralSentences(index, a), 4));
   }
   const question = analyze(index, request.topic);
   const ranked = rank(index, question, TOPIC_CANDIDATES);
@@ -110,5 +110,5 @@ export function summarize(index: CorpusIndex, request: SummaryRequest): Summary 
     return { subject: request.topic, abstained: true, sentences: [], citations: [], related: relatedArticles(index, ranked) };
   }
   const pool = ranked.filter((r) => r.coverage >= TOPIC_COVERAGE).map((r) => ({ passage: r.passage, relevance: r.score }));
-  return cite(index, request.topic, selectDiverse(pool, MAX_SENTENCES));
+  return cite(index, request.topic, selectDiverse(index, pool, MAX_SENTENCES));
 }

@@ -132,14 +132,6 @@ export function letterDifference(a: string, b: string): number {
   return Math.max(extraA, extraB);
 }
 
-/** Jaccard similarity of two term sets; 1 means the same words. */
-export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  return shared / (a.size + b.size - shared);
-}
-
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "sentence" });
 
 /** A sentence as a [start, end) slice of its paragraph, so quotes stay verbatim. */

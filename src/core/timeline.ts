@@ -69,6 +69,8 @@ function mondayOf(day: string): string {
  * one's representative sentence — not with every event in the corpus.
  */
 class EventBuckets {
+  constructor(private readonly index: CorpusIndex) {}
+
   readonly all: ExtractedEvent[] = [];
   private readonly buckets = new Map<string, ExtractedEvent[]>();
   /** The articles each event already cites, so a merge check is O(1). */
@@ -106,7 +108,7 @@ class EventBuckets {
     const passage = event.passages[0]!;
     const same = EventBuckets.mergeable(event.when)
       .flatMap((key) => this.buckets.get(key) ?? [])
-      .find((e) => !this.cited.get(e)!.has(passage.article) && sameFact(e.passages[0]!, passage));
+      .find((e) => !this.cited.get(e)!.has(passage.article) && sameFact(this.index, e.passages[0]!, passage));
     if (!same) {
       this.all.push(event);
       this.cited.set(event, new Set([passage.article]));
@@ -129,7 +131,7 @@ class EventBuckets {
 
 /** Extracts every dated event from an index, in chronological order. */
 export function extractEvents(index: CorpusIndex): ExtractedEvent[] {
-  const events = new EventBuckets();
+  const events = new EventBuckets(index);
   index.articles.forEach((article, a) => {
     const approximate = article.dateNote !== undefined;
     const ids = index.layout[a]!.flat();

@@ -1,0 +1,32 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeSyntheticCorpus } from "../../scripts/synthetic.ts";
+import { openLibrary } from "../../src/core/library.ts";
+import { RETRIEVAL_BUDGET, analyze } from "../../src/core/query.ts";
+import { bundledLibrary } from "../helpers.ts";
+
+describe("analyze", () => {
+  it("retrieves by vetted vocabulary matches only: a misspelled name by its corpus spelling", () => {
+    const { index } = bundledLibrary();
+    const question = analyze(index, "Who is Bilal bin Saquib?");
+    expect(question.retrieval.get("saqib")).toBeGreaterThan(0);
+    expect(question.retrieval.has("saquib")).toBe(false);
+  });
+
+  it("keeps a question of common words within the retrieval budget, rarest first, and still answers it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-budget-"));
+    writeSyntheticCorpus(dir, 1600);
+    const library = openLibrary([dir]);
+    const { index } = library;
+    const postings = (term: string) => index.termArticles[index.vocabulary.get(term)!]!;
+    const question = analyze(index, "What did officials say in a statement about the plan, the framework, the proposal, investment, power and jobs?");
+    const sent = [...question.retrieval.keys()];
+    const all = question.concepts.flatMap((c) => c.expansions.flat().flatMap((e) => [...e.keys()]));
+    expect(all.reduce((sum, id) => sum + index.termArticles[id]!, 0)).toBeGreaterThan(RETRIEVAL_BUDGET);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.reduce((sum, term) => sum + postings(term), 0)).toBeLessThanOrEqual(RETRIEVAL_BUDGET);
+    expect(library.ask(question.text).abstained).toBe(false);
+  });
+});
