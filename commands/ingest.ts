@@ -32,7 +32,7 @@ export default defineCommand({
     const reloaded = deps.articles.reload();
     if (!reloaded.ok) throw new Error(`the corpus did not reload after adding ${prepared.fileName}: ${reloaded.error?.message}`);
     const added = deps.library().articles.find((a) => a.file.endsWith(prepared.fileName));
-    const passages = added ? deps.library().index.layout[deps.library().articles.indexOf(added)]!.flat().length : 0;
+    const passages = added ? deps.library().index.passages.ofArticle(deps.library().articles.indexOf(added)).length : 0;
     const blocks: Block[] = [
       { type: "heading", text: "Article added" },
       { type: "item", title: prepared.frontMatter.title, url: prepared.frontMatter.url, meta: `${prepared.frontMatter.source ?? "unknown outlet"}, ${date} · ${prepared.paragraphs.length} paragraphs, ${passages} passages` },

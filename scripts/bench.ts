@@ -84,7 +84,7 @@ async function worker(mode: string, dir: string, questionCount: number): Promise
     return;
   }
   if (mode === "raw") {
-    const passages = library.index.passages.map((p) => ({ id: p.id, text: p.text }));
+    const passages = [...library.index.passages].map((p) => ({ id: p.id, text: p.text }));
     const buildStart = performance.now();
     const raw = new MiniSearch({ fields: ["text"] });
     raw.addAll(passages);

@@ -91,34 +91,58 @@ function listArticleFiles(dir: string): string[] {
     .filter((path) => statSync(path).isFile());
 }
 
+/** A corpus folder's article files in load order, or the problem that stopped it being read. */
+export type CorpusEntry = { file: string } | { problem: CorpusProblem };
+
+/** Every article file of the given folders, in the order they load (folder by folder, by name). */
+export function listCorpusFiles(dirs: readonly string[]): CorpusEntry[] {
+  return dirs.flatMap((dir): CorpusEntry[] => {
+    try {
+      return listArticleFiles(dir).map((file) => ({ file }));
+    } catch (error) {
+      return [{ problem: { file: dir, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } }];
+    }
+  });
+}
+
+/** Reads and parses one article file (`.md` with front matter, or a raw `.txt` scrape). */
+export function loadArticleFile(file: string): { article?: Article; problems: CorpusProblem[] } {
+  const text = readFileSync(file, "utf8");
+  return file.toLowerCase().endsWith(".md") ? parseMarkdownArticle(file, text) : parseTextArticle(file, text);
+}
+
+/**
+ * Admits loaded articles in load order: an article whose id (its file name)
+ * an earlier one already has is reported and skipped.
+ */
+export class ArticleAdmission {
+  readonly articles: Article[] = [];
+  readonly problems: CorpusProblem[] = [];
+  private readonly seen = new Map<string, string>();
+
+  /** Records a file's load result; true when its article is admitted. */
+  admit(file: string, result: { article?: Article; problems: CorpusProblem[] }): boolean {
+    this.problems.push(...result.problems);
+    if (!result.article) return false;
+    const clash = this.seen.get(result.article.id);
+    if (clash) {
+      this.problems.push({ file, message: `duplicate article id "${result.article.id}" (also ${clash}); skipped` });
+      return false;
+    }
+    this.seen.set(result.article.id, file);
+    this.articles.push(result.article);
+    return true;
+  }
+}
+
 /** Loads every article in the given folders; problems are collected, never thrown. */
 export function loadCorpus(dirs: readonly string[]): LoadedCorpus {
-  const articles: Article[] = [];
-  const problems: CorpusProblem[] = [];
-  const seen = new Map<string, string>();
-  for (const dir of dirs) {
-    let files: string[];
-    try {
-      files = listArticleFiles(dir);
-    } catch (error) {
-      problems.push({ file: dir, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      continue;
-    }
-    for (const file of files) {
-      const text = readFileSync(file, "utf8");
-      const result = file.toLowerCase().endsWith(".md") ? parseMarkdownArticle(file, text) : parseTextArticle(file, text);
-      problems.push(...result.problems);
-      if (!result.article) continue;
-      const clash = seen.get(result.article.id);
-      if (clash) {
-        problems.push({ file, message: `duplicate article id "${result.article.id}" (also ${clash}); skipped` });
-        continue;
-      }
-      seen.set(result.article.id, file);
-      articles.push(result.article);
-    }
+  const admission = new ArticleAdmission();
+  for (const entry of listCorpusFiles(dirs)) {
+    if ("problem" in entry) admission.problems.push(entry.problem);
+    else admission.admit(entry.file, loadArticleFile(entry.file));
   }
-  return { articles, problems };
+  return { articles: admission.articles, problems: admission.problems };
 }
 
 /** Formats a problem as one line: `file: field: message`. */

@@ -62,8 +62,8 @@ function termVector(index: CorpusIndex, a: number): Map<number, number> {
   if (cached) return cached;
   const vector = new Map<number, number>();
   const n = index.passages.length;
-  for (const id of index.layout[a]!.flat()) {
-    for (const term of index.passages[id]!.terms) {
+  for (const passage of index.passages.ofArticle(a)) {
+    for (const term of passage.terms) {
       const idf = Math.log(1 + n / (index.termPassages[term]! + 1));
       vector.set(term, (vector.get(term) ?? 0) + idf);
     }

@@ -1,8 +1,4 @@
-/**
- * What a sentence offers to the kinds of question (who, when, how many,
- * where…), read once per sentence with regular expressions and kept as seven
- * bits; every sentence with the same bits shares one frozen Features object.
- */
+/** What a sentence offers to the kinds of question (who, when, how many, where…), read with regular expressions. */
 
 export interface Features {
   date: boolean;
@@ -14,8 +10,6 @@ export interface Features {
   quote: boolean;
 }
 
-const NAMES = ["date", "number", "person", "role", "place", "definition", "quote"] as const satisfies readonly (keyof Features)[];
-
 const ROLE = /\b(minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|spokes(?:man|woman|person))\b/i;
 const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|(?:19|20)\d{2})\b/i;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion)\b/i;
@@ -26,32 +20,38 @@ const PLACE = /\b(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 const DEFINING = /\(\p{Lu}{2,}\)|\b(?:dubbed|called|known as|refers? to|stands? for|is an?|are an?)\b/iu;
 
-const TESTS: Record<keyof Features, (text: string) => boolean> = {
-  date: (text) => DATE.test(text),
-  number: (text) => NUMBER.test(text),
-  person: (text) => [...text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name)),
-  role: (text) => ROLE.test(text),
-  place: (text) => PLACE.test(text),
-  definition: (text) => DEFINING.test(text),
-  quote: (text) => QUOTE.test(text),
-};
+/**
+ * A sentence's features, each read from its text when asked for: a question
+ * asks for one or two of them, of a few hundred sentences, so nothing is
+ * computed for the hundreds of thousands of sentences never asked about.
+ */
+class SentenceFeatures implements Features {
+  constructor(private readonly text: string) {}
 
-/** A sentence's features as bits (bit i is NAMES[i]). */
-export function featureBits(text: string): number {
-  let bits = 0;
-  NAMES.forEach((name, i) => {
-    if (TESTS[name](text)) bits |= 1 << i;
-  });
-  return bits;
+  get date(): boolean {
+    return DATE.test(this.text);
+  }
+  get number(): boolean {
+    return NUMBER.test(this.text);
+  }
+  get person(): boolean {
+    return [...this.text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name));
+  }
+  get role(): boolean {
+    return ROLE.test(this.text);
+  }
+  get place(): boolean {
+    return PLACE.test(this.text);
+  }
+  get definition(): boolean {
+    return DEFINING.test(this.text);
+  }
+  get quote(): boolean {
+    return QUOTE.test(this.text);
+  }
 }
 
-const SHARED: Features[] = Array.from({ length: 1 << NAMES.length }, (_, bits) =>
-  Object.freeze(Object.fromEntries(NAMES.map((name, i) => [name, (bits & (1 << i)) !== 0])) as unknown as Features),
-);
-
-/** The shared Features object for a set of bits. */
-export function featuresFromBits(bits: number): Features | undefined {
-  return SHARED[bits];
+/** The features of a sentence. */
+export function featuresOf(text: string): Features {
+  return new SentenceFeatures(text);
 }
-
-export const NO_FEATURES: Features = SHARED[0]!;

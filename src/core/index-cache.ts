@@ -16,7 +16,7 @@ import { type CorpusIndex, INDEX_OPTIONS, type IndexData, assembleIndex } from "
 import type { ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 
@@ -76,7 +76,7 @@ export function loadCached(cacheDir: string, key: string): Built | undefined {
     return undefined;
   }
   const index: CorpusIndex = assembleIndex(detach(stored.data), MiniSearch.loadJS(stored.search, INDEX_OPTIONS));
-  const events = stored.events.map((event) => ({ ...event, passages: event.passages.map((id) => index.passages[id]!) }));
+  const events = stored.events.map((event) => ({ ...event, passages: event.passages.map((id) => index.passages.at(id)!) }));
   return { index, events, problems: stored.problems };
 }
 

@@ -5,11 +5,13 @@
 import { fileURLToPath } from "node:url";
 import { type Answer, answer } from "./answer.ts";
 import type { Article } from "./article.ts";
-import { type CorpusProblem, loadCorpus } from "./corpus.ts";
+import { mergeChunks } from "./analysis.ts";
+import { type CorpusProblem, listCorpusFiles } from "./corpus.ts";
 import { learnAcronyms, loadGlossaries } from "./glossary.ts";
 import { type Digest, type DigestQuery, digest } from "./digest.ts";
 import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts";
-import { type CorpusIndex, buildIndex } from "./passage-index.ts";
+import { analyzeFilesInParallel } from "./parallel.ts";
+import { type CorpusIndex, assembleIndex, searchIndexOf } from "./passage-index.ts";
 import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
 import { type ExtractedEvent, type TimelineEvent, type TimelineQuery, extractEvents, timeline } from "./timeline.ts";
 
@@ -46,20 +48,26 @@ export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache", import.me
 export interface OpenOptions {
   /** Load the index from this folder when the corpus is unchanged, and save it there after a build. */
   cacheDir?: string;
+  /** Threads that analyse a large corpus (default: the machine's cores, at most 4; 1 analyses on this thread). */
+  threads?: number;
 }
 
-function build(dirs: readonly string[]): Built {
-  const corpus = loadCorpus(dirs);
+/** Loads, analyses (on worker threads for a large corpus) and indexes the folders. */
+function build(dirs: readonly string[], threads?: number): Built {
+  const entries = listCorpusFiles(dirs);
+  const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
+  const merged = mergeChunks(entries, analyzeFilesInParallel(files, { threads }));
   const glossary = loadGlossaries(dirs);
-  const index = buildIndex(corpus.articles, [...glossary.groups, ...learnAcronyms(corpus.articles)]);
-  return { index, events: extractEvents(index), problems: [...corpus.problems, ...glossary.problems] };
+  const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
+  const index = assembleIndex({ ...merged.data, aliasPhrases }, searchIndexOf(merged.documents));
+  return { index, events: extractEvents(index, merged.dates), problems: [...merged.problems, ...glossary.problems] };
 }
 
 /** Loads and indexes the given corpus folders (the bundled corpus by default), from the cache when it can. */
 export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], options: OpenOptions = {}): Library & { fromCache: boolean } {
   const key = options.cacheDir ? corpusKey(dirs) : "";
   const cached = options.cacheDir ? loadCached(options.cacheDir, key) : undefined;
-  const built = cached ?? build(dirs);
+  const built = cached ?? build(dirs, options.threads);
   if (options.cacheDir && !cached) saveCached(options.cacheDir, key, built);
   const { index, events, problems } = built;
   warmUp(index);

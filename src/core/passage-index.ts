@@ -14,10 +14,10 @@
 import MiniSearch, { type Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "./article.ts";
-import { type Features, NO_FEATURES, featureBits, featuresFromBits } from "./features.ts";
+import { type Features, featuresOf } from "./features.ts";
 import type { AliasGroup } from "./glossary.ts";
-import { type StoredTermColumns, TermColumns, type TermIds, viewTermColumns } from "./term-ids.ts";
-import { allowsPrefix, maxEditDistance, sentenceSpans, terms } from "./text.ts";
+import { type StoredTermColumns, type TermIds, viewTermColumns } from "./term-ids.ts";
+import { allowsPrefix, maxEditDistance, terms } from "./text.ts";
 
 export type { Features } from "./features.ts";
 
@@ -34,14 +34,13 @@ export interface Passage {
   features: Features;
 }
 
-/** Per-passage columns: passage i is sentence `sentence[i]` of paragraph `paragraph[i]` of article `article[i]`, `start`–`end` within it. */
+/** Per-passage columns: passage i is sentence `sentence[i]` of paragraph `paragraph[i]` of article `article[i]`, `start`–`end` within it, with these terms. */
 export interface PassageColumns {
   article: Uint32Array;
   paragraph: Uint32Array;
   sentence: Uint32Array;
   start: Uint32Array;
   end: Uint32Array;
-  features: Uint8Array;
   terms: StoredTermColumns;
 }
 
@@ -58,12 +57,67 @@ export interface IndexData {
   aliasPhrases: AliasGroup[];
 }
 
+/**
+ * The passages of an index, made on demand from its columns: an object per
+ * sentence, kept for hundreds of thousands of sentences, would cost more
+ * memory than the text itself and slow every garbage collection. The same id
+ * always gives an equal passage, not the same object: compare passages by id.
+ */
+export class Passages implements Iterable<Passage> {
+  readonly length: number;
+  /** Article a's passages are ids firstOf[a] .. firstOf[a+1]-1. */
+  private readonly firstOf: Uint32Array;
+
+  constructor(private readonly data: IndexData) {
+    const columns = data.passages;
+    this.length = columns.article.length;
+    this.firstOf = new Uint32Array(data.articles.length + 1);
+    for (let id = 0; id < this.length; id++) this.firstOf[columns.article[id]! + 1]!++;
+    for (let a = 1; a <= data.articles.length; a++) this.firstOf[a]! += this.firstOf[a - 1]!;
+  }
+
+  /** The passage with this id, or undefined past either end. */
+  at(id: number): Passage | undefined {
+    if (id < 0 || id >= this.length) return undefined;
+    const columns = this.data.passages;
+    const a = columns.article[id]!;
+    const p = columns.paragraph[id]!;
+    const text = this.data.articles[a]!.paragraphs[p]!.slice(columns.start[id]!, columns.end[id]!);
+    return {
+      id,
+      article: a,
+      paragraph: p,
+      sentence: columns.sentence[id]!,
+      text,
+      terms: columns.terms.ids.subarray(columns.terms.offsets[id]!, columns.terms.offsets[id + 1]!),
+      features: featuresOf(text),
+    };
+  }
+
+  /** The terms of the sentence before or after a passage in the same article (without making that passage). */
+  termsBeside(passage: Passage, offset: -1 | 1): TermIds | undefined {
+    const id = passage.id + offset;
+    const columns = this.data.passages;
+    if (id < 0 || id >= this.length || columns.article[id] !== passage.article) return undefined;
+    return columns.terms.ids.subarray(columns.terms.offsets[id]!, columns.terms.offsets[id + 1]!);
+  }
+
+  /** An article's passages, in reading order. */
+  ofArticle(article: number): Passage[] {
+    const out: Passage[] = [];
+    for (let id = this.firstOf[article]!; id < this.firstOf[article + 1]!; id++) out.push(this.at(id)!);
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<Passage> {
+    for (let id = 0; id < this.length; id++) yield this.at(id)!;
+  }
+}
+
 export interface CorpusIndex {
   data: IndexData;
   articles: Article[];
-  passages: Passage[];
-  /** Passage ids per article, per paragraph, in reading order. */
-  layout: number[][][];
+  passages: Passages;
   /** The term ids of each article's title. */
   titleTerms: TermIds[];
   /** Every term id of each article, title included. */
@@ -107,120 +161,23 @@ export const INDEX_OPTIONS: Options<IndexedArticle> = {
   },
 };
 
-/** Assigns term ids in order of first appearance. */
-class Interner {
-  readonly text: string[] = [];
-  readonly passages: number[] = [];
-  private readonly ids = new Map<string, number>();
-
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.text.length;
-      this.ids.set(term, id);
-      this.text.push(term);
-      this.passages.push(0);
-    }
-    return id;
-  }
-}
-
-/** Splits articles into sentences and reduces every sentence and title to term ids. */
-function analyzeArticles(articles: readonly Article[], aliasPhrases: AliasGroup[]): { data: IndexData; indexed: IndexedArticle[] } {
-  const interner = new Interner();
-  const columns = { article: [] as number[], paragraph: [] as number[], sentence: [] as number[], start: [] as number[], end: [] as number[], features: [] as number[] };
-  const passageTerms = new TermColumns();
-  const titleTerms = new TermColumns();
-  const articleTerms = new TermColumns();
-  const indexed: IndexedArticle[] = [];
-  articles.forEach((article, a) => {
-    const title = terms(article.title);
-    const words = [...title];
-    const titleIds = title.map((t) => interner.id(t));
-    const all = new Set(titleIds);
-    article.paragraphs.forEach((paragraph, p) => {
-      sentenceSpans(paragraph).forEach((span, s) => {
-        const text = paragraph.slice(span.start, span.end);
-        const sentenceTerms = terms(text);
-        const ids = new Set(sentenceTerms.map((t) => interner.id(t)));
-        for (const id of ids) {
-          interner.passages[id]!++;
-          all.add(id);
-        }
-        passageTerms.add(ids);
-        for (const t of sentenceTerms) words.push(t);
-        columns.article.push(a);
-        columns.paragraph.push(p);
-        columns.sentence.push(s);
-        columns.start.push(span.start);
-        columns.end.push(span.end);
-        columns.features.push(featureBits(text));
-      });
-    });
-    titleTerms.add(titleIds);
-    articleTerms.add(all);
-    indexed.push({ id: a, terms: words.join(" ") });
-  });
-  const passages: PassageColumns = {
-    article: Uint32Array.from(columns.article),
-    paragraph: Uint32Array.from(columns.paragraph),
-    sentence: Uint32Array.from(columns.sentence),
-    start: Uint32Array.from(columns.start),
-    end: Uint32Array.from(columns.end),
-    features: Uint8Array.from(columns.features),
-    terms: passageTerms.finish(),
-  };
-  const data: IndexData = {
-    articles: [...articles],
-    passages,
-    titleTerms: titleTerms.finish(),
-    articleTerms: articleTerms.finish(),
-    termText: interner.text,
-    termPassages: Uint32Array.from(interner.passages),
-    aliasPhrases,
-  };
-  return { data, indexed };
-}
-
-/** Builds the index over the given articles and alias groups. */
-export function buildIndex(articles: Article[], aliasPhrases: AliasGroup[]): CorpusIndex {
-  const { data, indexed } = analyzeArticles(articles, aliasPhrases);
+/** Builds the first-stage search index over the articles' documents. */
+export function searchIndexOf(documents: readonly IndexedArticle[]): MiniSearch<IndexedArticle> {
   const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
-  search.addAll(indexed);
-  return assembleIndex(data, search);
+  search.addAll(documents);
+  return search;
 }
 
 /** Makes the searchable index from its data and its MiniSearch index (built, or loaded from the cache). */
 export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle>): CorpusIndex {
-  const { articles } = data;
-  const columns = data.passages;
-  const termViews = viewTermColumns(columns.terms);
-  const passages: Passage[] = new Array(columns.article.length);
-  const layout: number[][][] = articles.map((article) => article.paragraphs.map(() => []));
-  for (let id = 0; id < passages.length; id++) {
-    const a = columns.article[id]!;
-    const p = columns.paragraph[id]!;
-    const paragraph = articles[a]!.paragraphs[p]!;
-    passages[id] = {
-      id,
-      article: a,
-      paragraph: p,
-      sentence: columns.sentence[id]!,
-      text: paragraph.slice(columns.start[id]!, columns.end[id]!),
-      terms: termViews[id]!,
-      features: featuresFromBits(columns.features[id] ?? 0) ?? NO_FEATURES,
-    };
-    layout[a]![p]!.push(id);
-  }
   const termArticles = new Uint32Array(data.termText.length);
   for (const id of data.articleTerms.ids) termArticles[id]!++;
   const vocabulary = new SearchableMap<number>();
   data.termText.forEach((term, id) => vocabulary.set(term, id));
   return {
     data,
-    articles,
-    passages,
-    layout,
+    articles: data.articles,
+    passages: new Passages(data),
     titleTerms: viewTermColumns(data.titleTerms),
     articleTerms: viewTermColumns(data.articleTerms),
     search,
@@ -241,13 +198,12 @@ export function passageCount(index: CorpusIndex, term: string): number {
 
 /** The passage before or after another in the same paragraph, if any. */
 export function neighbour(index: CorpusIndex, passage: Passage, offset: -1 | 1): Passage | undefined {
-  const ids = index.layout[passage.article]![passage.paragraph]!;
-  const id = ids[passage.sentence + offset];
-  return id === undefined ? undefined : index.passages[id];
+  const next = adjacent(index, passage, offset);
+  return next && next.paragraph === passage.paragraph ? next : undefined;
 }
 
 /** The sentence before or after another in the same article, across paragraph breaks. */
 export function adjacent(index: CorpusIndex, passage: Passage, offset: -1 | 1): Passage | undefined {
-  const next = index.passages[passage.id + offset];
+  const next = index.passages.at(passage.id + offset);
   return next && next.article === passage.article ? next : undefined;
 }

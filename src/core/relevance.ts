@@ -4,7 +4,6 @@
  * thing, and the re-ranking of search hits.
  */
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { adjacent } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, conceptCredit } from "./query.ts";
 import { hasTerm } from "./term-ids.ts";
 import { terms } from "./text.ts";
@@ -65,16 +64,16 @@ const TITLE_CREDIT = 0.4;
 
 /** Weighted share of the question's concepts found in a passage, the sentences around it, or its title. */
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
-  const before = adjacent(index, passage, -1);
-  const after = adjacent(index, passage, 1);
+  const before = index.passages.termsBeside(passage, -1);
+  const after = index.passages.termsBeside(passage, 1);
   const beforeCredit = CONTINUES.test(passage.text) ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
   let total = 0;
   let found = 0;
   for (const concept of question.concepts) {
     total += concept.weight;
     const own = conceptCredit(concept, passage.terms);
-    const prior = before ? beforeCredit * conceptCredit(concept, before.terms) : 0;
-    const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after.terms) : 0;
+    const prior = before ? beforeCredit * conceptCredit(concept, before) : 0;
+    const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = TITLE_CREDIT * conceptCredit(concept, index.titleTerms[passage.article]!);
     found += concept.weight * Math.max(own, prior, later, title);
   }
@@ -113,8 +112,8 @@ function ownMatch(question: AnalyzedQuestion, passage: Passage): number {
   return total === 0 ? 0 : found / total;
 }
 
-/** Weighted share of the question's concepts among all of an article's terms. */
-function articleMatch(index: CorpusIndex, question: AnalyzedQuestion, article: number): number {
+/** Weighted share of the question's concepts among all of an article's terms: an upper bound on any of its passages' coverage. */
+export function articleMatch(index: CorpusIndex, question: AnalyzedQuestion, article: number): number {
   const terms = index.articleTerms[article]!;
   let total = 0;
   let found = 0;
@@ -152,15 +151,14 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
   const articles = bestArticles(index, question, Math.max(TOP_ARTICLES, Math.ceil(candidates / 5)));
   const feature = KIND_FEATURE[question.kind];
   const pool = articles.flatMap((hit) =>
-    index.layout[hit.id]!.flat().map((id) => {
-      const passage = index.passages[id]!;
+    index.passages.ofArticle(hit.id).flatMap((passage) => {
       const own = ownMatch(question, passage);
+      if (own === 0) return [];
       const kindBonus = feature?.(passage, question) ? 0.12 : 0;
-      return { passage, own, article: hit.score, kindBonus, first: own + 0.25 * hit.score + kindBonus };
+      return [{ passage, own, article: hit.score, kindBonus, first: own + 0.25 * hit.score + kindBonus }];
     }),
   );
   return pool
-    .filter((c) => c.own > 0)
     .sort((a, b) => b.first - a.first || a.passage.id - b.passage.id)
     .slice(0, Math.max(SHORTLIST, candidates))
     .map(({ passage, own, article, kindBonus }) => {

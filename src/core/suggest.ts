@@ -22,7 +22,7 @@ function candidates(index: CorpusIndex): string[] {
   };
   for (const article of index.articles) article.tags.forEach(add);
   for (const group of index.aliasPhrases) group.forEach(add);
-  for (const passage of index.passages) for (const [name] of passage.text.matchAll(PERSON)) if (name.split(/\s+/).length >= 2) add(name);
+  for (const article of index.articles) for (const paragraph of article.paragraphs) for (const [name] of paragraph.matchAll(PERSON)) if (name.split(/\s+/).length >= 2) add(name);
   for (const article of index.articles) add(article.title);
   const list = [...found.values()];
   cache.set(index, list);

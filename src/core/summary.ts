@@ -55,7 +55,7 @@ export function selectDiverse(index: CorpusIndex, candidates: Candidate[], limit
     let pick: Candidate | undefined;
     let pickScore = -Infinity;
     for (const candidate of pool) {
-      if (chosen.includes(candidate.passage) || chosen.some((p) => sameFact(index, p, candidate.passage))) continue;
+      if (chosen.some((p) => p.id === candidate.passage.id) || chosen.some((p) => sameFact(index, p, candidate.passage))) continue;
       const similarity = Math.max(0, ...chosen.map((p) => overlap(p.terms, candidate.passage.terms)));
       const fresh = chosen.every((p) => p.article !== candidate.passage.article) ? NEW_ARTICLE_BONUS : 0;
       const score = LAMBDA * (candidate.relevance / (best || 1)) - (1 - LAMBDA) * similarity + fresh;
@@ -79,7 +79,7 @@ function cite(index: CorpusIndex, subject: string, passages: Passage[]): Summary
 
 /** Sentences of one article scored by centrality (shared words with the rest) plus a lead bonus. */
 export function centralSentences(index: CorpusIndex, articleIndex: number): Candidate[] {
-  const passages = index.layout[articleIndex]!.flat().map((id) => index.passages[id]!);
+  const passages = index.passages.ofArticle(articleIndex);
   const centrality = passages.map((passage) => passages.reduce((sum, other) => (other === passage ? sum : sum + overlap(passage.terms, other.terms)), 0));
   const most = Math.max(...centrality, Number.EPSILON);
   return passages.map((passage, i) => ({ passage, relevance: centrality[i]! / most + (LEAD_BONUS[i] ?? 0) }));

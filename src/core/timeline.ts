@@ -7,7 +7,7 @@ import type { Citation } from "./article.ts";
 import { type FoundDate, type Precision, findDate } from "./dates.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { analyze, conceptCredit, type AnalyzedQuestion } from "./query.ts";
-import { coverage, sameFact } from "./relevance.ts";
+import { articleMatch, coverage, sameFact } from "./relevance.ts";
 import { citationFor } from "./answer.ts";
 
 export interface TimelineEvent {
@@ -129,29 +129,32 @@ class EventBuckets {
   }
 }
 
-/** Extracts every dated event from an index, in chronological order. */
-export function extractEvents(index: CorpusIndex): ExtractedEvent[] {
+/**
+ * Extracts every dated event from an index, in chronological order. `dates`
+ * (by passage id) are the dates already read from the sentences, if the
+ * analysis did so; otherwise they are read here.
+ */
+export function extractEvents(index: CorpusIndex, dates?: readonly (FoundDate | null)[]): ExtractedEvent[] {
   const events = new EventBuckets(index);
   index.articles.forEach((article, a) => {
     const approximate = article.dateNote !== undefined;
-    const ids = index.layout[a]!.flat();
+    const passages = index.passages.ofArticle(a);
     let leadDated = false;
-    for (const id of ids) {
-      const passage = index.passages[id]!;
-      const when = findDate(passage.text, article.date);
+    for (const passage of passages) {
+      const when = dates ? (dates[passage.id] ?? undefined) : findDate(passage.text, article.date);
       if (!when) continue;
-      if (id === ids[0]) leadDated = true;
+      if (passage === passages[0]) leadDated = true;
       events.add({ when, approximate, passages: [passage], lead: false });
     }
-    const lead = ids[0] === undefined ? undefined : index.passages[ids[0]];
+    const lead = passages[0];
     if (lead && article.date && !leadDated) events.add({ when: publicationDate(article.date), approximate, passages: [lead], lead: true });
   });
   return events.all.sort((x, y) => x.when.start.localeCompare(y.when.start) || PRECISION_RANK[x.when.precision] - PRECISION_RANK[y.when.precision] || x.passages[0]!.id - y.passages[0]!.id);
 }
 
-function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: ExtractedEvent): boolean {
-  if (topic.concepts.some((c) => c.entity && !c.known)) return false;
+function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: ExtractedEvent, articleCovers: (a: number) => boolean): boolean {
   return event.passages.some((passage) => {
+    if (!articleCovers(passage.article)) return false;
     if (coverage(index, topic, passage) >= TOPIC_COVERAGE) return true;
     if (!event.lead) return false;
     const title = index.titleTerms[passage.article]!;
@@ -161,6 +164,24 @@ function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: Extracte
   });
 }
 
+/** The events wholly inside a window; events are sorted by start, so the window's first is found by bisection. */
+function eventsBetween(events: readonly ExtractedEvent[], from?: string, to?: string): readonly ExtractedEvent[] {
+  let lo = 0;
+  let hi = events.length;
+  while (from && lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.when.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: ExtractedEvent[] = [];
+  for (let i = lo; i < events.length; i++) {
+    const { when } = events[i]!;
+    if (to && when.start > to) break;
+    if (!to || when.end <= to) inside.push(events[i]!);
+  }
+  return inside;
+}
+
 /**
  * The events matching a topic and a date window, oldest first.
  *
@@ -168,10 +189,11 @@ function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: Extracte
  */
 export function timeline(index: CorpusIndex, events: readonly ExtractedEvent[], query: TimelineQuery = {}): TimelineEvent[] {
   const topic = query.topic?.trim() ? analyze(index, query.topic) : undefined;
-  if (topic && topic.concepts.length === 0) return [];
-  return events
-    .filter((e) => (!query.from || e.when.start >= query.from) && (!query.to || e.when.end <= query.to))
-    .filter((e) => !topic || aboutTopic(index, topic, e))
+  if (topic && (topic.concepts.length === 0 || topic.concepts.some((c) => c.entity && !c.known))) return [];
+  const covers = new Map<number, boolean>();
+  const articleCovers = (a: number) => covers.get(a) ?? covers.set(a, articleMatch(index, topic!, a) >= TOPIC_COVERAGE).get(a)!;
+  return eventsBetween(events, query.from, query.to)
+    .filter((e) => !topic || aboutTopic(index, topic, e, articleCovers))
     .map((e) => ({
       date: e.when.date,
       precision: e.when.precision,

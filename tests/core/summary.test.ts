@@ -11,7 +11,7 @@ describe("summarize", () => {
     expect(summary.sentences.length).toBeGreaterThanOrEqual(3);
     expect(summary.sentences.length).toBeLessThanOrEqual(6);
     expect(new Set(summary.citations.map((c) => c.title)).size).toBeGreaterThanOrEqual(3);
-    const passages = summary.sentences.map((s) => library.index.passages.find((p) => p.text === s.text)!);
+    const passages = summary.sentences.map((s) => [...library.index.passages].find((p) => p.text === s.text)!);
     for (const [i, a] of passages.entries()) for (const b of passages.slice(i + 1)) expect(sameFact(library.index, a, b)).toBe(false);
   });
 
