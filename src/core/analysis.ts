@@ -132,41 +132,54 @@ class Column {
 }
 
 /**
- * Admits analysed files in load order (`entries`: the folder listing, whose
- * files the chunks hold in the same order) and renumbers their terms
- * corpus-wide.
+ * Admits analysed files in load order and renumbers their terms corpus-wide.
+ * `entries` is the folder listing; chunks must be added in order and together
+ * hold its files in the same order.
  */
-export function mergeChunks(entries: readonly CorpusEntry[], chunks: readonly ChunkAnalysis[]): Merged {
-  const admission = new ArticleAdmission();
-  const interner = new Interner();
-  const results = chunks.flatMap((chunk) => chunk.files.map((file) => ({ file, chunk })));
-  const remaps = new Map<ChunkAnalysis, Uint32Array>();
-  const remapOf = (chunk: ChunkAnalysis) => remaps.get(chunk) ?? remaps.set(chunk, Uint32Array.from(chunk.terms, (t) => interner.id(t))).get(chunk)!;
-  const column = { article: new Column(), paragraph: new Column(), sentence: new Column(), start: new Column(), end: new Column(), termIds: new Column(), termOffsets: new Column() };
-  const titleTerms = new TermColumns();
-  const articleTerms = new TermColumns();
-  const termPassages: number[] = [];
-  const documents: IndexedArticle[] = [];
-  const dates: (FoundDate | null)[] = [];
-  column.termOffsets.push(0);
-  let next = 0;
-  for (const entry of entries) {
-    if ("problem" in entry) {
-      admission.problems.push(entry.problem);
-      continue;
+export class Merger {
+  private readonly admission = new ArticleAdmission();
+  private readonly interner = new Interner();
+  private readonly column = { article: new Column(), paragraph: new Column(), sentence: new Column(), start: new Column(), end: new Column(), termIds: new Column(), termOffsets: new Column() };
+  private readonly titleTerms = new TermColumns();
+  private readonly articleTerms = new TermColumns();
+  private readonly termPassages: number[] = [];
+  private readonly dates: (FoundDate | null)[] = [];
+  private readonly documents: IndexedArticle[] = [];
+  private next = 0;
+
+  constructor(private readonly entries: readonly CorpusEntry[]) {
+    this.column.termOffsets.push(0);
+  }
+
+  /** Merges the next chunk; returns the MiniSearch documents of the articles it admitted. */
+  add(chunk: ChunkAnalysis): IndexedArticle[] {
+    const remap = Uint32Array.from(chunk.terms, (t) => this.interner.id(t));
+    const added: IndexedArticle[] = [];
+    for (const file of chunk.files) {
+      this.skipProblems();
+      const entry = this.entries[this.next++];
+      if (!entry || !("file" in entry) || entry.file !== file.file) throw new Error(`analysis: results for ${file.file} arrived out of order`);
+      if (!this.admission.admit(file.file, file) || !file.analysis) continue;
+      const document = this.admitArticle(file.analysis, remap);
+      this.documents.push(document);
+      added.push(document);
     }
-    const { file, chunk } = results[next++]!;
-    if (file.file !== entry.file) throw new Error(`analysis: expected results for ${entry.file}, got ${file.file}`);
-    if (!admission.admit(file.file, file) || !file.analysis) continue;
-    const a = admission.articles.length - 1;
-    const analysis = file.analysis;
-    const remap = remapOf(chunk);
+    return added;
+  }
+
+  private skipProblems(): void {
+    for (let entry = this.entries[this.next]; entry && "problem" in entry; entry = this.entries[++this.next]) this.admission.problems.push(entry.problem);
+  }
+
+  private admitArticle(analysis: ArticleAnalysis, remap: Uint32Array): IndexedArticle {
+    const a = this.admission.articles.length - 1;
+    const { column } = this;
     const inArticle = new Set<number>();
     for (let s = 0; s < analysis.paragraph.length; s++) {
       const local = analysis.terms.ids.subarray(analysis.terms.offsets[s]!, analysis.terms.offsets[s + 1]!);
       const ids = Uint32Array.from(local, (id) => remap[id]!).sort();
       for (const id of ids) {
-        termPassages[id] = (termPassages[id] ?? 0) + 1;
+        this.termPassages[id] = (this.termPassages[id] ?? 0) + 1;
         inArticle.add(id);
       }
       column.termIds.append(ids);
@@ -179,25 +192,38 @@ export function mergeChunks(entries: readonly CorpusEntry[], chunks: readonly Ch
     column.end.append(analysis.end);
     const title = Array.from(analysis.title, (id) => remap[id]!);
     for (const id of title) inArticle.add(id);
-    titleTerms.add(title);
-    articleTerms.add(inArticle);
-    documents.push({ id: a, terms: analysis.searchText });
-    for (const date of analysis.dates) dates.push(date);
+    this.titleTerms.add(title);
+    this.articleTerms.add(inArticle);
+    for (const date of analysis.dates) this.dates.push(date);
+    return { id: a, terms: analysis.searchText };
   }
-  const data: Merged["data"] = {
-    articles: admission.articles,
-    passages: {
-      article: column.article.finish(),
-      paragraph: column.paragraph.finish(),
-      sentence: column.sentence.finish(),
-      start: column.start.finish(),
-      end: column.end.finish(),
-      terms: { ids: column.termIds.finish(), offsets: column.termOffsets.finish() },
-    },
-    titleTerms: titleTerms.finish(),
-    articleTerms: articleTerms.finish(),
-    termText: interner.text,
-    termPassages: Uint32Array.from({ length: interner.text.length }, (_, id) => termPassages[id] ?? 0),
-  };
-  return { data, problems: admission.problems, documents, dates };
+
+  /** The merged corpus, once every chunk has been added. */
+  finish(): Merged {
+    this.skipProblems();
+    const { column, interner } = this;
+    const data: Merged["data"] = {
+      articles: this.admission.articles,
+      passages: {
+        article: column.article.finish(),
+        paragraph: column.paragraph.finish(),
+        sentence: column.sentence.finish(),
+        start: column.start.finish(),
+        end: column.end.finish(),
+        terms: { ids: column.termIds.finish(), offsets: column.termOffsets.finish() },
+      },
+      titleTerms: this.titleTerms.finish(),
+      articleTerms: this.articleTerms.finish(),
+      termText: interner.text,
+      termPassages: Uint32Array.from({ length: interner.text.length }, (_, id) => this.termPassages[id] ?? 0),
+    };
+    return { data, problems: this.admission.problems, documents: this.documents, dates: this.dates };
+  }
+}
+
+/** Merges all chunks at once (see Merger). */
+export function mergeChunks(entries: readonly CorpusEntry[], chunks: Iterable<ChunkAnalysis>): Merged {
+  const merger = new Merger(entries);
+  for (const chunk of chunks) merger.add(chunk);
+  return merger.finish();
 }

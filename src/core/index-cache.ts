@@ -1,22 +1,24 @@
 /**
  * The persisted index: everything a library builds from its corpus (the index
  * data — articles, passage columns, term ids — the MiniSearch index, timeline
- * events by passage id, load problems), saved with node:v8 under a key made from the corpus files' names, sizes and
- * modification times and the index format. A start with an unchanged corpus
+ * events by passage id, load problems), saved with node:v8 under a key made
+ * from the corpus files' names, sizes and modification times and the index
+ * format. A start with an unchanged corpus
  * loads it instead of rebuilding; any change to the corpus or the format
  * makes a new key.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import MiniSearch, { type AsPlainObject } from "minisearch";
+import type { Article } from "./article.ts";
 import type { CorpusProblem } from "./corpus.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexData, assembleIndex } from "./passage-index.ts";
 import type { ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 
@@ -55,27 +57,114 @@ export function corpusKey(dirs: readonly string[]): string {
 }
 
 /**
- * node:v8 deserializes an aligned typed array as a view over the file's whole
- * buffer, which would keep that buffer alive; copying them lets it be freed.
+ * node:v8 deserializes an aligned typed array as a view over the buffer it
+ * reads from; when that buffer is reused for the next record, copy them out.
  */
 function detach<T>(value: T): T {
   if (ArrayBuffer.isView(value)) return (value as unknown as Uint8Array).slice() as unknown as T;
-  if (value && typeof value === "object" && !Array.isArray(value)) {
+  if (value && typeof value === "object") {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = detach(record[key]);
+    for (const key of Object.keys(record)) if (typeof record[key] === "object") record[key] = detach(record[key]);
   }
   return value;
+}
+
+/**
+ * Articles per record. The file is a run of records (a 4-byte length, then a
+ * node:v8 payload) read through one reused buffer, so a load holds little
+ * more than the index itself even at tens of thousands of articles.
+ */
+const ARTICLES_PER_RECORD = 500;
+
+interface Header {
+  format: number;
+  key: string;
+  articleRecords: number;
+}
+
+function writeRecords(file: string, records: unknown[]): void {
+  const fd = openSync(file, "w");
+  try {
+    for (const record of records) {
+      const body = serialize(record);
+      const head = Buffer.alloc(4);
+      head.writeUInt32LE(body.length);
+      writeSync(fd, head);
+      writeSync(fd, body);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readFully(fd: number, buffer: Buffer, length: number): boolean {
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buffer, read, length - read, null);
+    if (n === 0) return false;
+    read += n;
+  }
+  return true;
+}
+
+/** Reads the records of a cache file in order. */
+class RecordReader {
+  private readonly fd: number;
+  private readonly head = Buffer.alloc(4);
+  private shared = Buffer.alloc(0);
+
+  constructor(file: string) {
+    this.fd = openSync(file, "r");
+  }
+
+  /** The next record, read through a reused buffer (its typed arrays are copied out). */
+  next(): unknown {
+    const length = this.length();
+    if (this.shared.length < length) this.shared = Buffer.allocUnsafe(length);
+    return detach(this.payload(this.shared, length));
+  }
+
+  /** The next record, read into a buffer of its own that its typed arrays then view (no copies). */
+  nextOwned(): unknown {
+    const length = this.length();
+    return this.payload(Buffer.allocUnsafeSlow(length), length);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private length(): number {
+    if (!readFully(this.fd, this.head, 4)) throw new Error("index cache: missing record");
+    return this.head.readUInt32LE(0);
+  }
+
+  private payload(buffer: Buffer, length: number): unknown {
+    if (!readFully(this.fd, buffer, length)) throw new Error("index cache: truncated record");
+    return deserialize(buffer.subarray(0, length));
+  }
 }
 
 /** Loads a cached build for this key, or undefined (missing, unreadable or from another version). */
 export function loadCached(cacheDir: string, key: string): Built | undefined {
   let stored: Stored;
   try {
-    stored = deserialize(readFileSync(join(cacheDir, `index-${key}.v8`))) as Stored;
+    const reader = new RecordReader(join(cacheDir, `index-${key}.v8`));
+    try {
+      const header = reader.next() as Header;
+      if (header?.format !== INDEX_FORMAT || header.key !== key) return undefined;
+      const data = reader.nextOwned() as Omit<IndexData, "articles">;
+      const rest = reader.next() as Omit<Stored, "data">;
+      const articles: Article[] = [];
+      for (let i = 0; i < header.articleRecords; i++) for (const article of reader.next() as Article[]) articles.push(article);
+      stored = { ...rest, data: { ...data, articles } };
+    } finally {
+      reader.close();
+    }
   } catch {
     return undefined;
   }
-  const index: CorpusIndex = assembleIndex(detach(stored.data), MiniSearch.loadJS(stored.search, INDEX_OPTIONS));
+  const index: CorpusIndex = assembleIndex(stored.data, MiniSearch.loadJS(stored.search, INDEX_OPTIONS));
   const events = stored.events.map((event) => ({ ...event, passages: event.passages.map((id) => index.passages.at(id)!) }));
   return { index, events, problems: stored.problems };
 }
@@ -84,15 +173,18 @@ export function loadCached(cacheDir: string, key: string): Built | undefined {
 export function saveCached(cacheDir: string, key: string, built: Built): boolean {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const stored: Stored = {
-      data: built.index.data,
+    const { articles, ...data } = built.index.data;
+    const batches: Article[][] = [];
+    for (let i = 0; i < articles.length; i += ARTICLES_PER_RECORD) batches.push(articles.slice(i, i + ARTICLES_PER_RECORD));
+    const header: Header = { format: INDEX_FORMAT, key, articleRecords: batches.length };
+    const rest = {
       search: built.index.search.toJSON(),
       events: built.events.map((event) => ({ ...event, passages: event.passages.map((p) => p.id) })),
       problems: built.problems,
     };
     const file = join(cacheDir, `index-${key}.v8`);
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(stored));
+    writeRecords(temp, [header, data, rest, ...batches]);
     renameSync(temp, file);
     const old = readdirSync(cacheDir)
       .filter((n) => /^index-.*\.v8$/.test(n))

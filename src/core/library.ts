@@ -3,15 +3,16 @@
  * ask it things. Adapters and the CLI hold one Library and call its methods.
  */
 import { fileURLToPath } from "node:url";
+import MiniSearch from "minisearch";
 import { type Answer, answer } from "./answer.ts";
 import type { Article } from "./article.ts";
-import { mergeChunks } from "./analysis.ts";
+import { Merger } from "./analysis.ts";
 import { type CorpusProblem, listCorpusFiles } from "./corpus.ts";
 import { learnAcronyms, loadGlossaries } from "./glossary.ts";
 import { type Digest, type DigestQuery, digest } from "./digest.ts";
 import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts";
 import { analyzeFilesInParallel } from "./parallel.ts";
-import { type CorpusIndex, assembleIndex, searchIndexOf } from "./passage-index.ts";
+import { type CorpusIndex, INDEX_OPTIONS, type IndexedArticle, assembleIndex } from "./passage-index.ts";
 import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
 import { type ExtractedEvent, type TimelineEvent, type TimelineQuery, extractEvents, timeline } from "./timeline.ts";
 
@@ -52,14 +53,20 @@ export interface OpenOptions {
   threads?: number;
 }
 
-/** Loads, analyses (on worker threads for a large corpus) and indexes the folders. */
+/**
+ * Loads, analyses and indexes the folders: a large corpus is analysed on
+ * worker threads while this thread merges and indexes the chunks already done.
+ */
 function build(dirs: readonly string[], threads?: number): Built {
   const entries = listCorpusFiles(dirs);
   const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
-  const merged = mergeChunks(entries, analyzeFilesInParallel(files, { threads }));
+  const merger = new Merger(entries);
+  const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
+  for (const chunk of analyzeFilesInParallel(files, { threads })) search.addAll(merger.add(chunk));
+  const merged = merger.finish();
   const glossary = loadGlossaries(dirs);
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
-  const index = assembleIndex({ ...merged.data, aliasPhrases }, searchIndexOf(merged.documents));
+  const index = assembleIndex({ ...merged.data, aliasPhrases }, search);
   return { index, events: extractEvents(index, merged.dates), problems: [...merged.problems, ...glossary.problems] };
 }
 

@@ -62,21 +62,31 @@ export interface ParallelOptions {
 }
 
 /**
- * Loads and analyses files, in order, on worker threads when there are
- * enough files; the result holds the same analyses as `[analyzeFiles(files)]`,
- * in chunks. If a worker fails, everything is analysed on this thread.
+ * Loads and analyses files on worker threads when there are enough of them,
+ * yielding the chunks in order as soon as each is ready (so the caller can
+ * index one chunk while the workers analyse the next). Together the chunks
+ * hold the same analyses as `analyzeFiles(files)`. If a worker fails, the
+ * chunks not yet yielded are analysed on this thread.
  */
-export function analyzeFilesInParallel(files: readonly string[], options: ParallelOptions = {}): ChunkAnalysis[] {
+export function* analyzeFilesInParallel(files: readonly string[], options: ParallelOptions = {}): Generator<ChunkAnalysis> {
   const threads = options.threads ?? defaultThreads();
-  if (threads < 2 || files.length < (options.minFiles ?? MIN_PARALLEL_FILES)) return [analyzeFiles(files)];
+  if (threads < 2 || files.length < (options.minFiles ?? MIN_PARALLEL_FILES)) {
+    yield analyzeFiles(files);
+    return;
+  }
+  const chunks = chunksOf(files, options.chunkFiles ?? Math.min(CHUNK_FILES, Math.ceil(files.length / threads)));
+  let done = 0;
   try {
-    return runWorkers(chunksOf(files, options.chunkFiles ?? Math.min(CHUNK_FILES, Math.ceil(files.length / threads))), threads);
+    for (const chunk of inWorkers(chunks, threads)) {
+      yield chunk;
+      done++;
+    }
   } catch {
-    return [analyzeFiles(files)];
+    for (const chunk of chunks.slice(done)) yield analyzeFiles(chunk);
   }
 }
 
-function runWorkers(chunks: string[][], threads: number): ChunkAnalysis[] {
+function* inWorkers(chunks: string[][], threads: number): Generator<ChunkAnalysis> {
   const state = new SharedArrayBuffer(8);
   const counters = new Int32Array(state);
   const module = import.meta.url;
@@ -87,24 +97,29 @@ function runWorkers(chunks: string[][], threads: number): ChunkAnalysis[] {
     return new Worker(BOOT, { eval: true, workerData: { tsx, module, job }, transferList: [port2] });
   });
   try {
-    const results: ChunkAnalysis[] = new Array(chunks.length);
+    const arrived = new Map<number, ChunkAnalysis>();
     let received = 0;
     let lastNews = Date.now();
-    while (received < chunks.length) {
+    for (let next = 0; next < chunks.length; ) {
+      const ready = arrived.get(next);
+      if (ready) {
+        arrived.delete(next++);
+        yield ready;
+        continue;
+      }
       const finished = Atomics.load(counters, 1);
       if (finished === received) Atomics.wait(counters, 1, finished, 1000);
       for (const { port1 } of channels) {
         for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
           const message = m.message as Message;
           if ("error" in message) throw new Error(`analysis worker failed: ${message.error}`);
-          results[message.chunk] = message.result;
+          arrived.set(message.chunk, message.result);
           received++;
           lastNews = Date.now();
         }
       }
       if (Date.now() - lastNews > STALL_MS) throw new Error("analysis workers stalled");
     }
-    return results;
   } finally {
     for (const worker of workers) void worker.terminate();
     for (const { port1 } of channels) port1.close();

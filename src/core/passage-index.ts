@@ -161,13 +161,6 @@ export const INDEX_OPTIONS: Options<IndexedArticle> = {
   },
 };
 
-/** Builds the first-stage search index over the articles' documents. */
-export function searchIndexOf(documents: readonly IndexedArticle[]): MiniSearch<IndexedArticle> {
-  const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
-  search.addAll(documents);
-  return search;
-}
-
 /** Makes the searchable index from its data and its MiniSearch index (built, or loaded from the cache). */
 export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle>): CorpusIndex {
   const termArticles = new Uint32Array(data.termText.length);

@@ -27,8 +27,11 @@ export const MAX_QUERY_TERMS = 12;
 
 const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** Folds typography so that ’ “ — and friends compare equal to their ASCII forms. */
 export function foldTypography(text: string): string {
+  if (ASCII.test(text)) return text;
   return text
     .normalize("NFKC")
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
@@ -44,7 +47,11 @@ export function tokenize(text: string): string[] {
     .toLowerCase()
     .replace(/'s\b/g, "");
   const tokens = folded.match(WORD) ?? [];
-  return tokens.map((t) => (/^\p{N}/u.test(t) ? t.replace(/,(?=\d{3}\b)/g, "") : t));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (startsWithNumber(token)) tokens[i] = token.replace(/,(?=\d{3}\b)/g, "");
+  }
+  return tokens;
 }
 
 /** British spellings reduced to American ones so "centres" meets "centers". */
@@ -58,7 +65,13 @@ function americanize(word: string): string {
 
 /** True for tokens that are numbers; they are never fuzzy- or prefix-matched. */
 export function isNumeric(term: string): boolean {
-  return /^\p{N}/u.test(term);
+  return startsWithNumber(term);
+}
+
+function startsWithNumber(token: string): boolean {
+  const code = token.charCodeAt(0);
+  if (code < 128) return code >= 48 && code <= 57;
+  return /^\p{N}/u.test(token);
 }
 
 /**
@@ -148,24 +161,36 @@ export interface Span {
 export function sentenceSpans(paragraph: string): Span[] {
   const spans: Span[] = [];
   let pending: Span | null = null;
+  let open = 0;
   for (const { segment, index } of SEGMENTER.segment(paragraph)) {
-    const lead = segment.length - segment.trimStart().length;
-    const trimmed = segment.trim();
-    if (trimmed.length === 0) continue;
-    const span = { start: index + lead, end: index + lead + trimmed.length };
+    let from = 0;
+    let to = segment.length;
+    while (from < to && SPACE.test(segment[from]!)) from++;
+    while (to > from && SPACE.test(segment[to - 1]!)) to--;
+    if (from === to) continue;
+    const span = { start: index + from, end: index + to };
     const current: Span = pending ? { start: pending.start, end: span.end } : span;
-    const text = paragraph.slice(current.start, current.end);
-    const opened = (text.match(/\u201C/g) ?? []).length;
-    const closed = (text.match(/\u201D/g) ?? []).length;
-    if (opened > closed) {
+    open += countChar(segment, OPENING_QUOTE, from, to) - countChar(segment, CLOSING_QUOTE, from, to);
+    if (open > 0) {
       pending = current;
       continue;
     }
     pending = null;
+    open = 0;
     spans.push(current);
   }
   if (pending) spans.push(pending);
   return spans;
+}
+
+const SPACE = /\s/;
+const OPENING_QUOTE = "\u201C";
+const CLOSING_QUOTE = "\u201D";
+
+function countChar(text: string, char: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char, from); at !== -1 && at < to; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }
 
 /** Splits article text into paragraphs: blank lines, or single newlines in flat scrapes. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,5 +43,17 @@ describe("the persisted index", () => {
     const library = openLibrary([dir], { cacheDir });
     expect(library.fromCache).toBe(false);
     expect(library.ask("What is PVARA?").abstained).toBe(false);
+  });
+
+  it("falls back to building when the cache file was cut short, and replaces it", () => {
+    const { dir } = scratchCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), "daleel-cache-"));
+    openLibrary([dir], { cacheDir });
+    const file = join(cacheDir, `index-${corpusKey([dir])}.v8`);
+    truncateSync(file, Math.floor(statSync(file).size * 0.6));
+    const rebuilt = openLibrary([dir], { cacheDir });
+    expect(rebuilt.fromCache).toBe(false);
+    expect(rebuilt.ask("What is PVARA?").abstained).toBe(false);
+    expect(openLibrary([dir], { cacheDir }).fromCache).toBe(true);
   });
 });

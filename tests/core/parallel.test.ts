@@ -13,7 +13,7 @@ describe("analyzeFilesInParallel", () => {
     writeSyntheticCorpus(dir, 60);
     const entries = listCorpusFiles([dir]);
     const files = entries.flatMap((e) => ("file" in e ? [e.file] : []));
-    const chunks = analyzeFilesInParallel(files, { threads: 2, minFiles: 1, chunkFiles: 7 });
+    const chunks = [...analyzeFilesInParallel(files, { threads: 2, minFiles: 1, chunkFiles: 7 })];
     expect(chunks.length).toBe(9);
     const single = mergeChunks(entries, analyzeFilesInParallel(files, { threads: 1 }));
     const parallel = mergeChunks(entries, chunks);
