@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,50000] [--json FILE] [--questions N]`
+ * `npm run bench [-- --sizes 1000,10000,50000] [--json FILE] [--questions N] [--raw-questions N]`
  *
  * Builds deterministic synthetic corpora and measures, each in a fresh
  * process: index build, cold start (process start to first answer), RSS after
@@ -31,12 +31,14 @@ export interface BenchRow {
   buildMs: number;
   coldStartMs: number;
   rssMb: number;
+  /** Highest RSS of any measuring process (build, cold start, queries). */
+  peakRssMb: number;
   ask: Latency;
   summary: Latency;
   timeline: Latency;
   digest: Latency;
   hostileWorstMs: number;
-  raw: Latency & { buildMs: number };
+  raw: Latency & { buildMs: number; questions: number };
   askVsRawP99: number;
 }
 
@@ -47,6 +49,7 @@ function percentiles(times: number[]): Latency {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const peakRssMb = () => round(process.resourceUsage().maxRSS / 1024);
 
 function timeEach<T>(inputs: T[], run: (input: T) => unknown): number[] {
   return inputs.map((input) => {
@@ -65,7 +68,7 @@ async function worker(mode: string, dir: string, questionCount: number): Promise
   if (mode === "build" || mode === "cold") {
     const first = performance.now();
     library.ask("What did the PVARA announce about bitcoin mining?");
-    const out = { loadedMs, firstAnswerMs: performance.now() - first, uptimeMs: process.uptime() * 1000, rssMb: process.memoryUsage().rss / 1e6, passages: library.index.passages.length, fromCache: library.fromCache };
+    const out = { loadedMs, firstAnswerMs: performance.now() - first, uptimeMs: process.uptime() * 1000, rssMb: process.memoryUsage().rss / 1e6, peakRssMb: peakRssMb(), passages: library.index.passages.length, fromCache: library.fromCache };
     process.stdout.write(JSON.stringify(out));
     return;
   }
@@ -79,6 +82,7 @@ async function worker(mode: string, dir: string, questionCount: number): Promise
       timeline: percentiles(timeEach(Array.from({ length: questionCount }, (_, i) => i), (i) => library.timeline({ topic: i % 3 === 0 ? undefined : topics[i % topics.length], from: `${years[i % 3]}-01-01`, to: `${years[i % 3]}-06-30` }))),
       digest: percentiles(timeEach(Array.from({ length: questionCount }, (_, i) => i), (i) => library.digest({ since: `${years[i % 3]}-${String(1 + (i % 12)).padStart(2, "0")}-01`, until: `${years[i % 3]}-12-31`, topic: i % 4 === 0 ? topics[i % topics.length] : undefined }))),
       hostileWorstMs: round(Math.max(...timeEach(hostileQueries(10_000), (q) => library.ask(q)))),
+      peakRssMb: peakRssMb(),
     };
     process.stdout.write(JSON.stringify(out));
     return;
@@ -90,7 +94,7 @@ async function worker(mode: string, dir: string, questionCount: number): Promise
     raw.addAll(passages);
     const buildMs = performance.now() - buildStart;
     const times = timeEach(syntheticQuestions(questionCount), (q) => raw.search(q)[0]);
-    process.stdout.write(JSON.stringify({ ...percentiles(times), buildMs: round(buildMs) }));
+    process.stdout.write(JSON.stringify({ ...percentiles(times), buildMs: round(buildMs), questions: questionCount }));
   }
 }
 
@@ -101,7 +105,7 @@ function run(mode: string, dir: string, questions: number): any {
 }
 
 /** Measures one corpus size. */
-export function benchSize(articles: number, questions = 500, keep = false): BenchRow {
+export function benchSize(articles: number, questions = 500, keep = false, rawQuestions = questions): BenchRow {
   const dir = join(tmpdir(), `daleel-bench-${articles}`);
   if (!existsSync(join(dir, ".complete"))) {
     rmSync(dir, { recursive: true, force: true });
@@ -112,8 +116,8 @@ export function benchSize(articles: number, questions = 500, keep = false): Benc
   const build = run("build", dir, questions);
   const cold = run("cold", dir, questions);
   if (build.fromCache || !cold.fromCache) throw new Error("bench: expected a fresh build, then a start from the persisted index");
-  const query = run("query", dir, questions);
-  const raw = run("raw", dir, questions);
+  const { peakRssMb: queryPeak, ...query } = run("query", dir, questions);
+  const raw = run("raw", dir, rawQuestions);
   if (!keep) rmSync(dir, { recursive: true, force: true });
   return {
     articles,
@@ -121,6 +125,7 @@ export function benchSize(articles: number, questions = 500, keep = false): Benc
     buildMs: round(build.loadedMs),
     coldStartMs: round(cold.uptimeMs),
     rssMb: round(cold.rssMb),
+    peakRssMb: Math.max(build.peakRssMb, cold.peakRssMb, queryPeak),
     ...query,
     raw,
     askVsRawP99: round(query.ask.p99 / Math.max(raw.p99, 0.01)),
@@ -128,22 +133,22 @@ export function benchSize(articles: number, questions = 500, keep = false): Benc
 }
 
 export function formatTable(rows: BenchRow[]): string {
-  const head = ["articles", "passages", "build ms", "cold start ms", "RSS MB", "ask p50/p99", "summary p50/p99", "timeline p50/p99", "digest p50/p99", "hostile worst", "raw p50/p99", "ask/raw p99"];
+  const head = ["articles", "passages", "build ms", "cold start ms", "RSS MB", "peak RSS MB", "ask p50/p99", "summary p50/p99", "timeline p50/p99", "digest p50/p99", "hostile worst", "raw p50/p99", "ask/raw p99"];
   const lines = rows.map((r) =>
-    [r.articles, r.passages, r.buildMs, r.coldStartMs, r.rssMb, `${r.ask.p50}/${r.ask.p99}`, `${r.summary.p50}/${r.summary.p99}`, `${r.timeline.p50}/${r.timeline.p99}`, `${r.digest.p50}/${r.digest.p99}`, r.hostileWorstMs, `${r.raw.p50}/${r.raw.p99}`, r.askVsRawP99].join(" | "),
+    [r.articles, r.passages, r.buildMs, r.coldStartMs, r.rssMb, r.peakRssMb, `${r.ask.p50}/${r.ask.p99}`, `${r.summary.p50}/${r.summary.p99}`, `${r.timeline.p50}/${r.timeline.p99}`, `${r.digest.p50}/${r.digest.p99}`, r.hostileWorstMs, `${r.raw.p50}/${r.raw.p99}`, r.askVsRawP99].join(" | "),
   );
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { sizes: { type: "string" }, json: { type: "string" }, questions: { type: "string" }, worker: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { sizes: { type: "string" }, json: { type: "string" }, questions: { type: "string" }, "raw-questions": { type: "string" }, worker: { type: "string" } }, allowPositionals: true });
   if (values.worker) return worker(values.worker, positionals[0]!, Number(positionals[1]));
   const sizes = (values.sizes ?? "1000,10000").split(",").map(Number);
   const questions = Number(values.questions ?? 500);
   const rows: BenchRow[] = [];
   for (const size of sizes) {
     process.stderr.write(`benchmarking ${size} articles…\n`);
-    rows.push(benchSize(size, questions));
+    rows.push(benchSize(size, questions, false, Number(values["raw-questions"] ?? questions)));
   }
   process.stdout.write(`${formatTable(rows)}\n`);
   const json = values.json ?? join(ROOT, "bench-results", "latest.json");
