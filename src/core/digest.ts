@@ -6,7 +6,8 @@
 import type { Article, Citation } from "./article.ts";
 import { citationFor } from "./answer.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { analyze, conceptCredit } from "./query.ts";
+import { analyze } from "./query.ts";
+import { articleMatch } from "./relevance.ts";
 import { centralSentences, selectDiverse } from "./summary.ts";
 
 export interface DigestItem {
@@ -128,12 +129,7 @@ export function groupStories(index: CorpusIndex, articles: number[]): number[][]
  */
 export function digest(index: CorpusIndex, query: DigestQuery = {}): Digest {
   const topic = query.topic?.trim() ? analyze(index, query.topic) : undefined;
-  const covers = (a: number) => {
-    if (!topic) return true;
-    const terms = index.articleTerms[a]!;
-    const total = topic.concepts.reduce((s, c) => s + c.weight, 0);
-    return total > 0 && topic.concepts.reduce((s, c) => s + c.weight * conceptCredit(c, terms), 0) / total >= TOPIC_COVERAGE;
-  };
+  const covers = (a: number) => !topic || articleMatch(index, topic, a) >= TOPIC_COVERAGE;
   const chosen = index.articles
     .map((article, a) => ({ article, a }))
     .filter(({ article }) => inWindow(article, query))

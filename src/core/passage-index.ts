@@ -17,7 +17,7 @@ import type { Article } from "./article.ts";
 import { type Features, featuresOf } from "./features.ts";
 import type { AliasGroup } from "./glossary.ts";
 import { type StoredTermColumns, type TermIds, viewTermColumns } from "./term-ids.ts";
-import { allowsPrefix, maxEditDistance, terms } from "./text.ts";
+import { terms } from "./text.ts";
 
 export type { Features } from "./features.ts";
 
@@ -150,14 +150,14 @@ export const INDEX_OPTIONS: Options<IndexedArticle> = {
   storeFields: [],
   tokenize: (joined) => joined.split(" "),
   processTerm: (term) => term || null,
+  // Queries are vocabulary terms already expanded by query.ts (prefix and vetted misspellings), so the
+  // index looks each one up exactly.
   searchOptions: {
     combineWith: "OR",
     tokenize: (query) => query.split(" ").filter(Boolean),
     processTerm: (term) => term,
-    fuzzy: (term) => maxEditDistance(term),
-    prefix: (term) => allowsPrefix(term),
-    weights: { fuzzy: 0.3, prefix: 0.5 },
-    maxFuzzy: 2,
+    fuzzy: false,
+    prefix: false,
   },
 };
 

@@ -246,6 +246,17 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms) };
 }
 
+/** Weighted share of a question's concepts a set of terms covers (0 for a question without concepts). */
+export function conceptShare(question: AnalyzedQuestion, terms: TermIds): number {
+  let total = 0;
+  let found = 0;
+  for (const concept of question.concepts) {
+    total += concept.weight;
+    found += concept.weight * conceptCredit(concept, terms);
+  }
+  return total === 0 ? 0 : found / total;
+}
+
 /**
  * How well a set of terms covers a concept: 1 when some spelling of it is
  * there in full, less when only a misspelled form is, 0 when it is absent.

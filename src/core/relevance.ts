@@ -4,7 +4,7 @@
  * thing, and the re-ranking of search hits.
  */
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { type AnalyzedQuestion, type QuestionKind, conceptCredit } from "./query.ts";
+import { type AnalyzedQuestion, type QuestionKind, conceptCredit, conceptShare } from "./query.ts";
 import { hasTerm } from "./term-ids.ts";
 import { terms } from "./text.ts";
 
@@ -101,27 +101,9 @@ export function entitiesInArticle(index: CorpusIndex, question: AnalyzedQuestion
   return question.concepts.every((c) => !c.entity || conceptCredit(c, terms) > 0);
 }
 
-/** Weighted share of the question's concepts in the sentence itself. */
-function ownMatch(question: AnalyzedQuestion, passage: Passage): number {
-  let total = 0;
-  let found = 0;
-  for (const concept of question.concepts) {
-    total += concept.weight;
-    found += concept.weight * conceptCredit(concept, passage.terms);
-  }
-  return total === 0 ? 0 : found / total;
-}
-
 /** Weighted share of the question's concepts among all of an article's terms: an upper bound on any of its passages' coverage. */
 export function articleMatch(index: CorpusIndex, question: AnalyzedQuestion, article: number): number {
-  const terms = index.articleTerms[article]!;
-  let total = 0;
-  let found = 0;
-  for (const concept of question.concepts) {
-    total += concept.weight;
-    found += concept.weight * conceptCredit(concept, terms);
-  }
-  return total === 0 ? 0 : found / total;
+  return conceptShare(question, index.articleTerms[article]!);
 }
 
 /**
@@ -131,7 +113,7 @@ export function articleMatch(index: CorpusIndex, question: AnalyzedQuestion, art
  */
 function bestArticles(index: CorpusIndex, question: AnalyzedQuestion, count: number): { id: number; score: number }[] {
   const { retrieval } = question;
-  const hits = index.search.search([...retrieval.keys()].join(" "), { fuzzy: false, prefix: false, boostTerm: (term) => retrieval.get(term) ?? 1 });
+  const hits = index.search.search([...retrieval.keys()].join(" "), { boostTerm: (term) => retrieval.get(term) ?? 1 });
   if (hits.length <= count) return hits.map((hit) => ({ id: hit.id as number, score: hit.score / hits[0]!.score }));
   const top = hits[0]!.score;
   return hits
@@ -152,7 +134,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
   const feature = KIND_FEATURE[question.kind];
   const pool = articles.flatMap((hit) =>
     index.passages.ofArticle(hit.id).flatMap((passage) => {
-      const own = ownMatch(question, passage);
+      const own = conceptShare(question, passage.terms);
       if (own === 0) return [];
       const kindBonus = feature?.(passage, question) ? 0.12 : 0;
       return [{ passage, own, article: hit.score, kindBonus, first: own + 0.25 * hit.score + kindBonus }];

@@ -55,7 +55,7 @@ export function selectDiverse(index: CorpusIndex, candidates: Candidate[], limit
     let pick: Candidate | undefined;
     let pickScore = -Infinity;
     for (const candidate of pool) {
-      if (chosen.some((p) => p.id === candidate.passage.id) || chosen.some((p) => sameFact(index, p, candidate.passage))) continue;
+      if (chosen.some((p) => p.id === candidate.passage.id || sameFact(index, p, candidate.passage))) continue;
       const similarity = Math.max(0, ...chosen.map((p) => overlap(p.terms, candidate.passage.terms)));
       const fresh = chosen.every((p) => p.article !== candidate.passage.article) ? NEW_ARTICLE_BONUS : 0;
       const score = LAMBDA * (candidate.relevance / (best || 1)) - (1 - LAMBDA) * similarity + fresh;

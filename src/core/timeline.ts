@@ -6,7 +6,7 @@
 import type { Citation } from "./article.ts";
 import { type FoundDate, type Precision, findDate } from "./dates.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { analyze, conceptCredit, type AnalyzedQuestion } from "./query.ts";
+import { analyze, conceptShare, type AnalyzedQuestion } from "./query.ts";
 import { articleMatch, coverage, sameFact } from "./relevance.ts";
 import { citationFor } from "./answer.ts";
 
@@ -157,10 +157,7 @@ function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: Extracte
     if (!articleCovers(passage.article)) return false;
     if (coverage(index, topic, passage) >= TOPIC_COVERAGE) return true;
     if (!event.lead) return false;
-    const title = index.titleTerms[passage.article]!;
-    const total = topic.concepts.reduce((sum, c) => sum + c.weight, 0);
-    const found = topic.concepts.reduce((sum, c) => sum + c.weight * conceptCredit(c, title), 0);
-    return total > 0 && found / total >= TOPIC_COVERAGE;
+    return conceptShare(topic, index.titleTerms[passage.article]!) >= TOPIC_COVERAGE;
   });
 }
 
