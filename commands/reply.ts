@@ -27,6 +27,26 @@ export interface Reply {
   actions?: { id: string; label: string }[];
 }
 
+/**
+ * A quote longer than this is shown up to the last space before it, then
+ * " […]": what is shown is verbatim, the omission is marked, and the citation
+ * links the whole article. Real sentences are far shorter (the bundled ones at
+ * most ~400 characters); this bounds a reply built from a run-on scrape.
+ */
+export const MAX_QUOTE_CHARS = 1200;
+
+/** A quote as shown: itself, or its first MAX_QUOTE_CHARS characters cut at a space (never inside an emoji) and " […]". */
+export function clipQuote(quote: string): string {
+  if (quote.length <= MAX_QUOTE_CHARS) return quote;
+  const space = quote.lastIndexOf(" ", MAX_QUOTE_CHARS);
+  let cut = space >= MAX_QUOTE_CHARS * 0.75 ? space : MAX_QUOTE_CHARS;
+  const before = quote.charCodeAt(cut - 1);
+  if (before >= 0xd800 && before <= 0xdbff) cut--;
+  return `${quote.slice(0, cut)} […]`;
+}
+
+const clipCitations = (citations: Citation[]): Citation[] => citations.map((c) => (c.quote.length > MAX_QUOTE_CHARS ? { ...c, quote: clipQuote(c.quote) } : c));
+
 export const text = (message: string, options: { private?: boolean } = {}): Reply => ({ blocks: [{ type: "text", text: message }], citations: [], ...options });
 
 /** The date shown for a source: "2025-06-07 (approx.)", or "undated". */
@@ -42,14 +62,14 @@ function related(answer: { related: Answer["related"] }): Block[] {
 /** An answer: its quoted sentences, each citing its sources; or the refusal and closest articles. */
 export function answerReply(answer: Answer): Reply {
   if (answer.abstained) return { blocks: [{ type: "text", text: answer.answer }, ...related(answer)], citations: [] };
-  return { blocks: answer.sentences.map((s): Block => ({ type: "quote", text: s.text, cites: s.cites })), citations: answer.citations };
+  return { blocks: answer.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: s.cites })), citations: clipCitations(answer.citations) };
 }
 
 export function summaryReply(summary: Summary): Reply {
   if (summary.abstained) return { blocks: [{ type: "text", text: `The articles I have don't cover "${summary.subject}".` }, ...related(summary)], citations: [] };
   return {
-    blocks: [{ type: "heading", text: `Summary: ${summary.subject}` }, ...summary.sentences.map((s): Block => ({ type: "quote", text: s.text, cites: [s.n] }))],
-    citations: summary.citations,
+    blocks: [{ type: "heading", text: `Summary: ${summary.subject}` }, ...summary.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: [s.n] }))],
+    citations: clipCitations(summary.citations),
   };
 }
 
@@ -65,9 +85,9 @@ export function timelineReply(events: TimelineEvent[], query: TimelineQuery): Re
       return citations.length;
     });
     const label = `${event.approximate ? "~" : ""}${event.date}${event.precision === "week" ? " (week of)" : ""}`;
-    blocks.push({ type: "quote", text: event.text, cites, label });
+    blocks.push({ type: "quote", text: clipQuote(event.text), cites, label });
   }
-  return { blocks, citations, pageable: true };
+  return { blocks, citations: clipCitations(citations), pageable: true };
 }
 
 export function digestReply(digest: Digest): Reply {
@@ -81,10 +101,10 @@ export function digestReply(digest: Digest): Reply {
     for (const [i, item] of group.entries()) {
       const meta = `${item.source || "unknown outlet"}, ${dateLabel(item.date, item.approximate)}${i > 0 ? " (same story)" : ""}`;
       blocks.push({ type: "item", title: item.title, url: item.url || undefined, meta });
-      for (const sentence of item.sentences) blocks.push({ type: "quote", text: sentence.text, cites: [sentence.n] });
+      for (const sentence of item.sentences) blocks.push({ type: "quote", text: clipQuote(sentence.text), cites: [sentence.n] });
     }
   }
-  return { blocks, citations: digest.citations };
+  return { blocks, citations: clipCitations(digest.citations) };
 }
 
 /**
@@ -100,8 +120,8 @@ export function digestItems(digest: Digest): Reply[] {
     for (const [i, item] of group.entries()) {
       const meta = `${item.source || "unknown outlet"}, ${dateLabel(item.date, item.approximate)}${i > 0 ? " (same story)" : ""}`;
       const citations = item.sentences.map((s, k) => ({ ...digest.citations.find((c) => c.n === s.n)!, n: k + 1 }));
-      const blocks: Block[] = [{ type: "item", title: item.title, url: item.url || undefined, meta }, ...item.sentences.map((s, k): Block => ({ type: "quote", text: s.text, cites: [k + 1] }))];
-      items.push({ blocks, citations });
+      const blocks: Block[] = [{ type: "item", title: item.title, url: item.url || undefined, meta }, ...item.sentences.map((s, k): Block => ({ type: "quote", text: clipQuote(s.text), cites: [k + 1] }))];
+      items.push({ blocks, citations: clipCitations(citations) });
     }
   }
   return items;

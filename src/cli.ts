@@ -15,18 +15,18 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { answerReply, digestReply, summaryReply, timelineReply } from "../commands/reply.ts";
-import { renderReplyText } from "./adapters/console/render.ts";
+import { renderReplyText, stripControl } from "./adapters/console/render.ts";
 import { IsoDate } from "./core/article.ts";
 import { loadCorpus, formatProblem } from "./core/corpus.ts";
 import { UserError } from "./core/errors.ts";
 import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
 import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
 import { daysAgo } from "../commands/digest.ts";
-import { loadConfig } from "./config.ts";
+import { ConfigError, loadConfig } from "./config.ts";
 import { recordDigest } from "./digests/compose.ts";
 import { DEFAULT_STORE, DestinationFlag, digestSenders } from "./digests/senders.ts";
 import { type DestinationReport, postDigest } from "./digests/poster.ts";
-import { DigestStore } from "./digests/store.ts";
+import { DigestStore, DigestStoreError } from "./digests/store.ts";
 import { redact } from "./log.ts";
 
 const USAGE = `usage: cli <ask|summary|timeline|digest|check|ingest> [options]
@@ -91,7 +91,7 @@ async function ask(questions: string[], flags: Flags): Promise<number> {
 
 function openWithProblems(flags: Flags): Library {
   const library = openLibrary(corpusDirs(flags));
-  for (const problem of library.problems) process.stderr.write(`corpus: ${formatProblem(problem)}\n`);
+  for (const problem of library.problems) process.stderr.write(`corpus: ${stripControl(formatProblem(problem))}\n`);
   return library;
 }
 
@@ -103,7 +103,7 @@ function dateFlag(name: string, value: string | undefined): string | undefined {
 }
 
 function print(json: boolean | undefined, data: unknown, text: string): number {
-  process.stdout.write(`${json ? JSON.stringify(data) : text}\n`);
+  process.stdout.write(`${json ? JSON.stringify(data) : stripControl(text)}\n`);
   return 0;
 }
 
@@ -164,7 +164,7 @@ function printReports(reports: DestinationReport[]): void {
 
 function check(flags: Flags): number {
   const library = openLibrary(corpusDirs(flags));
-  for (const problem of library.problems) process.stdout.write(`${formatProblem(problem)}\n`);
+  for (const problem of library.problems) process.stdout.write(`${stripControl(formatProblem(problem))}\n`);
   process.stdout.write(`${library.articles.length} article(s) loaded, ${library.problems.length} problem(s)\n`);
   return library.problems.length > 0 ? 1 : 0;
 }
@@ -198,7 +198,7 @@ function ingest(files: string[], flags: Flags): number {
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       failures++;
-      process.stderr.write(`refused ${file}: ${error.message}\n`);
+      process.stderr.write(`refused ${file}: ${stripControl(error.message)}\n`);
     }
   }
   return failures > 0 ? 1 : 0;
@@ -231,13 +231,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * What an expected failure says, in one line or a short list (bad flags, a
+ * missing or unreadable file, bad configuration, a corrupt store, bad JSON);
+ * undefined for a bug, whose stack is worth printing.
+ */
+export function expectedFailure(error: unknown): string | undefined {
+  if (error instanceof UserError || error instanceof ConfigError || error instanceof DigestStoreError) return error.message;
+  if (error instanceof z.ZodError) return `invalid input: ${error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`;
+  if (error instanceof SyntaxError) return `not valid JSON: ${error.message}`;
+  const { code, path, message } = error as NodeJS.ErrnoException;
+  if (code?.startsWith("ERR_PARSE_ARGS")) return message;
+  if (code && path) return `cannot read ${path}: ${code}`;
+  return undefined;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UserError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    process.stderr.write(`${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    const known = expectedFailure(error);
+    process.stderr.write(`${stripControl(known ?? `unexpected error (a bug; please report it): ${String((error as Error).stack ?? error)}`)}\n`);
     process.exitCode = 2;
   },
 );

@@ -26,7 +26,8 @@ export function redact(text: string): string {
 export function createLogger(destination: pino.DestinationStream = pino.destination(2), level = process.env.LOG_LEVEL || "info"): pino.Logger {
   return pino(
   {
-    level,
+    // An unknown LOG_LEVEL is reported by loadConfig with the other settings; until then, log at info.
+    level: level in pino.levels.values || level === "silent" ? level : "info",
     base: undefined,
     formatters: { level: (label) => ({ level: label }) },
     hooks: {

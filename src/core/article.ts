@@ -14,10 +14,14 @@ function isIsoDate(value: string): boolean {
 export const IsoDate = z.string().refine(isIsoDate, "expected an ISO date (YYYY-MM-DD)");
 
 export const FrontMatter = z.strictObject({
-  title: z.string({ error: "a title is required" }).trim().min(1, "a title is required"),
+  title: z.string({ error: "a title is required" }).trim().min(1, "a title is required").max(300, "a title is at most 300 characters"),
   date: IsoDate.optional(),
   source: z.string().trim().min(1).optional(),
-  url: z.url().optional(),
+  /** Only http(s): a `javascript:` or `data:` link must never reach a citation. */
+  url: z
+    .url({ protocol: /^https?$/, error: "expected an http(s) URL" })
+    .refine((url) => !/[\s<>"'`]/.test(url), "a URL may not contain spaces, <, >, quotes or backticks")
+    .optional(),
   tags: z.array(z.string().trim().min(1)).default([]),
   date_note: z.string().trim().min(1).optional(),
 });

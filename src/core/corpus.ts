@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import matter from "gray-matter";
 import YAML from "yaml";
 import type { z } from "zod";
 import { FrontMatter, type Article } from "./article.ts";
@@ -25,10 +24,25 @@ export interface LoadedCorpus {
   problems: CorpusProblem[];
 }
 
-/** gray-matter with the `yaml` package as engine: dates stay strings for zod to check. */
-const MATTER_OPTIONS = {
-  engines: { yaml: { parse: (s: string) => YAML.parse(s) as object, stringify: (o: object) => YAML.stringify(o) } },
-};
+/**
+ * A corpus file: an opening `---` line, YAML, a closing `---` line, the text.
+ * Only YAML is read: no other front-matter language (gray-matter's `---js`
+ * would run the file's code), nothing after the opening dashes, no custom
+ * tags. A byte-order mark and Windows line endings are accepted.
+ */
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n?^---[ \t]*(?:\n|$)/m;
+
+/** Splits a corpus file into its parsed YAML front matter and its text; throws with a one-line reason. */
+export function splitFrontMatter(source: string): { data: unknown; content: string } {
+  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (!text.startsWith("---")) throw new Error("the file must begin with a line of three dashes (---) and YAML front matter");
+  const opening = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
+  if (!/^---[ \t]*$/.test(opening)) throw new Error(`only YAML front matter is read: the first line must be "---" alone, got ${JSON.stringify(opening.slice(0, 40))}`);
+  const match = FRONT_MATTER.exec(text);
+  if (!match || match.index !== 0) throw new Error("the front matter has no closing line of three dashes (---)");
+  const data: unknown = YAML.parse(match[1]!, { schema: "core", maxAliasCount: 20, logLevel: "error" }) ?? {};
+  return { data, content: text.slice(match[0].length) };
+}
 
 function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): CorpusProblem {
   const field = issue.path.join(".") || undefined;
@@ -39,13 +53,15 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
 
 /** Parses one Markdown corpus file. */
 export function parseMarkdownArticle(file: string, source: string): { article?: Article; problems: CorpusProblem[] } {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: { data: unknown; content: string };
   try {
-    parsed = matter(source, MATTER_OPTIONS);
+    parsed = splitFrontMatter(source);
   } catch (error) {
-    return { problems: [{ file, message: `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
+    const reason = (error as Error).message.split("\n")[0];
+    return { problems: [{ file, message: error instanceof YAML.YAMLError ? `front matter is not valid YAML: ${reason}` : reason! }] };
   }
-  const data = (parsed.data ?? {}) as Record<string, unknown>;
+  if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) return { problems: [{ file, message: "the front matter must be a YAML mapping (field: value lines)" }] };
+  const data = parsed.data as Record<string, unknown>;
   const result = FrontMatter.safeParse(data);
   if (!result.success) {
     return { problems: result.error.issues.map((issue) => ({ ...describeIssue(issue, data), file })) };

@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, loadCorpus } from "../../src/core/corpus.ts";
+import { formatProblem, loadCorpus, parseMarkdownArticle } from "../../src/core/corpus.ts";
 import { openLibrary } from "../../src/core/library.ts";
 import { BROKEN_CORPUS, CORPUS, NEW_ARTICLES } from "../helpers.ts";
 
@@ -24,6 +27,31 @@ describe("loadCorpus", () => {
     expect(raw.title).toBe("Karachi Startup Receives First Provisional Exchange Licence");
     expect(raw.date).toBeUndefined();
     expect(raw.paragraphs.join(" ")).not.toContain("Related Articles");
+  });
+
+  it("reports a ---js front matter as a problem and runs none of its code", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-js-"));
+    const marker = join(dir, "ran");
+    const payload = `{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "x"), "Owned"), date: "2025-01-01" }`;
+    for (const lang of ["js", "javascript", "json", "coffee"]) writeFileSync(join(dir, `2025-01-01-${lang}.md`), `---${lang}\n${payload}\n---\n\nSome text of the article.\n`);
+    writeFileSync(join(dir, "2025-01-02-tag.md"), `---\ntitle: !!js/function "function () { return 1 }"\ndate: 2025-01-02\n---\n\nSome text.\n`);
+    const { articles, problems } = loadCorpus([dir]);
+    expect(existsSync(marker)).toBe(false);
+    expect(problems.filter((p) => /only YAML front matter is read/.test(p.message))).toHaveLength(4);
+    expect(articles.map((a) => a.title)).toEqual(["function () { return 1 }"]);
+  });
+
+  it("accepts a byte-order mark and Windows line endings", () => {
+    const crlf = "\uFEFF---\r\ntitle: CRLF Article\r\ndate: 2025-01-07\r\nsource: Dawn\r\n---\r\n\r\nFirst paragraph.\r\n\r\nSecond paragraph.\r\n";
+    const { article, problems } = parseMarkdownArticle("2025-01-07-crlf.md", crlf);
+    expect(problems).toEqual([]);
+    expect(article).toMatchObject({ title: "CRLF Article", date: "2025-01-07", source: "Dawn", paragraphs: ["First paragraph.", "Second paragraph."] });
+  });
+
+  it("names what is wrong with a file without front matter or without its closing line", () => {
+    expect(parseMarkdownArticle("a.md", "Just text.\n").problems[0]?.message).toMatch(/must begin with a line of three dashes/);
+    expect(parseMarkdownArticle("b.md", "---\ntitle: x\n\nText.\n").problems[0]?.message).toMatch(/no closing line/);
+    expect(parseMarkdownArticle("c.md", "---\n- a\n- b\n---\nText.\n").problems[0]?.message).toMatch(/YAML mapping/);
   });
 
   it("reports a missing folder instead of throwing", () => {

@@ -24,9 +24,21 @@ function blockText(block: Block): string {
   }
 }
 
-/** Renders a reply as plain text. */
+/**
+ * Control characters (ANSI escapes, carriage returns, bells, C1 codes) and
+ * bidirectional overrides from corpus or user text would drive the terminal;
+ * they are removed, keeping newlines and tabs.
+ */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print to a terminal. */
+export function stripControl(text: string): string {
+  return text.replace(TERMINAL_CONTROL, "");
+}
+
+/** Renders a reply as plain text, safe to print to a terminal. */
 export function renderReplyText(reply: Reply): string {
   const body = reply.blocks.map(blockText).join("\n");
-  if (reply.citations.length === 0) return body;
-  return `${body}\n\nSources:\n${reply.citations.map(sourceLine).join("\n")}`;
+  if (reply.citations.length === 0) return stripControl(body);
+  return stripControl(`${body}\n\nSources:\n${reply.citations.map(sourceLine).join("\n")}`);
 }

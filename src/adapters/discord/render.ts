@@ -1,46 +1,64 @@
 /**
  * Discord rendering: a Reply becomes one or more message contents of at most
  * 2000 characters, split between blocks (never inside one unless a single
- * block is longer than a message). Corpus text is markdown-escaped; citations
- * are numbered masked links with outlet and date. Pings are prevented by
- * allowed_mentions, set on every message by the bot.
+ * block is longer than a message, and then never inside an escape or a
+ * surrogate pair). Corpus and user text is markdown-escaped, masked links
+ * included, so the only links are the citations the bot makes from http(s)
+ * URLs. Pings are prevented by allowed_mentions, set on every message by the bot.
  */
-import { escapeMarkdown } from "discord.js";
 import type { Citation } from "../../core/article.ts";
 import { type Block, type Reply, dateLabel } from "../../../commands/reply.ts";
-import { packPieces, splitAtSpaces } from "../split.ts";
+import { packPieces, safeUrl, splitAtSpaces } from "../split.ts";
 
 /** Discord's limit on message content. */
 export const MAX_CONTENT = 2000;
 
-/** Escapes markdown and neutralises mention syntax so corpus text shows as written. */
+/** Characters that are markdown anywhere in a line: emphasis, code, spoilers, masked links, `<…>` links and mentions. */
+const INLINE_MARKDOWN = /[\\*_~`|[\]<]/g;
+/** Markdown that only counts at the start of a line: headings, quotes, lists, subtext. */
+const LINE_MARKDOWN = /^([ \t]*)([#>+-]|\d+\.)/gm;
+
+/**
+ * Shows text as written: every markdown character is backslash-escaped
+ * (`[x](https://…)` stays text, not a link); `@everyone`, `@here` and
+ * `<@id>` get a zero-width break. One pass per rule, so the cost is linear in the text.
+ */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text).replace(/@(everyone|here)/g, "@\u200b$1").replace(/<([@#][!&]?\d+)>/g, "<\u200b$1>");
+  return text
+    .replace(INLINE_MARKDOWN, "\\$&")
+    .replace(LINE_MARKDOWN, (_, lead: string, mark: string) => `${lead}${mark.replace(/[#>+\-.]/, "\\$&")}`)
+    .replace(/@(everyone|here)/g, "@\u200b$1")
+    .replace(/<([@#][!&]?\d+>)/g, "<\u200b$1");
 }
 
 function linkTitle(title: string, url?: string): string {
-  const label = escapeText(title).replace(/[[\]]/g, (c) => `\\${c}`);
-  return url ? `[${label}](<${url}>)` : `**${label}**`;
+  const label = escapeText(title);
+  const href = safeUrl(url);
+  return href ? `[${label}](<${href}>)` : `**${label}**`;
 }
 
-function blockLines(block: Block): string {
+/** One block as one or more pieces, each within a message. */
+function blockPieces(block: Block, limit: number): string[] {
   switch (block.type) {
     case "heading":
-      return `**${escapeText(block.text)}**`;
+      return splitAtSpaces(escapeText(block.text), limit - 4).map((t) => `**${t}**`);
     case "text":
-      return escapeText(block.text);
+      return splitAtSpaces(escapeText(block.text), limit);
     case "quote": {
       const label = block.label ? `**${escapeText(block.label)}** ` : "";
-      return `> ${label}${escapeText(block.text)} ${block.cites.map((n) => `[${n}]`).join("")}`;
+      const markers = block.cites.map((n) => `[${n}]`).join("");
+      const parts = splitAtSpaces(escapeText(block.text), limit - label.length - markers.length - 4);
+      return parts.map((t, i) => `> ${i === 0 ? label : ""}${t}${i === parts.length - 1 && markers ? ` ${markers}` : ""}`);
     }
     case "item":
-      return `• ${linkTitle(block.title, block.url)} — ${escapeText(block.meta)}`;
+      return splitAtSpaces(`• ${linkTitle(block.title, block.url)} — ${escapeText(block.meta)}`, limit);
   }
 }
 
-function citationLine(citation: Citation, shownInBody: boolean): string {
+function citationPieces(citation: Citation, shownInBody: boolean, limit: number): string[] {
   const head = `[${citation.n}] ${linkTitle(citation.title, citation.url || undefined)} — ${escapeText(citation.source || "unknown outlet")}, ${dateLabel(citation.date, citation.approximate)}`;
-  return shownInBody ? head : `${head}\n> ${escapeText(citation.quote)}`;
+  const quote = shownInBody ? [] : blockPieces({ type: "quote", text: citation.quote, cites: [] }, limit);
+  return [...splitAtSpaces(head, limit), ...quote];
 }
 
 /** Packs pieces into messages of at most `limit` characters; an over-long piece is cut at spaces first. */
@@ -49,12 +67,12 @@ export function pack(pieces: string[], limit = MAX_CONTENT): string[] {
 }
 
 /** Renders a reply as message contents, each at most 2000 characters. */
-export function renderDiscord(reply: Reply): string[] {
-  const pieces = reply.blocks.map(blockLines);
+export function renderDiscord(reply: Reply, limit = MAX_CONTENT): string[] {
+  const pieces = reply.blocks.flatMap((block) => blockPieces(block, limit));
   const shown = new Set(reply.blocks.flatMap((b) => (b.type === "quote" ? [b.text] : [])));
   if (reply.citations.length > 0) {
     pieces.push("**Sources**");
-    for (const citation of reply.citations) pieces.push(citationLine(citation, shown.has(citation.quote)));
+    for (const citation of reply.citations) pieces.push(...citationPieces(citation, shown.has(citation.quote), limit));
   }
-  return pack(pieces);
+  return pack(pieces, limit);
 }

@@ -1,18 +1,21 @@
 /**
  * Telegram rendering: a Reply becomes HTML messages of at most 4096
  * characters, every corpus and user string escaped, split between blocks so
- * no tag is ever cut. Citations are numbered links with outlet and date.
- * Pageable replies (timelines) are shown a page of events at a time.
+ * no tag is ever cut (a block longer than a message is cut at spaces after
+ * escaping, never inside an entity or a surrogate pair, and each part gets
+ * its own tags). Citations are numbered links, made only from http(s) URLs,
+ * with outlet and date. Pageable replies (timelines) are shown a page of
+ * events at a time; an event too long for one page continues on the next.
  */
 import type { Citation } from "../../core/article.ts";
 import { type Block, type Reply, dateLabel } from "../../../commands/reply.ts";
-import { packPieces, splitAtSpaces } from "../split.ts";
+import { packPieces, safeUrl, splitAtSpaces } from "../split.ts";
 
 /** Telegram's limit on message text. */
 export const MAX_MESSAGE = 4096;
 /** Events per page of a paginated timeline. */
 export const EVENTS_PER_PAGE = 5;
-/** A single block longer than this is split at spaces before it is wrapped in tags. */
+/** A single block longer than this (escaped) is split at spaces before it is wrapped in tags. */
 const MAX_PIECE = 3500;
 
 export function escapeHtml(text: string): string {
@@ -20,26 +23,29 @@ export function escapeHtml(text: string): string {
 }
 
 function link(title: string, url?: string): string {
-  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(title)}</a>` : `<b>${escapeHtml(title)}</b>`;
+  const href = safeUrl(url);
+  return href ? `<a href="${escapeHtml(href)}">${escapeHtml(title)}</a>` : `<b>${escapeHtml(title)}</b>`;
 }
 
-const chunks = (text: string) => splitAtSpaces(text, MAX_PIECE);
+/** A timeline event is cut into parts of at most this many characters, so a page has room for its sources. */
+const MAX_PAGED_PIECE = 2000;
 
-/** One block as one or more balanced HTML pieces. */
-function blockPieces(block: Block): string[] {
+/** One block as one or more balanced HTML pieces of at most about `limit` characters each. */
+function blockPieces(block: Block, limit = MAX_PIECE): string[] {
+  const chunks = (text: string) => splitAtSpaces(escapeHtml(text), limit);
   switch (block.type) {
     case "heading":
-      return chunks(block.text).map((t) => `<b>${escapeHtml(t)}</b>`);
+      return chunks(block.text).map((t) => `<b>${t}</b>`);
     case "text":
-      return chunks(block.text).map(escapeHtml);
+      return chunks(block.text);
     case "quote": {
       const label = block.label ? `<b>${escapeHtml(block.label)}</b>\n` : "";
       const markers = block.cites.map((n) => `[${n}]`).join("");
       const parts = chunks(block.text);
-      return parts.map((t, i) => `${i === 0 ? label : ""}<blockquote>${escapeHtml(t)}${i === parts.length - 1 ? ` ${markers}` : ""}</blockquote>`);
+      return parts.map((t, i) => `${i === 0 ? label : ""}<blockquote>${t}${i === parts.length - 1 ? ` ${markers}` : ""}</blockquote>`);
     }
     case "item":
-      return [`• ${link(block.title, block.url)} — ${escapeHtml(block.meta)}`];
+      return chunks(block.meta).map((t, i) => (i === 0 ? `• ${link(block.title, block.url)} — ${t}` : t));
   }
 }
 
@@ -52,7 +58,7 @@ export const packHtml = (pieces: string[], limit = MAX_MESSAGE): string[] => pac
 
 /** Renders a reply as HTML messages. */
 export function renderTelegram(reply: Reply): string[] {
-  const pieces = reply.blocks.flatMap(blockPieces);
+  const pieces = reply.blocks.flatMap((b) => blockPieces(b));
   if (reply.citations.length > 0) pieces.push("<b>Sources</b>", ...reply.citations.map(citationLine));
   return packHtml(pieces);
 }
@@ -61,23 +67,26 @@ export function renderTelegram(reply: Reply): string[] {
  * Splits a pageable reply (a heading and a list of events) into pages of at
  * most EVENTS_PER_PAGE events, fewer when the page would not fit one message.
  * Each page carries the heading, its events, the sources they cite and a
- * "Page i of n" line.
+ * "Page i of n" line. An event too long for a page is cut into parts (each its
+ * own blockquote) that continue on the following pages.
  */
 export function paginate(reply: Reply): string[] {
-  const heading = reply.blocks.filter((b) => b.type !== "quote");
-  const events = reply.blocks.filter((b) => b.type === "quote");
-  const build = (shown: Block[], footer: string): string => {
-    const cited = new Set(shown.flatMap((b) => (b.type === "quote" ? b.cites : [])));
-    const blocks: Block[] = [...heading, ...shown, { type: "text", text: footer }];
-    return renderTelegram({ blocks, citations: reply.citations.filter((c) => cited.has(c.n)) }).join("\n");
+  const heading = reply.blocks.filter((b) => b.type !== "quote").flatMap((b) => blockPieces(b));
+  const parts = reply.blocks.flatMap((block, event) => (block.type === "quote" ? blockPieces(block, MAX_PAGED_PIECE).map((html) => ({ html, event, cites: block.cites })) : []));
+  type Part = (typeof parts)[number];
+  const build = (shown: Part[], footer: string): string => {
+    const cited = new Set(shown.flatMap((p) => p.cites));
+    const sources = reply.citations.filter((c) => cited.has(c.n)).map(citationLine);
+    return [...heading, ...shown.map((p) => p.html), ...(sources.length ? ["<b>Sources</b>", ...sources] : []), escapeHtml(footer)].join("\n");
   };
-  const groups: Block[][] = [];
-  let current: Block[] = [];
-  for (const event of events) {
-    const candidate = [...current, event];
-    if (current.length > 0 && (candidate.length > EVENTS_PER_PAGE || build(candidate, "Page 000 of 000").length > MAX_MESSAGE)) {
+  const events = (shown: Part[]) => new Set(shown.map((p) => p.event)).size;
+  const groups: Part[][] = [];
+  let current: Part[] = [];
+  for (const part of parts) {
+    const candidate = [...current, part];
+    if (current.length > 0 && (events(candidate) > EVENTS_PER_PAGE || build(candidate, "Page 000 of 000").length > MAX_MESSAGE)) {
       groups.push(current);
-      current = [event];
+      current = [part];
     } else current = candidate;
   }
   if (current.length > 0) groups.push(current);
