@@ -60,8 +60,9 @@ export function packPieces(pieces: readonly string[], limit: number): string[] {
 
 /**
  * A URL the bot may make a link of: http(s) only, serialised by the WHATWG URL
- * parser (which percent-encodes `<`, `>`, `"` and spaces, so it cannot break
- * out of `<…>` or an attribute). Anything else is not linked.
+ * parser, with `<`, `>`, quotes, brackets, parentheses, backslashes and spaces
+ * percent-encoded, so it cannot break out of `<…>`, `(…)` or an attribute.
+ * Anything else is not linked.
  */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -69,7 +70,7 @@ export function safeUrl(url: string | undefined): string | undefined {
     const parsed = new URL(url);
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
     const href = parsed.href;
-    return /[\s<>"'()\\]/.test(href) ? href.replace(/[\s<>"'()\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`) : href;
+    return /[\s<>"'()[\]\\]/.test(href) ? href.replace(/[\s<>"'()[\]\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`) : href;
   } catch {
     return undefined;
   }

@@ -13,7 +13,8 @@ import { splitParagraphs } from "./text.ts";
 /** Template placeholders some CMSs leave in the text (`spot_img`, `spot_imgspot_img`). */
 const PLACEHOLDER = /(?:\bspot_img)+\b|(?<=\S)spot_img\b/g;
 
-const SENTENCE_END = /[.!?:;"'”’)\]…]$/u;
+/** How a sentence ends, in Latin script and in Urdu/Arabic (full stop ۔, question mark ؟). */
+const SENTENCE_END = /[.!?:;"'”’)\]…۔؟]$/u;
 const MAX_LABEL_WORDS = 4;
 const MAX_HEADLINE_WORDS = 25;
 
@@ -68,7 +69,7 @@ export interface CleanedScrape {
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */
 export function cleanScrape(raw: string): CleanedScrape {
-  const lines = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => !/^[\W_]*$/u.test(line));
+  const lines = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => /[\p{L}\p{N}]/u.test(line));
   const hasTitle = lines.length > 1 && isHeadline(lines[0]!);
   const title = hasTitle ? lines[0] : undefined;
   const body = hasTitle ? lines.slice(1) : lines;
@@ -88,7 +89,7 @@ export function cleanScrape(raw: string): CleanedScrape {
  */
 export function deriveTitle(paragraphs: readonly string[]): string {
   const first = (paragraphs[0] ?? "").replace(/^[A-Z][A-Z .'-]{1,30}:\s+/, "");
-  const sentence = first.split(/(?<=[.!?])\s/)[0] ?? first;
-  const words = sentence.replace(/[.!?]$/, "").split(/\s+/);
+  const sentence = first.split(/(?<=[.!?۔؟])\s/)[0] ?? first;
+  const words = sentence.replace(/[.!?۔؟]$/, "").split(/\s+/);
   return words.length <= 14 ? words.join(" ") : `${words.slice(0, 12).join(" ")}…`;
 }

@@ -5,12 +5,15 @@
  * from the corpus files' names, sizes and modification times and the index
  * format. A start with an unchanged corpus
  * loads it instead of rebuilding; any change to the corpus or the format
- * makes a new key.
+ * makes a new key. Every record carries a CRC-32 of its bytes: a file that
+ * was damaged on disk (a flipped byte would otherwise be quoted as evidence)
+ * fails the check and the index is rebuilt.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import zlib from "node:zlib";
 import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Article } from "./article.ts";
 import type { CorpusProblem } from "./corpus.ts";
@@ -18,7 +21,7 @@ import { type CorpusIndex, INDEX_OPTIONS, type IndexData, assembleIndex } from "
 import type { ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 
@@ -82,13 +85,23 @@ interface Header {
   articleRecords: number;
 }
 
+/** CRC-32 of a record's bytes (zlib's, from Node 20.15; a SHA-1 prefix before that). */
+const checksum: (bytes: Uint8Array) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function"
+    ? (bytes) => (zlib as unknown as { crc32: (b: Uint8Array) => number }).crc32(bytes)
+    : (bytes) => createHash("sha1").update(bytes).digest().readUInt32LE(0);
+
+/** Each record: its length and the CRC-32 of its payload (4 bytes each, little-endian), then the payload. */
+const RECORD_HEAD = 8;
+
 function writeRecords(file: string, records: unknown[]): void {
   const fd = openSync(file, "w");
   try {
     for (const record of records) {
       const body = serialize(record);
-      const head = Buffer.alloc(4);
-      head.writeUInt32LE(body.length);
+      const head = Buffer.alloc(RECORD_HEAD);
+      head.writeUInt32LE(body.length, 0);
+      head.writeUInt32LE(checksum(body), 4);
       writeSync(fd, head);
       writeSync(fd, body);
     }
@@ -110,11 +123,14 @@ function readFully(fd: number, buffer: Buffer, length: number): boolean {
 /** Reads the records of a cache file in order. */
 class RecordReader {
   private readonly fd: number;
-  private readonly head = Buffer.alloc(4);
+  private readonly head = Buffer.alloc(RECORD_HEAD);
   private shared = Buffer.alloc(0);
+  /** Bytes not yet read: a record claiming more is damaged (and must not make us allocate it). */
+  private remaining: number;
 
   constructor(file: string) {
     this.fd = openSync(file, "r");
+    this.remaining = fstatSync(this.fd).size;
   }
 
   /** The next record, read through a reused buffer (its typed arrays are copied out). */
@@ -135,13 +151,18 @@ class RecordReader {
   }
 
   private length(): number {
-    if (!readFully(this.fd, this.head, 4)) throw new Error("index cache: missing record");
-    return this.head.readUInt32LE(0);
+    if (!readFully(this.fd, this.head, RECORD_HEAD)) throw new Error("index cache: missing record");
+    const length = this.head.readUInt32LE(0);
+    this.remaining -= RECORD_HEAD + length;
+    if (this.remaining < 0) throw new Error("index cache: record longer than the file");
+    return length;
   }
 
   private payload(buffer: Buffer, length: number): unknown {
     if (!readFully(this.fd, buffer, length)) throw new Error("index cache: truncated record");
-    return deserialize(buffer.subarray(0, length));
+    const bytes = buffer.subarray(0, length);
+    if (checksum(bytes) !== this.head.readUInt32LE(4)) throw new Error("index cache: checksum mismatch");
+    return deserialize(bytes);
   }
 }
 

@@ -3,7 +3,7 @@
  * cleaned by `cleanScrape`, with validated front matter. Duplicates (same URL
  * or near-identical text) are refused with a message that names the original.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
@@ -44,17 +44,23 @@ function containment(a: Set<string>, b: Set<string>): number {
   return shared / Math.min(a.size, b.size);
 }
 
-/** A file-name slug: ASCII, lowercase, hyphenated, at most ~60 characters. */
+/**
+ * A file-name slug: lowercase, hyphenated, at most ~60 characters. Latin
+ * accents are dropped ("Café" → "cafe"); letters of other scripts are kept
+ * (an Urdu headline gives an Urdu slug), so titles in any script stay apart.
+ */
 export function slugify(title: string): string {
   const slug = foldTypography(title)
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/(?<=\p{Script=Latin})[\u0300-\u036f]+/gu, "")
+    .normalize("NFC")
     .toLowerCase()
     .replace(/'/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
   if (slug.length <= 60) return slug || "article";
-  return slug.slice(0, 60).replace(/-[^-]*$/, "");
+  const cut = slug.slice(0, 60).replace(/-[^-]*$/, "");
+  return cut || Array.from(slug).slice(0, 40).join("");
 }
 
 /** Throws a UserError when the new article repeats one already in the corpus. */
@@ -107,13 +113,31 @@ export function prepareArticle(raw: string, meta: IngestMeta, corpus: readonly A
   return { fileName: `${frontMatter.date}-${slugify(frontMatter.title)}.md`, markdown, frontMatter, paragraphs: cleaned.paragraphs };
 }
 
-/** Writes a prepared article into a corpus folder atomically; refuses to overwrite. */
+/** How many numbered names (`…-2.md`, `…-3.md`) are tried when a file name is taken. */
+const MAX_NAME_TRIES = 100;
+
+/**
+ * Writes a prepared article into a corpus folder atomically, never over
+ * another file: when its name is taken (another article with the same date and
+ * title), it becomes `<name>-2.md`, `-3`… Returns the path written.
+ */
 export function writeArticle(dir: string, prepared: PreparedArticle): string {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, prepared.fileName);
-  if (existsSync(path)) throw new UserError(`A corpus file named ${prepared.fileName} already exists.`);
   const temp = join(dir, `.${prepared.fileName}.${process.pid}.tmp`);
   writeFileSync(temp, prepared.markdown, "utf8");
-  renameSync(temp, path);
-  return path;
+  try {
+    const base = prepared.fileName.replace(/\.md$/, "");
+    for (let n = 1; n <= MAX_NAME_TRIES; n++) {
+      const path = join(dir, n === 1 ? prepared.fileName : `${base}-${n}.md`);
+      try {
+        linkSync(temp, path);
+        return path;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+    }
+    throw new UserError(`Too many corpus files are named like ${prepared.fileName}.`);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }

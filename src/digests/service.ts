@@ -63,11 +63,16 @@ export class DigestService {
     return this.options.destinations.length > 0 ? [...this.options.destinations] : [here];
   }
 
-  /** Posts a previewed digest; only its requester may. Returns a summary line per destination. */
-  async post(previewId: string, presser: string): Promise<string[]> {
+  /**
+   * Posts a previewed digest; only its requester may, and only while still a
+   * moderator where it was asked (`stillModerator` asks the platform again at
+   * the press: roles change). Returns a summary line per destination.
+   */
+  async post(previewId: string, presser: string, stillModerator: (here: Destination) => Promise<boolean>): Promise<string[]> {
     const preview = this.previews.get(previewId);
     if (!preview) throw new UserError("This preview has expired; run /digest again.");
     if (preview.requester !== presser) throw new UserError("Only the moderator who asked for this digest can post it.");
+    if (!(await stillModerator(preview.here).catch(() => false))) throw new UserError("Only moderators can post a digest, and you are not one (any more).");
     const store = this.openStore();
     const record = recordDigest(store, preview.digest, this.destinationsFor(preview.here));
     if (!record) return ["There is nothing to post."];

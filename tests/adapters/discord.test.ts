@@ -217,6 +217,10 @@ describe("Discord adapter, digest preview and Post", () => {
       const intruder = env.fake.button(button.custom_id, { userId: "700000000000000099", permissions: MANAGE_GUILD });
       expect(visible(await answered(env.fake, intruder.token))).toContain("Only the moderator who asked");
 
+      const demoted = env.fake.button(button.custom_id, { userId: "700000000000000042", permissions: "0" });
+      expect(visible(await answered(env.fake, demoted.token))).toContain("not one (any more)");
+      expect(env.fake.created.get(CHANNEL_ID) ?? []).toHaveLength(0);
+
       const pressed = env.fake.button(button.custom_id, { userId: "700000000000000042", permissions: MANAGE_GUILD });
       const report = await answered(env.fake, pressed.token);
       expect(report[0]!.body).toMatchObject({ type: 5, data: { flags: 64 } });
@@ -230,6 +234,43 @@ describe("Discord adapter, digest preview and Post", () => {
     } finally {
       await env.bot.stop();
       await env.fake.stop();
+    }
+  });
+});
+
+describe("Discord adapter, hostile input", () => {
+  let env: Awaited<ReturnType<typeof startBot>>;
+  beforeAll(async () => {
+    env = await startBot(bundledLibrary());
+  });
+  afterAll(async () => {
+    await env.bot.stop();
+    await env.fake.stop();
+  });
+
+  it("acknowledges an interaction with malformed permissions with the generic failure, and keeps serving", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const { token } = env.fake.interaction("ask", { question: "What is PVARA?" }, { permissions: "abc" });
+      const requests = await answered(env.fake, token);
+      expect(requests[0]!.body).toMatchObject({ type: 4, data: { content: expect.stringContaining("Something went wrong"), flags: 64 } });
+      expect(env.lines.join("")).toContain("malformed interaction refused");
+      const next = await answered(env.fake, env.fake.interaction("ask", { question: "What is PVARA?" }).token);
+      expect(visible(next)).toContain("PVARA");
+      await new Promise((r) => setTimeout(r, 50));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+  });
+
+  it("shows a masked link in a topic or a question as text, never as a link", async () => {
+    const masked = "[Claim PVARA airdrop](https://evil.example/x)";
+    for (const [command, option] of [["timeline", "topic"], ["summary", "topic"], ["ask", "question"]] as const) {
+      const text = visible(await answered(env.fake, env.fake.interaction(command, { [option]: masked }).token));
+      expect(text).not.toMatch(/(?<!\\)\]\(<?https:\/\/evil/);
     }
   });
 });

@@ -16,7 +16,7 @@ const TOKEN = TEST_TELEGRAM_TOKEN;
 const MODERATOR = 1001;
 addSecret(TOKEN);
 
-async function startBot(library: Library | Deps, options: { rateLimit?: number; webhookSecret?: string } = {}) {
+async function startBot(library: Library | Deps, options: { rateLimit?: number; webhookSecret?: string; retryBudgetSeconds?: number } = {}) {
   const fake = await new FakeTelegram().start();
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
@@ -27,6 +27,7 @@ async function startBot(library: Library | Deps, options: { rateLimit?: number; 
       moderatorIds: [String(MODERATOR)],
       rateLimit: { max: options.rateLimit ?? 1000, windowSeconds: 30 },
       webhook: options.webhookSecret ? { url: "https://bot.example/telegram", secret: options.webhookSecret, port: 0 } : undefined,
+      retryBudgetSeconds: options.retryBudgetSeconds,
     },
     "commands" in library ? library : { library: () => library, commands },
     createLogger(sink, "debug"),
@@ -231,6 +232,11 @@ describe("Telegram adapter, digest preview and Post", () => {
       const data = preview.body.reply_markup.inline_keyboard[0][0].callback_data as string;
       expect(data).toMatch(/^digest-post:/);
       await env.fake.waitUntil(() => env.fake.sent().some((c) => Number(c.body.chat_id) === group && /private message/.test(c.body.text)));
+      env.fake.setMember(group, 4004, "member");
+      env.fake.press(data, preview, 4004);
+      await env.fake.waitUntil(() => env.fake.sent().some((c) => Number(c.body.chat_id) === 4004 && /not one \(any more\)/.test(c.body.text)));
+      expect(env.fake.sent().filter((c) => Number(c.body.chat_id) === group && !/private message/.test(c.body.text))).toHaveLength(0);
+      env.fake.setMember(group, 4004, "administrator");
       env.fake.press(data, preview, 4004);
       await env.fake.waitUntil(() => env.fake.sent().some((c) => /posted \(5 messages\)/.test(c.body.text)));
       const inGroup = env.fake.sent().filter((c) => Number(c.body.chat_id) === group && !/private message/.test(c.body.text));
@@ -274,6 +280,58 @@ describe("Telegram adapter, webhook mode", () => {
       const right = await fetch(url, { method: "POST", body: update(3), headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret } });
       expect(right.status).toBe(200);
       await env.fake.waitUntil(() => env.fake.sent().length === 1);
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Telegram adapter, webhook mode with malformed bodies", () => {
+  it("answers 400 to a body that is not an update, and keeps serving", async () => {
+    const secret = "webhook-secret-0123456789";
+    const env = await startBot(bundledLibrary(), { webhookSecret: secret });
+    try {
+      const url = `http://127.0.0.1:${env.bot.webhookPort}/`;
+      const post = (body: string) => fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, signal: AbortSignal.timeout(5000) });
+      for (const body of ["{not json", "[]", "null", '{"message":{}}', '{"update_id":"1"}']) expect((await post(body)).status).toBe(400);
+      expect(env.lines.join("")).toContain("malformed update");
+      const good = JSON.stringify({ update_id: 7, message: { message_id: 1, date: 0, chat: { id: 9010, type: "private", first_name: "A" }, from: { id: 9010, is_bot: false, first_name: "A" }, text: "/about", entities: [{ type: "bot_command", offset: 0, length: 6 }] } });
+      expect((await post(good)).status).toBe(200);
+      await env.fake.waitUntil(() => env.fake.sent().length === 1);
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  });
+});
+
+describe("Telegram adapter, a failing Bot API", () => {
+  it("gives up on a request that keeps failing with 5xx once its retry budget is spent", async () => {
+    const env = await startBot(bundledLibrary(), { retryBudgetSeconds: 4 });
+    try {
+      for (let i = 0; i < 20; i++) env.fake.script("sendMessage", { ok: false, error_code: 502, description: "Bad Gateway" });
+      const started = Date.now();
+      env.fake.message("/about", { chatId: 9020, userId: 9020 });
+      await env.fake.waitUntil(() => env.lines.some((l) => l.includes("telegram update failed")), 15_000);
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(3_000);
+      expect(elapsed).toBeLessThan(5_500);
+      expect(env.fake.sent("sendMessage").filter((c) => Number(c.body.chat_id) === 9020).length).toBe(2);
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+    }
+  }, 20_000);
+});
+
+describe("Telegram adapter, hostile input", () => {
+  it("shows a masked link in a topic as text, and pages a timeline event longer than a message", async () => {
+    const env = await startBot(bundledLibrary());
+    try {
+      const calls = await exchange(env.fake, "/timeline [Claim PVARA airdrop](https://evil.example/x)");
+      expect(seen(calls)).toContain("[Claim PVARA airdrop](https://evil.example/x)");
+      expect(seen(calls)).not.toMatch(/<a href="https:\/\/evil/);
     } finally {
       await env.bot.stop();
       await env.fake.stop();

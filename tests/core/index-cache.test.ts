@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,5 +55,28 @@ describe("the persisted index", () => {
     expect(rebuilt.fromCache).toBe(false);
     expect(rebuilt.ask("What is PVARA?").abstained).toBe(false);
     expect(openLibrary([dir], { cacheDir }).fromCache).toBe(true);
+  });
+
+  it("rebuilds, never quotes, a cache file with flipped bytes anywhere", () => {
+    const { dir } = scratchCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), "daleel-cache-"));
+    const good = openLibrary([dir], { cacheDir });
+    const file = join(cacheDir, `index-${corpusKey([dir])}.v8`);
+    const original = readFileSync(file);
+    const question = "Where did Bilal Bin Saqib meet Mayor Eric Adams?";
+    const expected = good.ask(question);
+    let seed = 7;
+    for (let trial = 0; trial < 30; trial++) {
+      const damaged = Buffer.from(original);
+      for (let k = 0; k < 3; k++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const at = seed % damaged.length;
+        damaged[at] = damaged[at]! ^ (1 + (seed % 255));
+      }
+      writeFileSync(file, damaged);
+      const library = openLibrary([dir], { cacheDir });
+      expect(library.fromCache).toBe(false);
+      expect(library.ask(question)).toEqual(expected);
+    }
   });
 });

@@ -11,6 +11,8 @@ import { bundledLibrary } from "../helpers.ts";
 import { Writable } from "node:stream";
 
 const quiet = createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent");
+/** The platform's answer at the press: the presser is still a moderator where the digest was asked. */
+const stillModerator = async () => true;
 const storeFile = () => join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json");
 
 function collector(): Sender & { got: { chat: string; item: Reply }[] } {
@@ -40,22 +42,31 @@ describe("DigestService", () => {
     const { service: digests, sender } = service();
     const { id, digest } = digests.preview({ since: "2025-06-01" }, "discord:1", "discord:55");
     expect(digest.count).toBe(4);
-    expect(await digests.post(id, "discord:1")).toEqual(["discord:55: posted (5 messages)."]);
+    expect(await digests.post(id, "discord:1", stillModerator)).toEqual(["discord:55: posted (5 messages)."]);
     expect((sender as ReturnType<typeof collector>).got.map((g) => g.chat)).toEqual(Array(5).fill("55"));
-    await expect(digests.post(id, "discord:1")).rejects.toThrow(/expired/);
+    await expect(digests.post(id, "discord:1", stillModerator)).rejects.toThrow(/expired/);
   });
 
   it("lets only the moderator who asked post a preview", async () => {
     const { service: digests } = service();
     const { id } = digests.preview({}, "telegram:7", "telegram:-100");
-    await expect(digests.post(id, "telegram:8")).rejects.toThrow("Only the moderator who asked for this digest can post it.");
+    await expect(digests.post(id, "telegram:8", stillModerator)).rejects.toThrow("Only the moderator who asked for this digest can post it.");
+  });
+
+  it("refuses the requester who is no longer a moderator where it was asked, and posts nothing", async () => {
+    const { service: digests, sender } = service();
+    const { id } = digests.preview({ since: "2025-06-01" }, "telegram:7", "telegram:-100");
+    const asked: string[] = [];
+    await expect(digests.post(id, "telegram:7", async (here) => (asked.push(here), false))).rejects.toThrow(/not one \(any more\)/);
+    expect(asked).toEqual(["telegram:-100"]);
+    expect((sender as ReturnType<typeof collector>).got).toEqual([]);
   });
 
   it("reports a destination that refuses, in one line for the moderator", async () => {
     const refusing: Sender = { send: async () => { throw Object.assign(new (await import("../../src/digests/poster.ts")).DeliveryError("Discord 403: Missing Access", true)); } };
     const { service: digests } = service({ destinations: ["discord:9"], sender: refusing });
     const { id } = digests.preview({ since: "2025-06-01" }, "discord:1", "discord:55");
-    expect(await digests.post(id, "discord:1")).toEqual(["discord:9: 0 sent, 5 failed — Discord 403: Missing Access. Check the bot can post there."]);
+    expect(await digests.post(id, "discord:1", stillModerator)).toEqual(["discord:9: 0 sent, 5 failed — Discord 403: Missing Access. Check the bot can post there."]);
   });
 
   it("disables digests with a clear message when the store is corrupt, while questions still work", async () => {
@@ -63,7 +74,7 @@ describe("DigestService", () => {
     writeFileSync(file, "not json");
     const { service: digests } = service({ storeFile: file });
     const { id } = digests.preview({}, "discord:1", "discord:55");
-    await expect(digests.post(id, "discord:1")).rejects.toThrow(/Digests are unavailable right now/);
+    await expect(digests.post(id, "discord:1", stillModerator)).rejects.toThrow(/Digests are unavailable right now/);
     expect(bundledLibrary().ask("What is PVARA?").abstained).toBe(false);
   });
 

@@ -18,6 +18,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   Partials,
+  Routes,
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
@@ -65,6 +66,33 @@ async function rawOptions(interaction: ChatInputCommandInteraction, mayRun: () =
   return raw;
 }
 
+/** Fields discord.js turns into BigInt while it builds an interaction: a bad one would throw inside the client. */
+const BIGINT_FIELDS = new Set(["permissions", "app_permissions", "allow", "deny"]);
+const SNOWFLAKE = /^\d{1,20}$/;
+
+/**
+ * Why a raw INTERACTION_CREATE payload cannot become an interaction, or
+ * undefined when it can. discord.js would throw while building it (outside any
+ * handler of ours: an unhandled rejection, and the user waits for nothing).
+ */
+export function malformedInteraction(data: unknown): string | undefined {
+  const d = data as { id?: unknown; token?: unknown; type?: unknown } | null;
+  if (typeof d !== "object" || d === null) return "payload is not an object";
+  if (typeof d.id !== "string" || !SNOWFLAKE.test(d.id)) return "id is not a snowflake";
+  if (typeof d.token !== "string" || d.token.length === 0) return "token is missing";
+  if (typeof d.type !== "number") return "type is not a number";
+  const stack: unknown[] = [d];
+  for (let seen = 0; stack.length > 0 && seen < 10_000; seen++) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null) continue;
+    for (const [key, inner] of Object.entries(value)) {
+      if (BIGINT_FIELDS.has(key) && (typeof inner !== "string" || !/^\d{1,30}$/.test(inner))) return `${key} is not a permission bit string`;
+      if (typeof inner === "object" && inner !== null) stack.push(inner);
+    }
+  }
+  return undefined;
+}
+
 export class DiscordBot {
   readonly client: Client;
   private readonly limiter: RateLimiter;
@@ -78,6 +106,7 @@ export class DiscordBot {
     if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
     this.client = new Client({ intents, partials: [Partials.Channel], allowedMentions: NO_PINGS, rest: { api: options.apiBase } });
     this.limiter = new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
+    this.client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => this.guardInteraction(packet));
     this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
     this.client.on(Events.MessageCreate, (message) => void this.onMessage(message));
     this.client.on(Events.Error, (error) => this.log.error({ err: error }, "discord client error"));
@@ -92,6 +121,24 @@ export class DiscordBot {
 
   async stop(): Promise<void> {
     await this.client.destroy();
+  }
+
+  /**
+   * Raw packets arrive here before discord.js builds them. A malformed
+   * interaction is acknowledged with the generic failure, logged, and turned
+   * into a type discord.js ignores, so it never builds (and throws on) it.
+   */
+  private guardInteraction(packet: { t?: string; d?: unknown }): void {
+    if (packet.t !== "INTERACTION_CREATE") return;
+    const problem = malformedInteraction(packet.d);
+    if (!problem) return;
+    const data = packet.d as { id?: unknown; token?: unknown; type?: unknown } | null;
+    this.log.warn({ interaction: typeof data?.id === "string" ? data.id.slice(0, 24) : undefined, problem }, "malformed interaction refused");
+    if (typeof data !== "object" || data === null) return;
+    data.type = -1;
+    if (typeof data.id !== "string" || !SNOWFLAKE.test(data.id) || typeof data.token !== "string" || !data.token) return;
+    const body = { type: 4, data: { content: GENERIC_FAILURE, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } };
+    this.client.rest.post(Routes.interactionCallback(data.id, data.token), { body, auth: false }).catch((err: unknown) => this.log.warn({ err }, "could not answer a malformed interaction"));
   }
 
   private async onInteraction(interaction: Interaction): Promise<void> {
@@ -166,18 +213,25 @@ export class DiscordBot {
     }
   }
 
-  /** The Post button of a digest preview: posts it, and tells the moderator how each destination went. */
+  /**
+   * The Post button of a digest preview: posts it, and tells the moderator how
+   * each destination went. Whether the presser may still post is checked again
+   * at the press (roles can change after the preview).
+   */
   private async postDigest(interaction: ButtonInteraction): Promise<void> {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     let lines: string[];
     try {
       if (!this.deps.digests) throw new UserError("Digests are not enabled on this bot.");
-      lines = await this.deps.digests.post(interaction.customId.slice("digest-post:".length), `discord:${interaction.user.id}`);
+      const stillModerator = async () => isDiscordModerator(interaction, this.options.moderatorRoleIds);
+      lines = await this.deps.digests.post(interaction.customId.slice("digest-post:".length), `discord:${interaction.user.id}`, stillModerator);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       lines = [error.message];
     }
-    await interaction.editReply({ content: renderDiscord(text(lines.join("\n"))).join("\n"), allowedMentions: NO_PINGS });
+    const [first, ...rest] = renderDiscord(text(lines.join("\n")));
+    await interaction.editReply({ content: first ?? "", allowedMentions: NO_PINGS });
+    for (const content of rest) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   }
 
   /** A message that mentions the bot is a question, answered like /ask. */

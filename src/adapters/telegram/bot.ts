@@ -4,11 +4,12 @@
  * only commands, @mentions and replies to the bot. Long polling with
  * @grammyjs/runner (sequential per chat), or webhook mode behind a secret.
  */
-import { type Server, createServer } from "node:http";
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, GrammyError, InlineKeyboard, webhookCallback } from "grammy";
+import { Bot, type Context, GrammyError, InlineKeyboard, type Transformer, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
 import { commands, findCommand } from "../../../commands/index.ts";
@@ -24,7 +25,14 @@ export interface TelegramOptions {
   moderatorIds: readonly string[];
   rateLimit: { max: number; windowSeconds: number };
   webhook?: { url: string; secret: string; port: number };
+  /** Every API request, retries included, ends within this many seconds (default RETRY_BUDGET_SECONDS). */
+  retryBudgetSeconds?: number;
 }
+
+/** How long one Bot API request may take in all, its retries and their waits included. */
+export const RETRY_BUDGET_SECONDS = 30;
+/** A webhook body larger than this is not an update. */
+const MAX_UPDATE_BYTES = 1 << 20;
 
 const GENERIC_FAILURE = "Something went wrong on our side and the operators have been told. Please try again later.";
 const SLOW_DOWN = "You're asking a lot at once — please wait a few seconds and try again.";
@@ -46,8 +54,69 @@ export async function isTelegramModerator(ctx: Context, moderatorIds: readonly s
   if (chat.type === "private") return moderatorIds.includes(String(from.id));
   if (chat.type === "channel") return false;
   if (ctx.msg?.sender_chat?.id === chat.id && from.id === GROUP_ANONYMOUS_BOT) return true;
-  const member = await ctx.api.getChatMember(chat.id, from.id);
+  return isModeratorIn(ctx.api, chat.id, from.id, moderatorIds);
+}
+
+/** Whether a user may run moderator commands in a chat: listed, for a private chat; else its creator or an administrator. */
+async function isModeratorIn(api: Context["api"], chatId: number, userId: number, moderatorIds: readonly string[]): Promise<boolean> {
+  if (chatId > 0) return chatId === userId && moderatorIds.includes(String(userId));
+  const member = await api.getChatMember(chatId, userId);
   return member.status === "creator" || member.status === "administrator";
+}
+
+/**
+ * An API transformer that aborts a request — with every retry and wait that
+ * the transformers inside it add — once `ms` have passed. Long polling's
+ * getUpdates waits on purpose and is exempt.
+ */
+export function deadline(ms: number): Transformer {
+  return (prev, method, payload, signal) => {
+    if (method === "getUpdates") return prev(method, payload, signal);
+    // grammY types its signal with the abort-controller shim; at run time it is Node's own AbortSignal.
+    type Signal = typeof signal;
+    const timeout = AbortSignal.timeout(ms);
+    return prev(method, payload, (signal ? AbortSignal.any([signal as unknown as AbortSignal, timeout]) : timeout) as unknown as Signal);
+  };
+}
+
+/** A webhook body that is not a Telegram update: answered 400. */
+class MalformedUpdate extends Error {}
+
+/**
+ * grammY's webhook adapter for node:http, with the body checked before grammY
+ * sees it: at most MAX_UPDATE_BYTES, JSON, an object with a numeric update_id.
+ */
+function checkedHttpAdapter(req: IncomingMessage, res: ServerResponse) {
+  const secret = req.headers["x-telegram-bot-api-secret-token"];
+  return {
+    get update(): Promise<Update> {
+      return new Promise<Update>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        req.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= MAX_UPDATE_BYTES) chunks.push(chunk);
+        });
+        req.once("error", reject);
+        req.once("end", () => {
+          if (size > MAX_UPDATE_BYTES) return reject(new MalformedUpdate(`update body over ${MAX_UPDATE_BYTES} bytes`));
+          let body: unknown;
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          } catch {
+            return reject(new MalformedUpdate("update body is not JSON"));
+          }
+          const id = (body as { update_id?: unknown } | null)?.update_id;
+          if (typeof body !== "object" || body === null || Array.isArray(body) || !Number.isSafeInteger(id)) return reject(new MalformedUpdate("update body has no update_id"));
+          resolve(body as Update);
+        });
+      });
+    },
+    header: Array.isArray(secret) ? secret[0] : secret,
+    end: () => res.end(),
+    respond: (json: string) => res.writeHead(200, { "Content-Type": "application/json" }).end(json),
+    unauthorized: () => res.writeHead(401).end("secret token is wrong"),
+  };
 }
 
 function keyboard(key: number, page: number, pages: number): InlineKeyboard | undefined {
@@ -72,9 +141,11 @@ export class TelegramBot {
     private readonly log: Logger,
   ) {
     this.bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
-    // 429 and 5xx are retried, waiting at most 30 s. Network errors are not: auto-retry would back off
+    // 429 and 5xx are retried by auto-retry; the deadline (installed last, so outermost) aborts the request,
+    // retries and waits included, after 30 s. Network errors are not retried: auto-retry would back off
     // for up to an hour per call while this chat's queue waits behind it; they are logged instead.
-    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: RETRY_BUDGET_SECONDS, rethrowHttpErrors: true }));
+    this.bot.api.config.use(deadline((options.retryBudgetSeconds ?? RETRY_BUDGET_SECONDS) * 1000));
     this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
     this.bot.use(async (ctx, next) => {
       this.lastUpdateId = Math.max(this.lastUpdateId, ctx.update.update_id);
@@ -161,13 +232,15 @@ export class TelegramBot {
     }
   }
 
-  /** The Post button of a digest preview. */
+  /** The Post button of a digest preview: only a moderator, checked again at the press, can post. */
   private async postDigest(ctx: Context, previewId: string): Promise<void> {
     await ctx.answerCallbackQuery();
     let lines: string[];
     try {
       if (!this.deps.digests) throw new UserError("Digests are not enabled on this bot.");
-      lines = await this.deps.digests.post(previewId, `telegram:${ctx.from?.id}`);
+      const presser = ctx.from?.id;
+      const stillModerator = async (here: string) => presser !== undefined && /^telegram:-?\d+$/.test(here) && isModeratorIn(ctx.api, Number(here.slice("telegram:".length)), presser, this.options.moderatorIds);
+      lines = await this.deps.digests.post(previewId, `telegram:${presser}`, stillModerator);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       lines = [error.message];
@@ -249,8 +322,16 @@ export class TelegramBot {
     const webhook = this.options.webhook;
     if (webhook) {
       await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ["message", "callback_query"] });
-      const handle = webhookCallback(this.bot, "http", { secretToken: webhook.secret });
-      this.server = createServer((req, res) => void handle(req, res).catch((err: unknown) => this.log.error({ err }, "webhook request failed")));
+      // A slow update is answered 200 after 10 s and goes on: a 5xx would make Telegram send it again.
+      const handle = webhookCallback(this.bot, checkedHttpAdapter, { secretToken: webhook.secret, onTimeout: "return" });
+      this.server = createServer((req, res) =>
+        void (handle(req, res) as Promise<unknown>).catch((err: unknown) => {
+          const malformed = err instanceof MalformedUpdate;
+          if (malformed) this.log.warn({ reason: err.message }, "webhook request refused: malformed update");
+          else this.log.error({ err }, "webhook request failed");
+          if (!res.headersSent) res.writeHead(malformed ? 400 : 500).end(malformed ? err.message : "internal error");
+        }),
+      );
       await new Promise<void>((resolve) => this.server!.listen(webhook.port, resolve));
       this.log.info({ port: this.webhookPort, bot: this.bot.botInfo.username }, "telegram webhook listening");
       return { stopped: new Promise(() => undefined) };

@@ -71,15 +71,17 @@ export function renderTelegram(reply: Reply): string[] {
  * own blockquote) that continue on the following pages.
  */
 export function paginate(reply: Reply): string[] {
-  const heading = reply.blocks.filter((b) => b.type !== "quote").flatMap((b) => blockPieces(b));
-  const parts = reply.blocks.flatMap((block, event) => (block.type === "quote" ? blockPieces(block, MAX_PAGED_PIECE).map((html) => ({ html, event, cites: block.cites })) : []));
+  const [first] = reply.blocks;
+  const lead = first?.type === "heading" ? 1 : 0;
+  const heading = reply.blocks.slice(0, lead).flatMap((b) => blockPieces(b, MAX_PAGED_PIECE));
+  const parts = reply.blocks.slice(lead).flatMap((block, i) => blockPieces(block, MAX_PAGED_PIECE).map((html) => ({ html, event: block.type === "quote" ? i : -1, cites: block.type === "quote" ? block.cites : [] })));
   type Part = (typeof parts)[number];
   const build = (shown: Part[], footer: string): string => {
     const cited = new Set(shown.flatMap((p) => p.cites));
     const sources = reply.citations.filter((c) => cited.has(c.n)).map(citationLine);
     return [...heading, ...shown.map((p) => p.html), ...(sources.length ? ["<b>Sources</b>", ...sources] : []), escapeHtml(footer)].join("\n");
   };
-  const events = (shown: Part[]) => new Set(shown.map((p) => p.event)).size;
+  const events = (shown: Part[]) => new Set(shown.filter((p) => p.event >= 0).map((p) => p.event)).size;
   const groups: Part[][] = [];
   let current: Part[] = [];
   for (const part of parts) {
