@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,50000] [--json FILE] [--questions N] [--raw-questions N]`
+ * `npm run bench [-- --sizes 1000,10000,50000] [--json FILE] [--questions N] [--raw-questions N] [--long-sentences N]`
  *
  * Builds deterministic synthetic corpora and measures, each in a fresh
  * process: index build, cold start (process start to first answer), RSS after
  * load, p50/p99 latency of ask, summary, timeline and digest, the worst of
  * 10,000 hostile queries, and raw MiniSearch (one sentence per document,
- * default options) on the same passages and questions. Prints a table and
- * writes JSON. Not part of `npm test`.
+ * default options) on the same passages and questions; then the wall time of
+ * `cli digest` and `cli summary` on one 20,000-sentence article. Prints tables
+ * and writes JSON. Not part of `npm test`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import MiniSearch from "minisearch";
-import { hostileQueries, syntheticQuestions, writeSyntheticCorpus } from "./synthetic.ts";
+import { hostileQueries, syntheticQuestions, writeLongArticle, writeSyntheticCorpus } from "./synthetic.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -146,8 +147,48 @@ export function formatTable(rows: BenchRow[]): string {
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
 
+export interface LongArticleRow {
+  sentences: number;
+  /** Wall time of `cli digest` and `cli summary --article` over a corpus of that one article, each a fresh process. */
+  cliDigestMs: number;
+  cliSummaryMs: number;
+}
+
+/** Times `npm run cli -- digest` and `summary --article` on one article of `sentences` sentences (target: each ≤ 3 s). */
+export function benchLongArticle(sentences: number): LongArticleRow {
+  const dir = join(tmpdir(), `daleel-bench-long-${sentences}`);
+  rmSync(dir, { recursive: true, force: true });
+  const id = writeLongArticle(dir, sentences);
+  const time = (args: string[]): number => {
+    const start = performance.now();
+    const child = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args, "--corpus", dir], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`bench: cli ${args[0]} failed: ${child.stderr}`);
+    return round(performance.now() - start);
+  };
+  const row = { sentences, cliDigestMs: time(["digest"]), cliSummaryMs: time(["summary", "--article", id]) };
+  rmSync(dir, { recursive: true, force: true });
+  return row;
+}
+
+const USAGE = `usage: npm run bench [-- --sizes 1000,10000] [--questions N] [--raw-questions N] [--long-sentences N] [--json FILE]
+  --sizes            synthetic corpus sizes, in articles (default 1000,10000)
+  --questions        questions per query kind (default 500)
+  --raw-questions    questions for the raw MiniSearch baseline (default: --questions)
+  --long-sentences   sentences of the one-article corpus for the cli digest/summary row (default 20000; 0 skips it)
+  --json             where to write the results (default bench-results/latest.json)`;
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { sizes: { type: "string" }, json: { type: "string" }, questions: { type: "string" }, "raw-questions": { type: "string" }, worker: { type: "string" } }, allowPositionals: true });
+  const options = { sizes: { type: "string" }, json: { type: "string" }, questions: { type: "string" }, "raw-questions": { type: "string" }, "long-sentences": { type: "string" }, worker: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ options, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.worker) return worker(values.worker, positionals[0]!, Number(positionals[1]));
   const sizes = (values.sizes ?? "1000,10000").split(",").map(Number);
   const questions = Number(values.questions ?? 500);
@@ -157,9 +198,12 @@ async function main(): Promise<void> {
     rows.push(benchSize(size, questions, false, Number(values["raw-questions"] ?? questions)));
   }
   process.stdout.write(`${formatTable(rows)}\n`);
+  const longSentences = Number(values["long-sentences"] ?? 20_000);
+  const long = longSentences > 0 ? benchLongArticle(longSentences) : undefined;
+  if (long) process.stdout.write(`\n| one article, sentences | cli digest ms | cli summary --article ms |\n|---|---|---|\n| ${long.sentences} | ${long.cliDigestMs} | ${long.cliSummaryMs} |\n`);
   const json = values.json ?? join(ROOT, "bench-results", "latest.json");
   mkdirSync(join(json, ".."), { recursive: true });
-  writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+  writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, long }, null, 2));
   process.stderr.write(`wrote ${json}\n`);
 }
 

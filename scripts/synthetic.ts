@@ -102,6 +102,22 @@ export function writeSyntheticCorpus(dir: string, count: number, seed = 42): Syn
   return articles;
 }
 
+/**
+ * Writes one article of `sentences` sentences (five to a paragraph) into
+ * `dir`, as a careless scrape or a moderator's huge upload would make it;
+ * returns its id. Digests and summaries of it must stay fast.
+ */
+export function writeLongArticle(dir: string, sentences: number, seed = 5): string {
+  mkdirSync(dir, { recursive: true });
+  const r = seeded(seed);
+  const paragraphs: string[] = [];
+  for (let i = 0; i < sentences; i += 5) paragraphs.push(Array.from({ length: Math.min(5, sentences - i) }, (_, k) => sentence(r, i + k, 0)).join(" "));
+  const id = "2025-07-01-a-very-long-article";
+  const front = `---\ntitle: A very long article about ${pick(r, TOPICS)}\ndate: 2025-07-01\nsource: Dawn\nurl: https://bench.example/long\n---\n\n`;
+  writeFileSync(join(dir, `${id}.md`), `${front}${paragraphs.join("\n\n")}\n`);
+  return id;
+}
+
 /** Realistic questions for the synthetic corpus: who/what/how-much questions, acronyms, misspellings. */
 export function syntheticQuestions(count: number, seed = 7): string[] {
   const r = seeded(seed);

@@ -90,7 +90,7 @@ async function ask(questions: string[], flags: Flags): Promise<number> {
 }
 
 function openWithProblems(flags: Flags): Library {
-  const library = openLibrary(corpusDirs(flags));
+  const library = openLibrary(corpusDirs(flags), { warmUp: false });
   for (const problem of library.problems) process.stderr.write(`corpus: ${stripControl(formatProblem(problem))}\n`);
   return library;
 }

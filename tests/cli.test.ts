@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -89,5 +89,32 @@ describe("cli ingest", () => {
     expect(bad.stderr).toMatch(/date: expected an ISO date/);
     const good = cli(["ingest", join(SEEDS, "002_74510b5c19a29610.txt"), "--date", "2025-08-25", "--source", "NextWallet", "--tags", "a,b", "--out", out]);
     expect(good.stdout).toMatch(/added .*2025-08-25-pakistans-crypto-diplomacy/);
+  });
+});
+
+describe("cli failures", () => {
+  it("prints one line, never a stack, for a missing file, a corrupt store and bad configuration", () => {
+    const store = join(mkdtempSync(join(tmpdir(), "daleel-cli-")), "digests.json");
+    writeFileSync(store, "{corrupt");
+    const cases = [
+      { args: ["ingest", "/nonexistent/article.txt", "--date", "2025-01-01"], env: {}, says: /cannot read \/nonexistent\/article\.txt: ENOENT/ },
+      { args: ["digest-post", "--dest", "discord:123", "--store", store], env: {}, says: /digest store .* is corrupt/ },
+      { args: ["digest-post", "--dest", "discord:123"], env: { LOG_LEVEL: "bogus" }, says: /LOG_LEVEL/ },
+      { args: ["ingest", join(SEEDS, "000_b22c424695f05218.txt"), "--metadata", store, "--out", mkdtempSync(join(tmpdir(), "daleel-cli-"))], env: {}, says: /not valid JSON/ },
+    ];
+    for (const { args, env, says } of cases) {
+      const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args], { encoding: "utf8", cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(says);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("strips terminal control characters from corpus text it prints", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-cli-"));
+    writeFileSync(join(dir, "2025-01-01-ansi.md"), "---\ntitle: Escape \u001b[2J Article\ndate: 2025-01-01\n---\n\nThe PVARA board met in Karachi \u001b[31mtoday\u001b[0m and approved\u0007 the rules.\n\nIt said more later.\n");
+    const run = cli(["summary", "PVARA", "--corpus", dir]);
+    expect(run.stdout).toContain("Karachi [31mtoday[0m and approved the rules.");
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 });

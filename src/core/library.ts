@@ -51,6 +51,8 @@ export interface OpenOptions {
   cacheDir?: string;
   /** Threads that analyse a large corpus (default: the machine's cores, at most 4; 1 analyses on this thread). */
   threads?: number;
+  /** Answer one question at once so the first user's is fast (default true; a one-shot CLI run skips it). */
+  warmUp?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], opti
   const built = cached ?? build(dirs, options.threads);
   if (options.cacheDir && !cached) saveCached(options.cacheDir, key, built);
   const { index, events, problems } = built;
-  warmUp(index);
+  if (options.warmUp !== false) warmUp(index);
   return {
     dirs,
     fromCache: cached !== undefined,

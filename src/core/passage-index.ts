@@ -102,6 +102,17 @@ export class Passages implements Iterable<Passage> {
     return columns.terms.ids.subarray(columns.terms.offsets[id]!, columns.terms.offsets[id + 1]!);
   }
 
+  /** The ids of an article's passages: `first` up to (not including) `end`. */
+  idsOf(article: number): { first: number; end: number } {
+    return { first: this.firstOf[article]!, end: this.firstOf[article + 1]! };
+  }
+
+  /** A passage's term ids, read from the columns without making the passage. */
+  termsAt(id: number): TermIds {
+    const terms = this.data.passages.terms;
+    return terms.ids.subarray(terms.offsets[id]!, terms.offsets[id + 1]!);
+  }
+
   /** An article's passages, in reading order. */
   ofArticle(article: number): Passage[] {
     const out: Passage[] = [];

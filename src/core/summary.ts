@@ -48,19 +48,20 @@ const LEAD_BONUS = [0.3, 0.1];
  */
 export const CENTRALITY_COMPARISONS = 2_000_000;
 export const CENTRALITY_MIN_SAMPLE = 100;
-/** MMR looks at most at this many candidates, the most relevant, so its cost stays linear in the pool. */
-export const MMR_POOL = 500;
 
 interface Candidate {
   passage: Passage;
   relevance: number;
 }
 
-/** Picks up to `limit` sentences by maximal marginal relevance, never two that say the same thing. */
+/**
+ * Picks up to `limit` sentences by maximal marginal relevance, never two that
+ * say the same thing. Each pick compares every candidate with the few already
+ * chosen, so the cost is linear in the candidates (limit² comparisons each).
+ */
 export function selectDiverse(index: CorpusIndex, candidates: Candidate[], limit: number): Passage[] {
   const best = candidates.reduce((most, c) => Math.max(most, c.relevance), 0);
   const pool = candidates.filter((c) => c.relevance >= best * MIN_RELATIVE);
-  if (pool.length > MMR_POOL) pool.sort((a, b) => b.relevance - a.relevance || a.passage.id - b.passage.id).length = MMR_POOL;
   const chosen: Passage[] = [];
   while (chosen.length < limit) {
     let pick: Candidate | undefined;

@@ -72,9 +72,12 @@ class EventBuckets {
   constructor(private readonly index: CorpusIndex) {}
 
   readonly all: ExtractedEvent[] = [];
-  private readonly buckets = new Map<string, ExtractedEvent[]>();
+  /** Date key → the article an event was first reported in → its events. */
+  private readonly buckets = new Map<string, Map<number, ExtractedEvent[]>>();
   /** The articles each event already cites, so a merge check is O(1). */
   private readonly cited = new WeakMap<ExtractedEvent, Set<number>>();
+  /** The article each event was first reported in: its bucket entry. */
+  private readonly origin = new WeakMap<ExtractedEvent, number>();
 
   private static key(when: FoundDate): string {
     return `${when.precision}:${when.date}`;
@@ -93,25 +96,46 @@ class EventBuckets {
 
   private file(event: ExtractedEvent): void {
     const key = EventBuckets.key(event.when);
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.push(event);
-    else this.buckets.set(key, [event]);
+    const byArticle = this.buckets.get(key) ?? new Map<number, ExtractedEvent[]>();
+    this.buckets.set(key, byArticle);
+    const article = this.origin.get(event)!;
+    const list = byArticle.get(article);
+    if (list) list.push(event);
+    else byArticle.set(article, [event]);
   }
 
   private unfile(event: ExtractedEvent): void {
-    const key = EventBuckets.key(event.when);
-    this.buckets.set(key, (this.buckets.get(key) ?? []).filter((e) => e !== event));
+    const list = this.buckets.get(EventBuckets.key(event.when))?.get(this.origin.get(event)!);
+    const at = list?.indexOf(event) ?? -1;
+    if (at >= 0) list!.splice(at, 1);
+  }
+
+  /**
+   * An event of another article, under one of these keys, that reports the
+   * same fact as `passage` and does not cite its article yet. Events first
+   * reported in the passage's own article are skipped as a whole, so one
+   * article with thousands of dated sentences is not compared with itself.
+   */
+  private findSame(keys: readonly string[], passage: Passage): ExtractedEvent | undefined {
+    for (const key of keys) {
+      const byArticle = this.buckets.get(key);
+      if (!byArticle) continue;
+      for (const [article, events] of byArticle) {
+        if (article === passage.article) continue;
+        for (const e of events) if (!this.cited.get(e)!.has(passage.article) && sameFact(this.index, e.passages[0]!, passage)) return e;
+      }
+    }
+    return undefined;
   }
 
   /** Adds an event, or merges it into an overlapping one from another article that reports the same thing. */
   add(event: ExtractedEvent): void {
     const passage = event.passages[0]!;
-    const same = EventBuckets.mergeable(event.when)
-      .flatMap((key) => this.buckets.get(key) ?? [])
-      .find((e) => !this.cited.get(e)!.has(passage.article) && sameFact(this.index, e.passages[0]!, passage));
+    const same = this.findSame(EventBuckets.mergeable(event.when), passage);
     if (!same) {
       this.all.push(event);
       this.cited.set(event, new Set([passage.article]));
+      this.origin.set(event, passage.article);
       this.file(event);
       return;
     }

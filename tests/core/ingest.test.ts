@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/core/corpus.ts";
 import { UserError } from "../../src/core/errors.ts";
 import { type IngestMeta, prepareArticle, slugify, writeArticle } from "../../src/core/ingest.ts";
-import { CORPUS, SEEDS } from "../helpers.ts";
+import { CORPUS, NEW_RAW_ARTICLE as NEW_ARTICLE, SEEDS } from "../helpers.ts";
 
 const metadata = JSON.parse(readFileSync(`${SEEDS}/metadata.json`, "utf8")) as Array<IngestMeta & { file: string; url: string; title: string }>;
 const seed = (file: string) => readFileSync(`${SEEDS}/${file}`, "utf8");
@@ -24,6 +24,23 @@ describe("prepareArticle", () => {
     const { articles, problems } = loadCorpus([dir]);
     expect(problems).toEqual([]);
     expect(articles[0]).toMatchObject({ title: meta.title, date: "2025-07-18", source: "Times of Islamabad", url: meta.url });
+  });
+
+  it("refuses a javascript:, data: or bracketed URL, naming the field", () => {
+    for (const url of ["javascript:alert(1)", "data:text/html,hi", "https://a.example/x>)[Click](https://evil.example"]) {
+      expect(() => prepareArticle(NEW_ARTICLE, { date: "2026-02-01", url }, [])).toThrow(/^Bad article metadata: url: /);
+    }
+  });
+
+  it("keeps an Urdu headline as the title and slug, and numbers a second file of the same name", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-ingest-"));
+    const urdu = ["پاکستان میں کرپٹو کونسل قائم", "", ...NEW_ARTICLE.split("\n").slice(1)].join("\n");
+    const first = prepareArticle(urdu, { date: "2026-02-01" }, []);
+    expect(first.frontMatter.title).toBe("پاکستان میں کرپٹو کونسل قائم");
+    expect(writeArticle(dir, first)).toMatch(/2026-02-01-پاکستان-میں-کرپٹو-کونسل-قائم\.md$/);
+    const second = prepareArticle(`${urdu}\n\nA different closing paragraph makes this a different article, with its own words entirely.`, { date: "2026-02-01" }, []);
+    expect(writeArticle(dir, second)).toMatch(/قائم-2\.md$/);
+    expect(loadCorpus([dir]).articles).toHaveLength(2);
   });
 
   it("refuses an article whose URL is already in the corpus", () => {
