@@ -67,7 +67,8 @@ describe("a 20,000-sentence article", () => {
       const acked = (token: string) => fake.forToken(token).find((r) => r.method === "POST" && r.path.includes("/callback"));
       const digestShown = () => fake.forToken(digest.token).some((r) => /News digest/.test(r.body?.content ?? ""));
       await fake.waitUntil(() => digestShown() && [...sentAt.keys()].every((t) => fake.forToken(t).some((r) => r.method === "PATCH")), 30_000);
-      for (const [token, at] of sentAt) expect(acked(token)!.at - at).toBeLessThan(1_000);
+      const waits = [...sentAt].map(([token, at]) => acked(token)!.at - at);
+      for (const wait of waits) expect(wait).toBeLessThan(1_000);
     });
   });
 });

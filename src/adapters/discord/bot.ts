@@ -93,9 +93,15 @@ export function malformedInteraction(data: unknown): string | undefined {
   return undefined;
 }
 
+/** How long an answer may wait for other interactions' acknowledgements to go out first. */
+const ACK_PRIORITY_MS = 1_000;
+
 export class DiscordBot {
   readonly client: Client;
   private readonly limiter: RateLimiter;
+  /** Acknowledgements (deferrals) in flight, and answers waiting for them to go out. */
+  private acking = 0;
+  private waitingForAcks: (() => void)[] = [];
 
   constructor(
     private readonly options: DiscordOptions,
@@ -162,6 +168,34 @@ export class DiscordBot {
     }
   }
 
+  /**
+   * Interaction callbacks share one REST queue, sent one at a time: if each
+   * answer were computed as soon as its own deferral returned, a burst of
+   * questions would make the last deferral wait behind every answer before
+   * it. Answers therefore wait (up to ACK_PRIORITY_MS) until no deferral is
+   * in flight.
+   */
+  private async acknowledge(defer: () => Promise<unknown>): Promise<void> {
+    this.acking++;
+    try {
+      await defer();
+    } finally {
+      this.acking--;
+      if (this.acking === 0) for (const wake of this.waitingForAcks.splice(0)) wake();
+    }
+  }
+
+  private afterPendingAcks(): Promise<void> {
+    if (this.acking === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ACK_PRIORITY_MS);
+      this.waitingForAcks.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
     const choices = suggestTopics(this.deps.library().index, String(focused.value)).map((name) => ({ name, value: name }));
@@ -178,7 +212,8 @@ export class DiscordBot {
       await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    await interaction.deferReply();
+    await this.acknowledge(() => interaction.deferReply());
+    await this.afterPendingAcks();
     const caller: Caller = {
       isModerator: async () => isDiscordModerator(interaction, this.options.moderatorRoleIds),
       id: `discord:${interaction.user.id}`,
