@@ -1,12 +1,17 @@
 /**
- * `npm run eval [-- --questions FILE] [--seeds DIR] [--corpus DIR]...`
+ * `npm run eval [-- --questions FILE --corpus DIR...]`
  *
  * Runs the evaluation questions through `cli ask --json` (the same path users
- * hit) and prints accuracy, support, out-of-scope refusals and false refusals.
+ * hit) and prints accuracy, support, out-of-scope refusals and false refusals,
+ * overall and per question kind. With no flags it runs both dev sets: v1 on
+ * the bundled corpus, v2 on the bundled corpus plus the dev articles in
+ * `eval/articles/`, ingested by the project's own ingest into a folder of
+ * their own (never into `corpus/`).
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -31,7 +36,17 @@ export const AskResult = z.object({
 });
 export type AskResult = z.infer<typeof AskResult>;
 
+/** What one kind of question scored. */
+export interface KindScore {
+  n: number;
+  correct: number;
+  supported: number;
+  /** Refusals: right for out_of_scope, false refusals otherwise. */
+  refused: number;
+}
+
 export interface EvalReport {
+  byKind: Record<string, KindScore>;
   answerable: number;
   correct: number;
   supported: number;
@@ -56,10 +71,13 @@ export function loadQuestions(file: string): EvalQuestion[] {
 
 /** Scores answers against the questions; `seedText(file)` gives a seed article's raw text. */
 export function score(questions: EvalQuestion[], results: AskResult[], seedText: (file: string) => string): EvalReport {
-  const report: EvalReport = { answerable: 0, correct: 0, supported: 0, outOfScope: 0, refused: 0, falseRefusals: 0, failures: [], maxMs: 0 };
+  const report: EvalReport = { byKind: {}, answerable: 0, correct: 0, supported: 0, outOfScope: 0, refused: 0, falseRefusals: 0, failures: [], maxMs: 0 };
   questions.forEach((q, i) => {
     const r = results[i]!;
     report.maxMs = Math.max(report.maxMs, r.ms);
+    const kind = (report.byKind[q.kind] ??= { n: 0, correct: 0, supported: 0, refused: 0 });
+    kind.n++;
+    if (r.abstained) kind.refused++;
     const fail = (why: string) => report.failures.push({ id: q.id, question: q.question, answer: r.answer, why });
     if (q.expect_any.length === 0) {
       report.outOfScope++;
@@ -75,9 +93,9 @@ export function score(questions: EvalQuestion[], results: AskResult[], seedText:
     const haystack = fold([r.answer, ...r.citations.map((c) => c.quote)].join(" "));
     const correct = q.expect_any.some((e) => haystack.includes(fold(e)));
     const supported = r.citations.some((c) => q.expect_doc.some((doc) => seedText(doc).includes(c.quote)));
-    if (correct) report.correct++;
+    if (correct) (report.correct++, kind.correct++);
     else fail(`none of ${JSON.stringify(q.expect_any)}`);
-    if (supported) report.supported++;
+    if (supported) (report.supported++, kind.supported++);
     else fail("no citation quotes an expected document");
   });
   return report;
@@ -104,19 +122,62 @@ export function formatReport(r: EvalReport): string {
     `false refusals    ${r.falseRefusals}`,
     `slowest answer    ${r.maxMs.toFixed(2)} ms (core time)`,
   ];
+  lines.push("", "kind            n  correct  supported  refused");
+  for (const [kind, k] of Object.entries(r.byKind).sort()) lines.push(`${kind.padEnd(14)} ${String(k.n).padStart(3)}  ${String(k.correct).padStart(7)}  ${String(k.supported).padStart(9)}  ${String(k.refused).padStart(7)}`);
+  lines.push("");
   for (const f of r.failures) lines.push(`  ✗ ${f.id} ${f.question} — ${f.why}\n      ${f.answer.slice(0, 200)}`);
   return lines.join("\n");
 }
 
+/**
+ * The dev articles (raw scrapes with chrome, and their metadata) ingested by
+ * `cli ingest` into a fresh folder, as a moderator would add them.
+ */
+export function ingestDevArticles(articlesDir = join(ROOT, "eval/articles")): string {
+  const out = mkdtempSync(join(tmpdir(), "daleel-eval-corpus-"));
+  const files = readFileSync(join(articlesDir, "metadata.json"), "utf8");
+  const names = (JSON.parse(files) as { file: string }[]).map((m) => join(articlesDir, m.file));
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), "ingest", ...names, "--metadata", join(articlesDir, "metadata.json"), "--out", out], { encoding: "utf8", cwd: ROOT });
+  if (run.status !== 0) throw new Error(`eval: ingesting the dev articles failed: ${run.stderr}`);
+  return out;
+}
+
+/** A document's raw text, looked up in each folder in turn (seeds, then dev articles). */
+export function textIn(dirs: string[]): (file: string) => string {
+  return (file) => {
+    const dir = dirs.find((d) => existsSync(join(d, basename(file))));
+    return dir ? readFileSync(join(dir, basename(file)), "utf8") : "";
+  };
+}
+
+export interface EvalSet {
+  name: string;
+  questions: string;
+  corpus: string[];
+}
+
+/** The two dev sets as `npm run eval` runs them. */
+export function devSets(): EvalSet[] {
+  const bundled = join(ROOT, "corpus");
+  return [
+    { name: "dev v1 (bundled corpus)", questions: join(ROOT, "eval/dev-questions.jsonl"), corpus: [bundled] },
+    { name: "dev v2 (bundled corpus + eval/articles)", questions: join(ROOT, "eval/dev-questions-v2.jsonl"), corpus: [bundled, ingestDevArticles()] },
+  ];
+}
+
+/** Runs one set and scores it. */
+export function evaluate(set: EvalSet): { report: EvalReport; questions: EvalQuestion[]; results: AskResult[] } {
+  const questions = loadQuestions(set.questions);
+  const results = runAsk(questions.map((q) => q.question), set.corpus);
+  const report = score(questions, results, textIn([join(ROOT, "tests/fixtures/seeds"), join(ROOT, "eval/articles")]));
+  return { report, questions, results };
+}
+
 function main(): void {
-  const { values } = parseArgs({
-    options: { questions: { type: "string" }, seeds: { type: "string" }, corpus: { type: "string", multiple: true } },
-  });
-  const questions = loadQuestions(values.questions ?? join(ROOT, "eval/dev-questions.jsonl"));
-  const seeds = values.seeds ?? join(ROOT, "tests/fixtures/seeds");
-  const results = runAsk(questions.map((q) => q.question), values.corpus ?? []);
-  const report = score(questions, results, (file) => readFileSync(join(seeds, file), "utf8"));
-  process.stdout.write(`${formatReport(report)}\n`);
+  const { values } = parseArgs({ options: { questions: { type: "string" }, corpus: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } } });
+  if (values.help) return void process.stdout.write("usage: npm run eval [-- --questions FILE --corpus DIR...]  (no flags: both dev sets)\n");
+  const sets = values.questions ? [{ name: values.questions, questions: values.questions, corpus: values.corpus ?? [join(ROOT, "corpus")] }] : devSets();
+  for (const set of sets) process.stdout.write(`== ${set.name}\n${formatReport(evaluate(set).report)}\n\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();
