@@ -102,8 +102,8 @@ export function score(questions: EvalQuestion[], results: AskResult[], seedText:
 }
 
 /** Runs questions through `cli ask --json`, one per line on stdin. */
-export function runAsk(questions: string[], corpusDirs: string[] = []): AskResult[] {
-  const args = ["--import", "tsx", join(ROOT, "src/cli.ts"), "ask", "--json", ...corpusDirs.flatMap((d) => ["--corpus", d])];
+export function runAsk(questions: string[], corpusDirs: string[] = [], minCoverage?: number): AskResult[] {
+  const args = ["--import", "tsx", join(ROOT, "src/cli.ts"), "ask", "--json", ...corpusDirs.flatMap((d) => ["--corpus", d]), ...(minCoverage === undefined ? [] : ["--min-coverage", String(minCoverage)])];
   const run = spawnSync(process.execPath, args, { input: `${questions.join("\n")}\n`, encoding: "utf8", cwd: ROOT });
   if (run.status !== 0) throw new Error(`cli ask failed (${run.status}): ${run.stderr}`);
   return run.stdout
@@ -165,10 +165,10 @@ export function devSets(): EvalSet[] {
   ];
 }
 
-/** Runs one set and scores it. */
-export function evaluate(set: EvalSet): { report: EvalReport; questions: EvalQuestion[]; results: AskResult[] } {
+/** Runs one set and scores it (at the default refusal threshold, or another). */
+export function evaluate(set: EvalSet, minCoverage?: number): { report: EvalReport; questions: EvalQuestion[]; results: AskResult[] } {
   const questions = loadQuestions(set.questions);
-  const results = runAsk(questions.map((q) => q.question), set.corpus);
+  const results = runAsk(questions.map((q) => q.question), set.corpus, minCoverage);
   const report = score(questions, results, textIn([join(ROOT, "tests/fixtures/seeds"), join(ROOT, "eval/articles")]));
   return { report, questions, results };
 }
@@ -178,6 +178,17 @@ function main(): void {
   if (values.help) return void process.stdout.write("usage: npm run eval [-- --questions FILE --corpus DIR...]  (no flags: both dev sets)\n");
   const sets = values.questions ? [{ name: values.questions, questions: values.questions, corpus: values.corpus ?? [join(ROOT, "corpus")] }] : devSets();
   for (const set of sets) process.stdout.write(`== ${set.name}\n${formatReport(evaluate(set).report)}\n\n`);
+  process.stdout.write("== answer/refuse trade-off by refusal threshold (minimum coverage)\n");
+  process.stdout.write("set      threshold  correct  supported  out-of-scope refused  false refusals\n");
+  for (const set of sets) {
+    for (const threshold of TRADE_OFF_THRESHOLDS) {
+      const r = evaluate(set, threshold).report;
+      process.stdout.write(`${basename(set.questions).replace(/\.jsonl$/, "").padEnd(22)} ${threshold.toFixed(2).padStart(4)}  ${`${r.correct}/${r.answerable}`.padStart(7)}  ${`${r.supported}/${r.answerable}`.padStart(9)}  ${`${r.refused}/${r.outOfScope}`.padStart(20)}  ${String(r.falseRefusals).padStart(14)}\n`);
+    }
+  }
 }
+
+/** Refusal thresholds the trade-off table compares. */
+const TRADE_OFF_THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

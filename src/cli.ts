@@ -30,7 +30,7 @@ import { DigestStore, DigestStoreError } from "./digests/store.ts";
 import { redact } from "./log.ts";
 
 const USAGE = `usage: cli <ask|summary|timeline|digest|check|ingest> [options]
-  ask [QUESTION] [--json] [--corpus DIR]...
+  ask [QUESTION] [--json] [--min-coverage 0-1] [--corpus DIR]...
   summary TOPIC | --article ID [--json] [--corpus DIR]...
   timeline [--topic T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--corpus DIR]...
   digest [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--topic T] [--json] [--corpus DIR]...
@@ -58,6 +58,7 @@ const OPTIONS = {
   store: { type: "string" },
   days: { type: "string" },
   new: { type: "boolean" },
+  "min-coverage": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -67,9 +68,9 @@ function corpusDirs(flags: Flags): string[] {
   return flags.corpus && flags.corpus.length > 0 ? flags.corpus : [DEFAULT_CORPUS_DIR];
 }
 
-function answerLine(library: Library, question: string, json: boolean): string {
+function answerLine(library: Library, question: string, json: boolean, minCoverage?: number): string {
   const started = performance.now();
-  const result = library.ask(question);
+  const result = library.ask(question, { minCoverage });
   const ms = Math.round((performance.now() - started) * 100) / 100;
   if (!json) return renderReplyText(answerReply(result));
   const { answer, abstained, citations, related } = result;
@@ -79,12 +80,14 @@ function answerLine(library: Library, question: string, json: boolean): string {
 async function ask(questions: string[], flags: Flags): Promise<number> {
   const library = openWithProblems(flags);
   const json = flags.json ?? false;
+  const minCoverage = flags["min-coverage"] === undefined ? undefined : Number(flags["min-coverage"]);
+  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UserError(`--min-coverage: expected a number from 0 to 1, got "${flags["min-coverage"]}"`);
   if (questions.length > 0) {
-    process.stdout.write(`${answerLine(library, questions.join(" "), json)}\n`);
+    process.stdout.write(`${answerLine(library, questions.join(" "), json, minCoverage)}\n`);
     return 0;
   }
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim()) process.stdout.write(`${answerLine(library, line.trim(), json)}${json ? "" : "\n"}\n`);
+    if (line.trim()) process.stdout.write(`${answerLine(library, line.trim(), json, minCoverage)}${json ? "" : "\n"}\n`);
   }
   return 0;
 }

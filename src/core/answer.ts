@@ -6,7 +6,7 @@
 import type { Citation } from "./article.ts";
 import { type Passage, type CorpusIndex, neighbour } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, analyze } from "./query.ts";
-import { CONTINUES, MIN_COVERAGE, type Scored, answersKind, rank, sameFact } from "./relevance.ts";
+import { CONTINUES, MIN_COVERAGE, type Scored, aboutTopic, answersKind, rank, sameFact } from "./relevance.ts";
 
 export interface RelatedArticle {
   title: string;
@@ -33,6 +33,12 @@ const MAX_SENTENCES = 3;
 /** A further sentence joins the answer only if it scores this close to the best. */
 const COMPANION_RATIO = 0.85;
 const MAX_CITATIONS_PER_SENTENCE = 3;
+/**
+ * Coverage a sentence other than the best needs to join the answer: the best
+ * may be answered on at MIN_COVERAGE, but a second or third quote must be
+ * squarely about the question, or it is noise beside the answer.
+ */
+const COMPANION_COVERAGE = 0.5;
 
 /** The verbatim text of a passage, extended by the sentence after it when that one leans on it. */
 function quoteFor(index: CorpusIndex, passage: Passage, kind: QuestionKind): string {
@@ -63,11 +69,12 @@ interface Chosen {
   also: Scored[];
 }
 
-function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]): Chosen[] {
+function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number): Chosen[] {
   const best = ranked[0]!;
   const chosen: Chosen[] = [];
   for (const candidate of ranked) {
-    if (candidate.coverage < MIN_COVERAGE || candidate.score < best.score * COMPANION_RATIO) continue;
+    const bar = candidate === best ? minCoverage : Math.max(minCoverage, COMPANION_COVERAGE);
+    if (candidate.coverage < bar || candidate.score < best.score * COMPANION_RATIO) continue;
     const same = chosen.find((c) => sameFact(index, c.lead.passage, candidate.passage, question));
     if (same) {
       const otherArticle = [same.lead, ...same.also].every((s) => s.passage.article !== candidate.passage.article);
@@ -79,7 +86,7 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
     if (chosen.some((c) => c.quote.includes(candidate.passage.text))) continue;
     chosen.push({ lead: candidate, quote, also: [] });
   }
-  return withWhatWasAsked(index, question, ranked, chosen);
+  return withWhatWasAsked(index, question, ranked, chosen, minCoverage);
 }
 
 /**
@@ -87,9 +94,9 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
  * "which districts…?", a date for "when…?"), adds the best-ranked sentence
  * that does, if it still covers the question.
  */
-function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[]): Chosen[] {
+function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[], minCoverage: number): Chosen[] {
   if (chosen.length >= MAX_SENTENCES || chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
-  const extra = ranked.find((r) => r.coverage >= MIN_COVERAGE && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
+  const extra = ranked.find((r) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
   return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question.kind), also: [] }] : chosen;
 }
 
@@ -111,7 +118,13 @@ export function relatedArticles(index: CorpusIndex, ranked: Scored[]): RelatedAr
  * @example answer(index, "What is PVARA?").answer
  *   // "This follows the establishment of the Pakistan Virtual Assets Regulatory Authority (PVARA) … [1]"
  */
-export function answer(index: CorpusIndex, question: string): Answer {
+export interface AnswerOptions {
+  /** The refusal threshold (default MIN_COVERAGE); `npm run eval` varies it to show the trade-off. */
+  minCoverage?: number;
+}
+
+export function answer(index: CorpusIndex, question: string, options: AnswerOptions = {}): Answer {
+  const minCoverage = options.minCoverage ?? MIN_COVERAGE;
   const analyzed = analyze(index, question);
   const refuse = (ranked: Scored[]): Answer => ({
     question,
@@ -124,9 +137,9 @@ export function answer(index: CorpusIndex, question: string): Answer {
   if (analyzed.concepts.length === 0) return refuse([]);
   const ranked = rank(index, analyzed);
   const unknownEntity = analyzed.concepts.some((c) => c.entity && !c.known);
-  if (unknownEntity || ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) return refuse(ranked);
+  if (unknownEntity || ranked.length === 0 || ranked[0]!.coverage < minCoverage || !aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse(ranked);
   const citations: Citation[] = [];
-  const sentences = choose(index, analyzed, ranked).map(({ lead, quote, also }) => {
+  const sentences = choose(index, analyzed, ranked, minCoverage).map(({ lead, quote, also }) => {
     const cites = [lead, ...also].map((scored, k) => {
       citations.push(citationFor(index, scored.passage, citations.length + 1, k === 0 ? quote : scored.passage.text));
       return citations.length;

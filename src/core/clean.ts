@@ -67,9 +67,35 @@ export interface CleanedScrape {
   paragraphs: string[];
 }
 
+/**
+ * A navigation menu: four or more short items split by `|`, `·`, `•` or `»`
+ * ("Home | Pakistan | Business | …").
+ */
+const MENU_LINE = /^(?:[^|·•»]{1,30}[|·•»]\s*){3,}[^|·•»]{0,30}$/u;
+/** Lines that introduce other stories, share buttons or sign-ups; with the chrome after them. */
+const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?)\s*(?:[:|»›]|$)/i;
+/** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */
+const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
+/** Page furniture that stands alone on a line. */
+const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated)\b.*\d{4}|(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*)$/i;
+/** Chrome lines are short: article paragraphs are longer than this. */
+const MAX_CHROME_WORDS = 30;
+
+/**
+ * A line that is site chrome wherever it stands: a menu, a share or
+ * "read more" line, a newsletter prompt, or page furniture. Used when
+ * cleaning a scrape, and again when answering, so chrome that a cleaning
+ * rule missed is never quoted.
+ */
+export function isChromeLine(line: string): boolean {
+  const text = line.trim();
+  if (wordCount(text) > MAX_CHROME_WORDS) return false;
+  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
+}
+
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */
 export function cleanScrape(raw: string): CleanedScrape {
-  const lines = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => /[\p{L}\p{N}]/u.test(line));
+  const lines = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => /[\p{L}\p{N}]/u.test(line) && !isChromeLine(line));
   const hasTitle = lines.length > 1 && isHeadline(lines[0]!);
   const title = hasTitle ? lines[0] : undefined;
   const body = hasTitle ? lines.slice(1) : lines;

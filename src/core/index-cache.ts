@@ -21,7 +21,7 @@ import { type CorpusIndex, INDEX_OPTIONS, type IndexData, assembleIndex } from "
 import type { ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 

@@ -107,6 +107,9 @@ export function prepareArticle(raw: string, meta: IngestMeta, corpus: readonly A
   });
   if (!parsed.success) throw new UserError(`Bad article metadata: ${formatIssues(parsed.error)}`);
   const frontMatter = parsed.data;
+  // The headline line of the scrape, when the title given is the same, is the title and not a paragraph.
+  const sameAsTitle = (line: string) => foldTypography(line).toLowerCase() === foldTypography(frontMatter.title).toLowerCase();
+  if (cleaned.paragraphs.length > 1 && sameAsTitle(cleaned.paragraphs[0]!)) cleaned.paragraphs.shift();
   assertNotDuplicate({ url: frontMatter.url, text: cleaned.paragraphs.join("\n") }, corpus);
   const data = Object.fromEntries(Object.entries(frontMatter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
   const markdown = `---\n${YAML.stringify(data, { lineWidth: 0 })}---\n\n${cleaned.paragraphs.join("\n\n")}\n`;

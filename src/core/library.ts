@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
-import { type Answer, answer } from "./answer.ts";
+import { type Answer, type AnswerOptions, answer } from "./answer.ts";
 import type { Article } from "./article.ts";
 import { Merger } from "./analysis.ts";
 import { type CorpusProblem, listCorpusFiles } from "./corpus.ts";
@@ -12,6 +12,7 @@ import { learnAcronyms, loadGlossaries } from "./glossary.ts";
 import { type Digest, type DigestQuery, digest } from "./digest.ts";
 import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts";
 import { analyzeFilesInParallel } from "./parallel.ts";
+import { relationsFor, wordnetRelations } from "./lexicon.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexedArticle, assembleIndex } from "./passage-index.ts";
 import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
 import { type ExtractedEvent, type TimelineEvent, type TimelineQuery, extractEvents, timeline } from "./timeline.ts";
@@ -28,7 +29,7 @@ export interface Library {
   articles: readonly Article[];
   /** Dated events, extracted once when the library is opened. */
   events: readonly ExtractedEvent[];
-  ask(question: string): Answer;
+  ask(question: string, options?: AnswerOptions): Answer;
   summarize(request: SummaryRequest): Summary;
   timeline(query?: TimelineQuery): TimelineEvent[];
   digest(query?: DigestQuery): Digest;
@@ -59,7 +60,7 @@ export interface OpenOptions {
  * Loads, analyses and indexes the folders: a large corpus is analysed on
  * worker threads while this thread merges and indexes the chunks already done.
  */
-function build(dirs: readonly string[], threads?: number): Built {
+function build(dirs: readonly string[], threads?: number, cacheDir = DEFAULT_CACHE_DIR): Built {
   const entries = listCorpusFiles(dirs);
   const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
   const merger = new Merger(entries);
@@ -68,7 +69,8 @@ function build(dirs: readonly string[], threads?: number): Built {
   const merged = merger.finish();
   const glossary = loadGlossaries(dirs);
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
-  const index = assembleIndex({ ...merged.data, aliasPhrases }, search);
+  const related = relationsFor(wordnetRelations(cacheDir), new Set(merged.data.termText));
+  const index = assembleIndex({ ...merged.data, aliasPhrases, related }, search);
   return { index, events: extractEvents(index, merged.dates), problems: [...merged.problems, ...glossary.problems] };
 }
 
@@ -76,7 +78,7 @@ function build(dirs: readonly string[], threads?: number): Built {
 export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], options: OpenOptions = {}): Library & { fromCache: boolean } {
   const key = options.cacheDir ? corpusKey(dirs) : "";
   const cached = options.cacheDir ? loadCached(options.cacheDir, key) : undefined;
-  const built = cached ?? build(dirs, options.threads);
+  const built = cached ?? build(dirs, options.threads, options.cacheDir);
   if (options.cacheDir && !cached) saveCached(options.cacheDir, key, built);
   const { index, events, problems } = built;
   if (options.warmUp !== false) warmUp(index);
@@ -87,7 +89,7 @@ export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], opti
     problems,
     articles: index.articles,
     events,
-    ask: (question) => answer(index, question),
+    ask: (question, options) => answer(index, question, options),
     summarize: (request) => summarize(index, request),
     timeline: (query) => timeline(index, events, query),
     digest: (query) => digest(index, query),

@@ -55,6 +55,8 @@ export interface IndexData {
   /** Term id → number of passages that hold it. */
   termPassages: Uint32Array;
   aliasPhrases: AliasGroup[];
+  /** WordNet relations that reach this vocabulary: stem → [vocabulary term, credit][] (see lexicon.ts). */
+  related: [string, [string, number][]][];
 }
 
 /**
@@ -144,6 +146,8 @@ export interface CorpusIndex {
   /** Alias groups, each phrase reduced to its terms. */
   aliases: string[][][];
   aliasPhrases: AliasGroup[];
+  /** Any stem → the vocabulary term ids it is related to (synonyms, derivations, inflections), with credit. */
+  related: Map<string, [number, number][]>;
 }
 
 /** What MiniSearch indexes: an article's terms (title and every sentence), already stemmed, joined by spaces. */
@@ -191,6 +195,7 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     termArticles,
     aliases: data.aliasPhrases.map((group) => group.map((phrase) => terms(phrase)).filter((t) => t.length > 0)),
     aliasPhrases: data.aliasPhrases,
+    related: new Map(data.related.map(([from, targets]) => [from, targets.flatMap(([to, credit]): [number, number][] => { const id = vocabulary.get(to); return id === undefined ? [] : [[id, credit]]; })])),
   };
 }
 

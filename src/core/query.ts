@@ -6,6 +6,7 @@
  * weighs (rarer concepts weigh more).
  */
 import { type CorpusIndex, passageCount } from "./passage-index.ts";
+import { lemmaStems } from "./lexicon.ts";
 import { type TermIds, bestCredit } from "./term-ids.ts";
 import { MAX_QUERY_TERMS, allowsPrefix, foldTypography, isFramingWord, isNumeric, letterDifference, maxEditDistance, toTerm } from "./text.ts";
 
@@ -13,6 +14,14 @@ export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote"
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
 export const MAX_QUESTION_CHARS = 500;
+
+/**
+ * Share of its full weight a word keeps when no article has it in any form: a
+ * paraphrase the corpus words differently should not sink an answer, but a
+ * question mostly about things the corpus lacks ("bake sourdough bread")
+ * should still be refused.
+ */
+const UNKNOWN_WORD_WEIGHT = 0.4;
 
 /** Credit for a term that only matches a misspelled form. */
 const FUZZY_CREDIT = 0.7;
@@ -106,11 +115,26 @@ function questionTokens(question: string): Token[] {
   return tokens;
 }
 
-/** Expands one query term to the vocabulary terms it matches, with their credit. */
-function expand(index: CorpusIndex, term: string): Expansion {
+/**
+ * Expands one query term to the vocabulary terms it matches, with their
+ * credit: exactly, by prefix, misspelled; and, for a word that is not a name,
+ * by its lemma ("brought" → "bring") and by WordNet synonyms and derivations
+ * (partial credit).
+ */
+function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   const found = new Map<number, number>();
   const exact = index.vocabulary.get(term);
   if (exact !== undefined) found.set(exact, 1);
+  if (word !== undefined) {
+    const lemmas = lemmaStems(word);
+    for (const lemma of lemmas) {
+      const id = index.vocabulary.get(lemma);
+      if (id !== undefined) found.set(id, 1);
+    }
+    for (const stem of [term, ...lemmas]) {
+      for (const [id, credit] of index.related.get(stem) ?? []) if ((found.get(id) ?? 0) < credit) found.set(id, credit);
+    }
+  }
   if (allowsPrefix(term)) {
     const credit = term.length >= 5 ? 1 : SHORT_PREFIX_CREDIT;
     for (const id of index.vocabulary.atPrefix(term).values()) if (!found.has(id)) found.set(id, credit);
@@ -132,14 +156,21 @@ function documentFrequency(index: CorpusIndex, expansion: Expansion): number {
   return Math.min(df, index.passages.length);
 }
 
-function makeConcept(index: CorpusIndex, label: string, alts: string[][], entity: boolean, answerType: boolean): Concept {
-  const expansions = alts.map((alt) => alt.map((term) => expand(index, term)));
+function makeConcept(index: CorpusIndex, label: string, alts: string[][], entity: boolean, answerType: boolean, word?: string): Concept {
+  const lexical = !entity && alts.length === 1 && alts[0]!.length === 1 && word !== undefined;
+  const expansions = alts.map((alt) => alt.map((term) => expand(index, term, lexical ? word : undefined)));
   const n = index.passages.length;
   const knownAlts = expansions.filter((alt) => alt.every((e) => e.size > 0));
   const idf = (df: number) => Math.log(1 + n / (df + 1));
-  const weight = knownAlts.length === 0 ? idf(0) : Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(documentFrequency(index, e))))));
+  const known = knownAlts.length > 0;
+  // A word no article has (in any spelling the vocabulary allows) weighs less (UNKNOWN_WORD_WEIGHT), so
+  // paraphrases and filler ("govt", "roughly") do not sink an answer. An unknown name or
+  // acronym still decides (the answer must come from an article that has it), except a two-letter
+  // acronym ("NA", "KP"), which is too ambiguous to refuse on.
+  const decisive = entity && !(!known && /^\p{Lu}{2}$/u.test(label));
+  const weight = !known ? (decisive ? 1 : UNKNOWN_WORD_WEIGHT) * idf(0) : Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(documentFrequency(index, e))))));
   const scale = answerType ? ANSWER_TYPE_WEIGHT : 1;
-  return { label, alts, expansions, entity, answerType, known: knownAlts.length > 0, weight: weight * scale };
+  return { label, alts, expansions, entity: decisive, answerType, known, weight: weight * scale };
 }
 
 /** Finds the alias group whose phrase starts at `at` in the question's terms, longest first. */
@@ -238,7 +269,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     const key = alts.map((a) => a.join(" ")).join("|");
     if (!seen.has(key)) {
       seen.add(key);
-      concepts.push(makeConcept(index, label, alts, span.some((t) => t.entity), span.every((t) => t.answerType)));
+      concepts.push(makeConcept(index, label, alts, span.some((t) => t.entity), span.every((t) => t.answerType), alias ? undefined : tokens[i]!.word));
     }
     i += span.length;
   }

@@ -7,7 +7,7 @@ import type { Article, Citation } from "./article.ts";
 import { type RelatedArticle, citationFor, relatedArticles } from "./answer.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { analyze } from "./query.ts";
-import { MIN_COVERAGE, rank, sameFact } from "./relevance.ts";
+import { MIN_TOPIC_COVERAGE, rank, sameFact } from "./relevance.ts";
 import { overlap } from "./term-ids.ts";
 
 export interface SummarySentence {
@@ -157,7 +157,7 @@ export function summarize(index: CorpusIndex, request: SummaryRequest): Summary 
   const question = analyze(index, request.topic);
   const ranked = rank(index, question, TOPIC_CANDIDATES);
   const unknown = question.concepts.length === 0 || question.concepts.some((c) => c.entity && !c.known);
-  if (unknown || ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) {
+  if (unknown || ranked.length === 0 || ranked[0]!.coverage < MIN_TOPIC_COVERAGE) {
     return { subject: request.topic, abstained: true, sentences: [], citations: [], related: relatedArticles(index, ranked) };
   }
   const pool = ranked.filter((r) => r.coverage >= TOPIC_COVERAGE).map((r) => ({ passage: r.passage, relevance: r.score }));

