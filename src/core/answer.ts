@@ -4,9 +4,9 @@
  * passage covers what the question asks about.
  */
 import type { Citation } from "./article.ts";
-import { type Passage, type CorpusIndex, neighbour } from "./passage-index.ts";
-import { type AnalyzedQuestion, type QuestionKind, analyze } from "./query.ts";
-import { CONTINUES, MIN_COVERAGE, type Scored, aboutTopic, answersKind, rank, sameFact } from "./relevance.ts";
+import { type Passage, type CorpusIndex, adjacent, neighbour } from "./passage-index.ts";
+import { type AnalyzedQuestion, analyze } from "./query.ts";
+import { CARRIES_ON, MIN_COVERAGE, type Scored, aboutTopic, answersKind, rank, sameFact } from "./relevance.ts";
 
 export interface RelatedArticle {
   title: string;
@@ -40,11 +40,15 @@ const MAX_CITATIONS_PER_SENTENCE = 3;
  */
 const COMPANION_COVERAGE = 0.5;
 
-/** The verbatim text of a passage, extended by the sentence after it when that one leans on it. */
-function quoteFor(index: CorpusIndex, passage: Passage, kind: QuestionKind): string {
+/**
+ * The verbatim text of a passage, extended by the next sentence of its
+ * paragraph when that one carries on from it ("He added that no such
+ * framework currently exists") and the question wants an explanation or a
+ * fact, or the next sentence offers what was asked and this one does not.
+ */
+function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuestion): string {
   const next = neighbour(index, passage, 1);
-  const wantsMore = kind === "why" || kind === "define";
-  if (!next || !wantsMore || !CONTINUES.test(next.text)) return passage.text;
+  if (!next || !follows(question, passage, next)) return passage.text;
   const paragraph = index.articles[passage.article]!.paragraphs[passage.paragraph]!;
   return paragraph.slice(paragraph.indexOf(passage.text), paragraph.indexOf(next.text) + next.text.length);
 }
@@ -82,11 +86,33 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
       continue;
     }
     if (chosen.length >= MAX_SENTENCES) continue;
-    const quote = quoteFor(index, candidate.passage, question.kind);
+    const quote = quoteFor(index, candidate.passage, question);
     if (chosen.some((c) => c.quote.includes(candidate.passage.text))) continue;
     chosen.push({ lead: candidate, quote, also: [] });
   }
-  return withWhatWasAsked(index, question, ranked, chosen, minCoverage);
+  return withFollowOn(index, question, withWhatWasAsked(index, question, ranked, chosen, minCoverage));
+}
+
+/** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
+function follows(question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
+  if (!CARRIES_ON.test(next.text)) return false;
+  const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact";
+  return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
+}
+
+/**
+ * When the best sentence ends its paragraph and the next paragraph opens by
+ * carrying on from it ("With that in mind, the board approved a complaint
+ * portal"), that sentence is quoted too, right after it, as its own verbatim
+ * quote from the same article.
+ */
+function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Chosen[]): Chosen[] {
+  const [first] = chosen;
+  if (!first) return chosen;
+  const next = adjacent(index, first.lead.passage, 1);
+  if (!next || next.paragraph === first.lead.passage.paragraph || !follows(question, first.lead.passage, next)) return chosen;
+  if (chosen.some((c) => c.quote.includes(next.text))) return chosen;
+  return [first, { lead: { ...first.lead, passage: next }, quote: next.text, also: [] }, ...chosen.slice(1)];
 }
 
 /**
@@ -97,7 +123,7 @@ function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[]
 function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[], minCoverage: number): Chosen[] {
   if (chosen.length >= MAX_SENTENCES || chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
   const extra = ranked.find((r) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
-  return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question.kind), also: [] }] : chosen;
+  return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question), also: [] }] : chosen;
 }
 
 export function relatedArticles(index: CorpusIndex, ranked: Scored[]): RelatedArticle[] {

@@ -70,7 +70,7 @@ export interface AnalyzedQuestion {
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["number", /\bhow (many|much)\b|\bwhat (amount|number|percentage|share)\b/],
   ["when", /^when\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
-  ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b/],
+  ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (city|country|place|venue|location)\b/],
   ["why", /^why\b|\bfor what reason\b/],
   ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
@@ -83,6 +83,14 @@ export function classify(question: string): QuestionKind {
   const q = foldTypography(question).toLowerCase().trim();
   return KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? "fact";
 }
+
+/**
+ * Words that say what kind of answer is wanted, wherever they stand ("what is
+ * X's job", "which day of the week"): the answer gives a title, a place or a
+ * day instead of repeating them, so they count as answer-type words (matched
+ * by the kind of sentence, at ANSWER_TYPE_WEIGHT), not as the subject.
+ */
+const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name"]);
 
 interface Token {
   term: string;
@@ -109,7 +117,7 @@ function questionTokens(question: string): Token[] {
       continue;
     }
     const entity = acronym || isNumeric(word) || (!first && /^\p{Lu}/u.test(word));
-    tokens.push({ term, entity, answerType: typeWords > 0 && !entity, word });
+    tokens.push({ term, entity, answerType: !entity && (typeWords > 0 || ANSWER_TYPE_NOUNS.has(lower)), word });
     typeWords = Math.max(0, typeWords - 1);
   }
   return tokens;

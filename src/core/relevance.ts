@@ -3,6 +3,7 @@
  * passage covers a question's concepts, whether two sentences say the same
  * thing, and the re-ranking of search hits.
  */
+import { isChromeLine } from "./clean.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, conceptCredit, conceptShare } from "./query.ts";
 import { type TermIds, hasTerm } from "./term-ids.ts";
@@ -65,6 +66,14 @@ export function answersKind(passage: Passage, question: AnalyzedQuestion): boole
 
 /** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
 export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
+
+/**
+ * A sentence that carries on from the one before it: a pronoun or "this …"
+ * (CONTINUES), or a connective ("He added that …", "With that in mind, …",
+ * "However, …"). When the chosen sentence is followed by one, the answer
+ * often lies there, and it is quoted too.
+ */
+export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
 
 /** Credit a concept gets from the sentence before or after (from the one before when this one leans on it). */
 const NEIGHBOUR_CREDIT = 0.5;
@@ -178,6 +187,8 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       const own = conceptShare(question, terms);
       if (own === 0) continue;
       const passage = index.passages.at(id)!;
+      // Chrome a cleaning rule missed (a corpus file written by hand, an old ingest) is never quoted.
+      if (isChromeLine(passage.text)) continue;
       const kindBonus = feature?.(passage, question) ? 0.12 : 0;
       pool.push({ passage, own, article: hit.score, kindBonus, first: own + 0.25 * hit.score + kindBonus });
     }
