@@ -1,7 +1,7 @@
 /**
  * The scriptable entry point: `npm run -s cli -- <command> …`.
  *
- *   ask [QUESTION] [--json] [--corpus DIR]...   (no QUESTION: one question per stdin line)
+ *   ask [QUESTION] [--json] [--explain] [--min-coverage X] [--corpus DIR]...   (no QUESTION: one question per stdin line)
  *   summary TOPIC [--article ID] [--json] [--corpus DIR]...
  *   timeline [--topic T] [--from D] [--to D] [--json] [--corpus DIR]...
  *   digest [--since D] [--until D] [--topic T] [--json] [--corpus DIR]...
@@ -19,6 +19,7 @@ import { renderReplyText, stripControl } from "./adapters/console/render.ts";
 import { IsoDate } from "./core/article.ts";
 import { loadCorpus, formatProblem } from "./core/corpus.ts";
 import { UserError } from "./core/errors.ts";
+import { explain } from "./core/explain.ts";
 import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
 import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
 import { daysAgo } from "../commands/digest.ts";
@@ -30,7 +31,7 @@ import { DigestStore, DigestStoreError } from "./digests/store.ts";
 import { redact } from "./log.ts";
 
 const USAGE = `usage: cli <ask|summary|timeline|digest|check|ingest> [options]
-  ask [QUESTION] [--json] [--min-coverage 0-1] [--corpus DIR]...
+  ask [QUESTION] [--json] [--explain] [--min-coverage 0-1] [--corpus DIR]...
   summary TOPIC | --article ID [--json] [--corpus DIR]...
   timeline [--topic T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--corpus DIR]...
   digest [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--topic T] [--json] [--corpus DIR]...
@@ -59,6 +60,7 @@ const OPTIONS = {
   days: { type: "string" },
   new: { type: "boolean" },
   "min-coverage": { type: "string" },
+  explain: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -82,6 +84,11 @@ async function ask(questions: string[], flags: Flags): Promise<number> {
   const json = flags.json ?? false;
   const minCoverage = flags["min-coverage"] === undefined ? undefined : Number(flags["min-coverage"]);
   if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UserError(`--min-coverage: expected a number from 0 to 1, got "${flags["min-coverage"]}"`);
+  if (flags.explain) {
+    if (questions.length === 0) throw new UserError("ask --explain: give the QUESTION on the command line");
+    process.stdout.write(`${stripControl(explain(library.index, questions.join(" "), minCoverage))}\n`);
+    return 0;
+  }
   if (questions.length > 0) {
     process.stdout.write(`${answerLine(library, questions.join(" "), json, minCoverage)}\n`);
     return 0;

@@ -118,3 +118,18 @@ describe("cli failures", () => {
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 });
+
+describe("cli ask --explain", () => {
+  it("shows the analysis, the top candidates with their score parts, and the decision", () => {
+    const answered = cli(["ask", "--explain", "what is saqib's job at the pakistan crypto council"]);
+    expect(answered.code).toBe(0);
+    expect(answered.stdout).toMatch(/^answer type +who$/m);
+    expect(answered.stdout).toMatch(/^ {2}job +answer type +weight [\d.]+ +→ job×1\.00/m);
+    expect(answered.stdout).toMatch(/^ {2}1\. score [\d.]+ +coverage [\d.]+ +own [\d.]+ +article [\d.]+ +kind [\d.]+ +length −[\d.]+$/m);
+    expect(answered.stdout).toMatch(/^decision +answer with \d quote\(s\)/m);
+    expect(answered.stdout).toContain("CEO of the Pakistan Crypto Council");
+    const refused = cli(["ask", "--explain", "What is the weather in Lahore tomorrow?"]);
+    expect(refused.stdout).toMatch(/^ {2}weather +constraint +weight [\d.]+ \(no article has it\) +→ nothing$/m);
+    expect(refused.stdout).toMatch(/^decision +refuse \(only the names match; threshold 0\.45\)$/m);
+  });
+});

@@ -149,6 +149,19 @@ export interface AnswerOptions {
   minCoverage?: number;
 }
 
+/** Why an answer was refused, or undefined when it was not. */
+export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match";
+
+/** The decision the answer stage takes on ranked passages (see `answer`). */
+export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: Scored[], minCoverage: number): RefusalReason | undefined {
+  if (analyzed.concepts.length === 0) return "no concepts";
+  if (analyzed.concepts.some((c) => c.entity && !c.known)) return "unknown name";
+  if (ranked.length === 0) return "nothing retrieved";
+  if (ranked[0]!.coverage < minCoverage) return "coverage below threshold";
+  if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return "only the names match";
+  return undefined;
+}
+
 export function answer(index: CorpusIndex, question: string, options: AnswerOptions = {}): Answer {
   const minCoverage = options.minCoverage ?? MIN_COVERAGE;
   const analyzed = analyze(index, question);
@@ -162,8 +175,7 @@ export function answer(index: CorpusIndex, question: string, options: AnswerOpti
   });
   if (analyzed.concepts.length === 0) return refuse([]);
   const ranked = rank(index, analyzed);
-  const unknownEntity = analyzed.concepts.some((c) => c.entity && !c.known);
-  if (unknownEntity || ranked.length === 0 || ranked[0]!.coverage < minCoverage || !aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse(ranked);
+  if (decide(index, analyzed, ranked, minCoverage)) return refuse(ranked);
   const citations: Citation[] = [];
   const sentences = choose(index, analyzed, ranked, minCoverage).map(({ lead, quote, also }) => {
     const cites = [lead, ...also].map((scored, k) => {

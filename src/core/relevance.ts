@@ -35,6 +35,8 @@ export interface Scored {
   passage: Passage;
   coverage: number;
   score: number;
+  /** What the score is made of (score = 0.65·coverage + 0.15·own + 0.05·article + kind − length), for --explain. */
+  parts?: { own: number; article: number; kind: number; length: number };
 }
 
 /** Capitalised words not at the start of a sentence: names, places, organisations. */
@@ -199,7 +201,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
     .map(({ passage, own, article, kindBonus }) => {
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
       const lengthPenalty = passage.terms.length > 45 ? 0.05 : 0;
-      return { passage, coverage: cover, score: 0.65 * cover + 0.15 * own + 0.05 * article + kindBonus - lengthPenalty };
+      return { passage, coverage: cover, score: 0.65 * cover + 0.15 * own + 0.05 * article + kindBonus - lengthPenalty, parts: { own, article, kind: kindBonus, length: lengthPenalty } };
     })
     .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)
     .slice(0, candidates);
