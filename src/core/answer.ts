@@ -6,7 +6,8 @@
 import type { Citation } from "./article.ts";
 import { type Passage, type CorpusIndex, adjacent, neighbour } from "./passage-index.ts";
 import { type AnalyzedQuestion, analyze } from "./query.ts";
-import { CARRIES_ON, MIN_COVERAGE, type Scored, aboutTopic, answersKind, rank, sameFact } from "./relevance.ts";
+import { CARRIES_ON, type Scored, aboutTopic, answersKind, rank, sameFact } from "./relevance.ts";
+import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES, MIN_COVERAGE } from "./weights.ts";
 
 export interface RelatedArticle {
   title: string;
@@ -28,17 +29,6 @@ export interface Answer {
 }
 
 export const REFUSAL = "I can't answer that from the articles I have.";
-
-const MAX_SENTENCES = 3;
-/** A further sentence joins the answer only if it scores this close to the best. */
-const COMPANION_RATIO = 0.85;
-const MAX_CITATIONS_PER_SENTENCE = 3;
-/**
- * Coverage a sentence other than the best needs to join the answer: the best
- * may be answered on at MIN_COVERAGE, but a second or third quote must be
- * squarely about the question, or it is noise beside the answer.
- */
-const COMPANION_COVERAGE = 0.5;
 
 /**
  * The verbatim text of a passage, extended by the next sentence of its

@@ -7,7 +7,8 @@
 import { answer, decide } from "./answer.ts";
 import type { CorpusIndex } from "./passage-index.ts";
 import { analyze } from "./query.ts";
-import { MIN_COVERAGE, rank } from "./relevance.ts";
+import { rank } from "./relevance.ts";
+import { MIN_COVERAGE, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN } from "./weights.ts";
 
 const CANDIDATES_SHOWN = 5;
 const TERMS_SHOWN = 8;
@@ -26,7 +27,7 @@ export function explain(index: CorpusIndex, question: string, minCoverage = MIN_
   }
   lines.push(`retrieval     ${[...analyzed.retrieval.keys()].slice(0, 16).join(" ") || "(none)"}`);
   const ranked = rank(index, analyzed);
-  lines.push(`candidates (score = 0.65·coverage + 0.15·own + 0.05·article + kind − length):`);
+  lines.push(`candidates (score = ${SCORE_COVERAGE}·coverage + ${SCORE_OWN}·own + ${SCORE_ARTICLE}·article + kind − length):`);
   for (const [i, s] of ranked.slice(0, CANDIDATES_SHOWN).entries()) {
     const p = s.parts;
     lines.push(`  ${i + 1}. score ${n2(s.score)}  coverage ${n2(s.coverage)}  own ${n2(p?.own ?? 0)}  article ${n2(p?.article ?? 0)}  kind ${n2(p?.kind ?? 0)}  length −${n2(p?.length ?? 0)}`);

@@ -16,19 +16,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { toTerm } from "./text.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SYNONYM_CREDIT } from "./weights.ts";
 
 const require = createRequire(import.meta.url);
-
-/** Credit for a WordNet synonym (a word of the same sense). */
-export const SYNONYM_CREDIT = 0.6;
-/** Credit for a derivationally related form ("regulator" ~ "regulate") or a pertainym. */
-export const DERIVED_CREDIT = 0.7;
-/** Credit for an irregular inflection of the same word ("held" ~ "hold"). */
-export const INFLECTION_CREDIT = 1;
-/** Only a word's most common senses lend it synonyms: rarer senses bring more noise than matches. */
-const MAX_SENSES = 2;
-/** A synset with more words than this is too loose to count its members as synonyms. */
-const MAX_SYNSET_WORDS = 8;
 
 /** stem → related stem → credit. */
 export type Relations = Map<string, Map<string, number>>;

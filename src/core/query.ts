@@ -9,32 +9,12 @@ import { type CorpusIndex, passageCount } from "./passage-index.ts";
 import { lemmaStems } from "./lexicon.ts";
 import { type TermIds, bestCredit } from "./term-ids.ts";
 import { MAX_QUERY_TERMS, allowsPrefix, foldTypography, isFramingWord, isNumeric, letterDifference, maxEditDistance, toTerm } from "./text.ts";
+import { ANSWER_TYPE_WEIGHT, ANSWER_TYPE_WORDS, COMMON_TERM, COMMON_TERM_MIN, FUZZY_CREDIT, FUZZY_WEIGHT, KEEP_RAREST, PREFIX_WEIGHT, RETRIEVAL_BUDGET, SHORT_PREFIX_CREDIT, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
 
 export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "fact";
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
 export const MAX_QUESTION_CHARS = 500;
-
-/**
- * Share of its full weight a word keeps when no article has it in any form: a
- * paraphrase the corpus words differently should not sink an answer, but a
- * question mostly about things the corpus lacks ("bake sourdough bread")
- * should still be refused.
- */
-const UNKNOWN_WORD_WEIGHT = 0.4;
-
-/** Credit for a term that only matches a misspelled form. */
-const FUZZY_CREDIT = 0.7;
-/** Credit for a short stem that matches only as a prefix ("lead" → "leader"). */
-const SHORT_PREFIX_CREDIT = 0.7;
-/**
- * Weight kept by the words right after "which"/"what" ("which two bodies",
- * "which city council"): they name the kind of answer, which the answering
- * sentence usually gives by name instead.
- */
-const ANSWER_TYPE_WEIGHT = 0.35;
-/** How many words after "which"/"what" describe the answer's type. */
-const ANSWER_TYPE_WORDS = 2;
 
 /** Term id → credit (1 for exact or prefix matches, less for misspellings). */
 export type Expansion = ReadonlyMap<number, number>;
@@ -194,16 +174,6 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
 }
 
 /**
- * A term in more than this share of passages, and in more than COMMON_TERM_MIN
- * of them, is too common to retrieve by (it still counts in re-ranking). The
- * floor keeps small corpora, where scoring everything is cheap, untouched.
- */
-const COMMON_TERM = 0.05;
-const COMMON_TERM_MIN = 2000;
-/** The rarest terms always kept for retrieval, however common. */
-const KEEP_RAREST = 2;
-
-/**
  * The terms sent to the search index: all of them, less the very common ones,
  * which would make an OR-query score most of a large corpus; the two rarest
  * are kept in any case.
@@ -216,17 +186,6 @@ function retrievalTerms(index: CorpusIndex, concepts: readonly Concept[]): strin
   const keep = new Set(byRarity.filter((t, i) => i < KEEP_RAREST || df(t) <= limit));
   return all.filter((t) => keep.has(t));
 }
-
-/** Weights of prefix and fuzzy matches in retrieval, relative to an exact match (MiniSearch's defaults' scale). */
-const PREFIX_WEIGHT = 0.5;
-const FUZZY_WEIGHT = 0.3;
-
-/**
- * Postings (term, article) a retrieval query may make the search index score.
- * Scoring is the search's main cost; terms beyond the budget, the most common
- * ones, still count when articles are re-scored by concept coverage.
- */
-export const RETRIEVAL_BUDGET = 12_000;
 
 /**
  * The retrieval query: every vocabulary match of the search terms (already

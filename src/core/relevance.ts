@@ -8,34 +8,13 @@ import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { type AnalyzedQuestion, type QuestionKind, conceptCredit, conceptShare } from "./query.ts";
 import { type TermIds, hasTerm } from "./term-ids.ts";
 import { terms } from "./text.ts";
-
-/**
- * Share of the question's weighted concepts a passage (with its neighbours and
- * title) must cover to be an answer. Chosen from the trade-off `npm run eval`
- * prints (dev v1 is 26/26 and 4/4 at every value from 0.4 to 0.6): on dev v2,
- * 0.6 refused 12/15 out-of-scope questions but also 28 of 75 answerable ones;
- * 0.5 refused 8/15 and 15; 0.45 refuses 7/15 and 7 and answers 46/75
- * correctly — the most right decisions (53 of 90); 0.4 refuses 4/15 and 5.
- */
-export const MIN_COVERAGE = 0.45;
-/** Summaries and topics (timelines, digests) keep the stricter bar: a topic summary must be about the topic. */
-export const MIN_TOPIC_COVERAGE = 0.6;
-/** How many ranked sentences are returned by default. */
-const CANDIDATES = 40;
-/** Articles the first stage passes on; their sentences are ranked. */
-const TOP_ARTICLES = 45;
-/** Sentences, best by their own match, whose full coverage (neighbours, title) is computed. */
-const SHORTLIST = 120;
-/** Share of the shorter sentence's terms two sentences must share to say the same thing. */
-const SAME_FACT = 0.45;
-/** The same, when they also share a number the question does not mention. */
-const SAME_FACT_WITH_NUMBER = 0.3;
+import { ANTECEDENT_CREDIT, CANDIDATES, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, MIN_COVERAGE, MIN_TOPIC_COVERAGE, NEIGHBOUR_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
   coverage: number;
   score: number;
-  /** What the score is made of (score = 0.65·coverage + 0.15·own + 0.05·article + kind − length), for --explain. */
+  /** What the score is made of (see SCORE_COVERAGE in weights.ts), for --explain. */
   parts?: { own: number; article: number; kind: number; length: number };
 }
 
@@ -76,11 +55,6 @@ export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|t
  * often lies there, and it is quoted too.
  */
 export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
-
-/** Credit a concept gets from the sentence before or after (from the one before when this one leans on it). */
-const NEIGHBOUR_CREDIT = 0.5;
-const ANTECEDENT_CREDIT = 0.8;
-const TITLE_CREDIT = 0.4;
 
 /**
  * Whether a passage (with its neighbours and title) is about the question's
@@ -191,8 +165,8 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       const passage = index.passages.at(id)!;
       // Chrome a cleaning rule missed (a corpus file written by hand, an old ingest) is never quoted.
       if (isChromeLine(passage.text)) continue;
-      const kindBonus = feature?.(passage, question) ? 0.12 : 0;
-      pool.push({ passage, own, article: hit.score, kindBonus, first: own + 0.25 * hit.score + kindBonus });
+      const kindBonus = feature?.(passage, question) ? KIND_BONUS : 0;
+      pool.push({ passage, own, article: hit.score, kindBonus, first: own + FIRST_STAGE_ARTICLE * hit.score + kindBonus });
     }
   }
   return pool
@@ -200,8 +174,8 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
     .slice(0, Math.max(SHORTLIST, candidates))
     .map(({ passage, own, article, kindBonus }) => {
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
-      const lengthPenalty = passage.terms.length > 45 ? 0.05 : 0;
-      return { passage, coverage: cover, score: 0.65 * cover + 0.15 * own + 0.05 * article + kindBonus - lengthPenalty, parts: { own, article, kind: kindBonus, length: lengthPenalty } };
+      const lengthPenalty = passage.terms.length > LONG_SENTENCE_TERMS ? LONG_SENTENCE_PENALTY : 0;
+      return { passage, coverage: cover, score: SCORE_COVERAGE * cover + SCORE_OWN * own + SCORE_ARTICLE * article + kindBonus - lengthPenalty, parts: { own, article, kind: kindBonus, length: lengthPenalty } };
     })
     .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)
     .slice(0, candidates);

@@ -7,7 +7,8 @@ import type { Article, Citation } from "./article.ts";
 import { type RelatedArticle, citationFor, relatedArticles } from "./answer.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
 import { analyze } from "./query.ts";
-import { MIN_TOPIC_COVERAGE, rank, sameFact } from "./relevance.ts";
+import { rank, sameFact } from "./relevance.ts";
+import { MIN_TOPIC_COVERAGE } from "./weights.ts";
 import { overlap } from "./term-ids.ts";
 
 export interface SummarySentence {

@@ -1,0 +1,143 @@
+/**
+ * Every weight and threshold of the answer engine, in one place, each with
+ * why it has its value. Changing one changes answers: the dev answers are
+ * pinned in eval/snapshots/, so a change here fails tests/eval.test.ts until
+ * the snapshot diff is reviewed (`npx vitest run tests/eval.test.ts -u`), and
+ * `npm run eval` shows what it did per question kind.
+ */
+
+// --- Analyse and expand the question (query.ts) ---
+
+/**
+ * Share of its full weight a word keeps when no article has it in any form: a
+ * paraphrase the corpus words differently should not sink an answer, but a
+ * question mostly about things the corpus lacks ("bake sourdough bread")
+ * should still be refused.
+ */
+export const UNKNOWN_WORD_WEIGHT = 0.4;
+
+/** Credit for a term that only matches a misspelled form. */
+export const FUZZY_CREDIT = 0.7;
+
+/** Credit for a short stem that matches only as a prefix ("lead" → "leader"). */
+export const SHORT_PREFIX_CREDIT = 0.7;
+
+/**
+ * Weight kept by the words right after "which"/"what" ("which two bodies",
+ * "which city council"): they name the kind of answer, which the answering
+ * sentence usually gives by name instead.
+ */
+export const ANSWER_TYPE_WEIGHT = 0.35;
+
+/** How many words after "which"/"what" describe the answer's type. */
+export const ANSWER_TYPE_WORDS = 2;
+
+/**
+ * A term in more than this share of passages, and in more than COMMON_TERM_MIN
+ * of them, is too common to retrieve by (it still counts in re-ranking). The
+ * floor keeps small corpora, where scoring everything is cheap, untouched.
+ */
+export const COMMON_TERM = 0.05;
+
+export const COMMON_TERM_MIN = 2000;
+
+/** The rarest terms always kept for retrieval, however common. */
+export const KEEP_RAREST = 2;
+
+/** Weights of prefix and fuzzy matches in retrieval, relative to an exact match (MiniSearch's defaults' scale). */
+export const PREFIX_WEIGHT = 0.5;
+
+export const FUZZY_WEIGHT = 0.3;
+
+/**
+ * Postings (term, article) a retrieval query may make the search index score.
+ * Scoring is the search's main cost; terms beyond the budget, the most common
+ * ones, still count when articles are re-scored by concept coverage.
+ */
+export const RETRIEVAL_BUDGET = 12_000;
+
+// --- Lexical knowledge (WordNet, lemmas) (lexicon.ts) ---
+
+/** Credit for a WordNet synonym (a word of the same sense). */
+export const SYNONYM_CREDIT = 0.6;
+
+/** Credit for a derivationally related form ("regulator" ~ "regulate") or a pertainym. */
+export const DERIVED_CREDIT = 0.7;
+
+/** Credit for an irregular inflection of the same word ("held" ~ "hold"). */
+export const INFLECTION_CREDIT = 1;
+
+/** Only a word's most common senses lend it synonyms: rarer senses bring more noise than matches. */
+export const MAX_SENSES = 2;
+
+/** A synset with more words than this is too loose to count its members as synonyms. */
+export const MAX_SYNSET_WORDS = 8;
+
+// --- Retrieve and score passages; decide (relevance.ts) ---
+
+/**
+ * Share of the question's weighted concepts a passage (with its neighbours and
+ * title) must cover to be an answer. Chosen from the trade-off `npm run eval`
+ * prints (dev v1 is 26/26 and 4/4 at every value from 0.4 to 0.6): on dev v2,
+ * 0.6 refused 12/15 out-of-scope questions but also 28 of 75 answerable ones;
+ * 0.5 refused 8/15 and 15; 0.45 refuses 7/15 and 7 and answers 46/75
+ * correctly — the most right decisions (53 of 90); 0.4 refuses 4/15 and 5.
+ */
+export const MIN_COVERAGE = 0.45;
+
+/** Summaries and topics (timelines, digests) keep the stricter bar: a topic summary must be about the topic. */
+export const MIN_TOPIC_COVERAGE = 0.6;
+
+/** How many ranked sentences are returned by default. */
+export const CANDIDATES = 40;
+
+/** Articles the first stage passes on; their sentences are ranked. */
+export const TOP_ARTICLES = 45;
+
+/** Sentences, best by their own match, whose full coverage (neighbours, title) is computed. */
+export const SHORTLIST = 120;
+
+/** Share of the shorter sentence's terms two sentences must share to say the same thing. */
+export const SAME_FACT = 0.45;
+
+/** The same, when they also share a number the question does not mention. */
+export const SAME_FACT_WITH_NUMBER = 0.3;
+
+/** Credit a concept gets from the sentence before or after (from the one before when this one leans on it). */
+export const NEIGHBOUR_CREDIT = 0.5;
+
+export const ANTECEDENT_CREDIT = 0.8;
+
+export const TITLE_CREDIT = 0.4;
+
+// --- Compose the answer (answer.ts) ---
+
+export const MAX_SENTENCES = 3;
+
+/** A further sentence joins the answer only if it scores this close to the best. */
+export const COMPANION_RATIO = 0.85;
+
+export const MAX_CITATIONS_PER_SENTENCE = 3;
+
+/**
+ * Coverage a sentence other than the best needs to join the answer: the best
+ * may be answered on at MIN_COVERAGE, but a second or third quote must be
+ * squarely about the question, or it is noise beside the answer.
+ */
+export const COMPANION_COVERAGE = 0.5;
+
+// --- Passage score (relevance.ts: rank) ---
+
+/** score = SCORE_COVERAGE·coverage + SCORE_OWN·own match + SCORE_ARTICLE·article search score + kind bonus − length penalty. Coverage (with neighbours and title) decides most. */
+export const SCORE_COVERAGE = 0.65;
+/** The sentence's own match, without its neighbours: prefers the sentence that says it over the one beside it. */
+export const SCORE_OWN = 0.15;
+/** The article's first-stage search score: a tie-breaker between articles. */
+export const SCORE_ARTICLE = 0.05;
+/** Bonus for a sentence that offers what the question's kind asks for (a date for "when", a number for "how many"…). */
+export const KIND_BONUS = 0.12;
+/** Weight of the article's search score when sentences are first shortlisted by their own match. */
+export const FIRST_STAGE_ARTICLE = 0.25;
+/** A sentence with more distinct terms than this is a run-on (often a scrape's list) and loses LONG_SENTENCE_PENALTY. */
+export const LONG_SENTENCE_TERMS = 45;
+export const LONG_SENTENCE_PENALTY = 0.05;
