@@ -38,7 +38,6 @@ export const ANSWER_TYPE_WORDS = 2;
  * floor keeps small corpora, where scoring everything is cheap, untouched.
  */
 export const COMMON_TERM = 0.05;
-
 export const COMMON_TERM_MIN = 2000;
 
 /** The rarest terms always kept for retrieval, however common. */
@@ -46,7 +45,6 @@ export const KEEP_RAREST = 2;
 
 /** Weights of prefix and fuzzy matches in retrieval, relative to an exact match (MiniSearch's defaults' scale). */
 export const PREFIX_WEIGHT = 0.5;
-
 export const FUZZY_WEIGHT = 0.3;
 
 /**
@@ -106,17 +104,21 @@ export const SAME_FACT_WITH_NUMBER = 0.3;
 /** Credit a concept gets from the sentence before or after (from the one before when this one leans on it). */
 export const NEIGHBOUR_CREDIT = 0.5;
 
+/** From the sentence before, when this one leans on it ("He said…", "The move…"): the subject is named there. */
 export const ANTECEDENT_CREDIT = 0.8;
 
+/** From the article's title: a headline sets the topic, but a sentence should say the thing itself. */
 export const TITLE_CREDIT = 0.4;
 
 // --- Compose the answer (answer.ts) ---
 
+/** Quotes in one answer: enough for an answer and its context, few enough to read in chat. */
 export const MAX_SENTENCES = 3;
 
 /** A further sentence joins the answer only if it scores this close to the best. */
 export const COMPANION_RATIO = 0.85;
 
+/** Articles one quote may cite when they report the same fact: the corroboration, without a wall of links. */
 export const MAX_CITATIONS_PER_SENTENCE = 3;
 
 /**
