@@ -2,7 +2,7 @@
  * The platform-neutral reply every command returns, and the conversions from
  * core results. Adapters render it; nothing here knows Discord or Telegram.
  */
-import type { Answer } from "../src/core/answer.ts";
+import type { Answer } from "../src/core/answer/index.ts";
 import type { Citation } from "../src/core/article.ts";
 import type { Digest } from "../src/core/digest.ts";
 import type { Summary } from "../src/core/summary.ts";

@@ -19,7 +19,7 @@ import { renderReplyText, stripControl } from "./adapters/console/render.ts";
 import { IsoDate } from "./core/article.ts";
 import { loadCorpus, formatProblem } from "./core/corpus.ts";
 import { UserError } from "./core/errors.ts";
-import { explain } from "./core/explain.ts";
+import { explain } from "./core/answer/index.ts";
 import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
 import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
 import { daysAgo } from "../commands/digest.ts";

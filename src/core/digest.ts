@@ -4,10 +4,8 @@
  * the same story grouped together.
  */
 import type { Article, Citation } from "./article.ts";
-import { citationFor } from "./answer.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { analyze } from "./query.ts";
-import { articleMatch } from "./relevance.ts";
+import { analyze, articleMatch, citationFor } from "./answer/index.ts";
 import { centralSentences, selectDiverse } from "./summary.ts";
 
 export interface DigestItem {

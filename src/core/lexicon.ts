@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { toTerm } from "./text.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SYNONYM_CREDIT } from "./weights.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 const require = createRequire(import.meta.url);
 

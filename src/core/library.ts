@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
-import { type Answer, type AnswerOptions, answer } from "./answer.ts";
+import { type Answer, type AnswerOptions, answer } from "./answer/index.ts";
 import type { Article } from "./article.ts";
 import { Merger } from "./analysis.ts";
 import { type CorpusProblem, listCorpusFiles } from "./corpus.ts";

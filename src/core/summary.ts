@@ -4,11 +4,9 @@
  * cited. A topic the corpus does not cover is refused, as answers are.
  */
 import type { Article, Citation } from "./article.ts";
-import { type RelatedArticle, citationFor, relatedArticles } from "./answer.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { analyze } from "./query.ts";
-import { rank, sameFact } from "./relevance.ts";
-import { MIN_TOPIC_COVERAGE } from "./weights.ts";
+import { type RelatedArticle, analyze, citationFor, rank, relatedArticles, sameFact } from "./answer/index.ts";
+import { MIN_TOPIC_COVERAGE } from "./answer/weights.ts";
 import { overlap } from "./term-ids.ts";
 
 export interface SummarySentence {

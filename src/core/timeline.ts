@@ -6,9 +6,7 @@
 import type { Citation } from "./article.ts";
 import { type FoundDate, type Precision, findDate } from "./dates.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { analyze, conceptShare, type AnalyzedQuestion } from "./query.ts";
-import { articleMatch, coverage, sameFact } from "./relevance.ts";
-import { citationFor } from "./answer.ts";
+import { type AnalyzedQuestion, analyze, articleMatch, citationFor, conceptShare, coverage, sameFact } from "./answer/index.ts";
 
 export interface TimelineEvent {
   /** YYYY-MM-DD, YYYY-MM or YYYY, matching `precision`; for a week, its Monday. */

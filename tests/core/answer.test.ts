@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REFUSAL } from "../../src/core/answer.ts";
+import { REFUSAL } from "../../src/core/answer/index.ts";
 import { openLibrary } from "../../src/core/library.ts";
 import { loadQuestions } from "../../scripts/eval.ts";
 import { CORPUS, NEW_ARTICLES, ROOT, bundledLibrary } from "../helpers.ts";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lemmaStems, relationsFor, wordnetRelations } from "../../src/core/lexicon.ts";
 import { toTerm } from "../../src/core/text.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, SYNONYM_CREDIT } from "../../src/core/weights.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
 
 const stem = (word: string) => toTerm(word)!;
 const cacheDir = mkdtempSync(join(tmpdir(), "daleel-wordnet-"));

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticCorpus } from "../../scripts/synthetic.ts";
 import { openLibrary } from "../../src/core/library.ts";
-import { analyze } from "../../src/core/query.ts";
-import { RETRIEVAL_BUDGET } from "../../src/core/weights.ts";
+import { analyze } from "../../src/core/answer/index.ts";
+import { RETRIEVAL_BUDGET } from "../../src/core/answer/weights.ts";
 import { bundledLibrary } from "../helpers.ts";
 
 describe("analyze", () => {

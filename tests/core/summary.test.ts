@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameFact } from "../../src/core/relevance.ts";
+import { sameFact } from "../../src/core/answer/index.ts";
 import { bundledLibrary } from "../helpers.ts";
 
 const library = bundledLibrary();

@@ -1,14 +1,18 @@
 /**
- * Relevance shared by answers, summaries, timelines and digests: how well a
- * passage covers a question's concepts, whether two sentences say the same
- * thing, and the re-ranking of search hits.
+ * Stage 4 — score passages: the sentences of the retrieved articles, by their
+ * coverage of the question (with the sentences beside them and the title),
+ * their own match, the article's score, and whether they offer the kind of
+ * answer asked for. Also shared with summaries, timelines and digests:
+ * coverage, the same-fact test, the kind features.
  */
-import { isChromeLine } from "./clean.ts";
-import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { type AnalyzedQuestion, type QuestionKind, conceptCredit, conceptShare } from "./query.ts";
-import { type TermIds, hasTerm } from "./term-ids.ts";
-import { terms } from "./text.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, MIN_COVERAGE, MIN_TOPIC_COVERAGE, NEIGHBOUR_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
+import { isChromeLine } from "../clean.ts";
+import type { CorpusIndex, Passage } from "../passage-index.ts";
+import { type TermIds, hasTerm } from "../term-ids.ts";
+import { terms } from "../text.ts";
+import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
+import { conceptCredit, conceptShare } from "./expand.ts";
+import { bestArticles } from "./retrieve.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -56,19 +60,6 @@ export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|t
  */
 export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
 
-/**
- * Whether a passage (with its neighbours and title) is about the question's
- * topic, not only its names: it covers at least one of the question's
- * concepts that is not a name. A question that is only names ("who is Zafar
- * Masood?") is about them. Refusing otherwise keeps "the weather in Lahore"
- * from being answered with any sentence that mentions Lahore.
- */
-export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
-  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0);
-  if (topic.length === 0) return true;
-  return coverage(index, { ...question, concepts: topic }, passage) > 0;
-}
-
 /** Weighted share of the question's concepts found in a passage, the sentences around it, or its title. */
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
   const before = index.passages.termsBeside(passage, -1);
@@ -106,27 +97,6 @@ export function sameFact(index: CorpusIndex, a: Passage, b: Passage, question?: 
 export function entitiesInArticle(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
   const terms = index.articleTerms[passage.article]!;
   return question.concepts.every((c) => !c.entity || conceptCredit(c, terms) > 0);
-}
-
-/** Weighted share of the question's concepts among all of an article's terms: an upper bound on any of its passages' coverage. */
-export function articleMatch(index: CorpusIndex, question: AnalyzedQuestion, article: number): number {
-  return conceptShare(question, index.articleTerms[article]!);
-}
-
-/**
- * The first stage: MiniSearch scores articles by the question's rarer terms
- * (normalised to the best, 0–1); the best `count` by that score plus their
- * coverage of all the question's concepts go on, each with its search score.
- */
-function bestArticles(index: CorpusIndex, question: AnalyzedQuestion, count: number): { id: number; score: number }[] {
-  const { retrieval } = question;
-  const hits = index.search.search([...retrieval.keys()].join(" "), { boostTerm: (term) => retrieval.get(term) ?? 1 });
-  if (hits.length <= count) return hits.map((hit) => ({ id: hit.id as number, score: hit.score / hits[0]!.score }));
-  const top = hits[0]!.score;
-  return hits
-    .map((hit) => ({ id: hit.id as number, score: hit.score / top, first: hit.score / top + articleMatch(index, question, hit.id as number) }))
-    .sort((a, b) => b.first - a.first || a.id - b.id)
-    .slice(0, count);
 }
 
 /** Every term id any concept of the question can be credited for. */

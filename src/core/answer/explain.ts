@@ -4,10 +4,11 @@
  * the vocabulary terms it reaches with their credit), the five best
  * candidate passages with each part of their score, and the decision.
  */
-import { answer, decide } from "./answer.ts";
-import type { CorpusIndex } from "./passage-index.ts";
-import { analyze } from "./query.ts";
-import { rank } from "./relevance.ts";
+import { answer } from "./pipeline.ts";
+import { decide } from "./decide.ts";
+import type { CorpusIndex } from "../passage-index.ts";
+import { analyze } from "./analyse.ts";
+import { rank } from "./score.ts";
 import { MIN_COVERAGE, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN } from "./weights.ts";
 
 const CANDIDATES_SHOWN = 5;

@@ -1,0 +1,82 @@
+/**
+ * Stage 6 — compose the quote: up to three sentences, verbatim; the same fact
+ * from several articles once; the sentence that carries on from the best one
+ * ("He added that …") with it; a sentence that offers what was asked when
+ * none of the chosen ones does.
+ */
+import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
+import type { AnalyzedQuestion } from "./types.ts";
+import { CARRIES_ON, type Scored, answersKind, sameFact } from "./score.ts";
+import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
+
+/**
+ * The verbatim text of a passage, extended by the next sentence of its
+ * paragraph when that one carries on from it ("He added that no such
+ * framework currently exists") and the question wants an explanation or a
+ * fact, or the next sentence offers what was asked and this one does not.
+ */
+function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuestion): string {
+  const next = neighbour(index, passage, 1);
+  if (!next || !follows(question, passage, next)) return passage.text;
+  const paragraph = index.articles[passage.article]!.paragraphs[passage.paragraph]!;
+  return paragraph.slice(paragraph.indexOf(passage.text), paragraph.indexOf(next.text) + next.text.length);
+}
+
+export interface Chosen {
+  lead: Scored;
+  quote: string;
+  also: Scored[];
+}
+
+export function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number): Chosen[] {
+  const best = ranked[0]!;
+  const chosen: Chosen[] = [];
+  for (const candidate of ranked) {
+    const bar = candidate === best ? minCoverage : Math.max(minCoverage, COMPANION_COVERAGE);
+    if (candidate.coverage < bar || candidate.score < best.score * COMPANION_RATIO) continue;
+    const same = chosen.find((c) => sameFact(index, c.lead.passage, candidate.passage, question));
+    if (same) {
+      const otherArticle = [same.lead, ...same.also].every((s) => s.passage.article !== candidate.passage.article);
+      if (otherArticle && same.also.length + 1 < MAX_CITATIONS_PER_SENTENCE) same.also.push(candidate);
+      continue;
+    }
+    if (chosen.length >= MAX_SENTENCES) continue;
+    const quote = quoteFor(index, candidate.passage, question);
+    if (chosen.some((c) => c.quote.includes(candidate.passage.text))) continue;
+    chosen.push({ lead: candidate, quote, also: [] });
+  }
+  return withFollowOn(index, question, withWhatWasAsked(index, question, ranked, chosen, minCoverage));
+}
+
+/** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
+function follows(question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
+  if (!CARRIES_ON.test(next.text)) return false;
+  const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact";
+  return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
+}
+
+/**
+ * When the best sentence ends its paragraph and the next paragraph opens by
+ * carrying on from it ("With that in mind, the board approved a complaint
+ * portal"), that sentence is quoted too, right after it, as its own verbatim
+ * quote from the same article.
+ */
+function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Chosen[]): Chosen[] {
+  const [first] = chosen;
+  if (!first) return chosen;
+  const next = adjacent(index, first.lead.passage, 1);
+  if (!next || next.paragraph === first.lead.passage.paragraph || !follows(question, first.lead.passage, next)) return chosen;
+  if (chosen.some((c) => c.quote.includes(next.text))) return chosen;
+  return [first, { lead: { ...first.lead, passage: next }, quote: next.text, also: [] }, ...chosen.slice(1)];
+}
+
+/**
+ * When no chosen sentence offers what the question asks for (the names for
+ * "which districts…?", a date for "when…?"), adds the best-ranked sentence
+ * that does, if it still covers the question.
+ */
+function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[], minCoverage: number): Chosen[] {
+  if (chosen.length >= MAX_SENTENCES || chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
+  const extra = ranked.find((r) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
+  return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question), also: [] }] : chosen;
+}

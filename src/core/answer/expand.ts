@@ -1,0 +1,100 @@
+/**
+ * Stage 2 — expand the question's words: each reaches the vocabulary terms it
+ * matches — exactly, by prefix, misspelled, by its lemma, by WordNet synonyms
+ * and derivations — each with its credit, and weighs by how rare it is.
+ */
+import type { CorpusIndex } from "../passage-index.ts";
+import { lemmaStems } from "../lexicon.ts";
+import { type TermIds, bestCredit } from "../term-ids.ts";
+import { allowsPrefix, letterDifference, maxEditDistance } from "../text.ts";
+import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
+
+export type { Concept, Expansion } from "./types.ts";
+import { ANSWER_TYPE_WEIGHT, FUZZY_CREDIT, SHORT_PREFIX_CREDIT, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
+
+/**
+ * Expands one query term to the vocabulary terms it matches, with their
+ * credit: exactly, by prefix, misspelled; and, for a word that is not a name,
+ * by its lemma ("brought" → "bring") and by WordNet synonyms and derivations
+ * (partial credit).
+ */
+function expand(index: CorpusIndex, term: string, word?: string): Expansion {
+  const found = new Map<number, number>();
+  const exact = index.vocabulary.get(term);
+  if (exact !== undefined) found.set(exact, 1);
+  if (word !== undefined) {
+    const lemmas = lemmaStems(word);
+    for (const lemma of lemmas) {
+      const id = index.vocabulary.get(lemma);
+      if (id !== undefined) found.set(id, 1);
+    }
+    for (const stem of [term, ...lemmas]) {
+      for (const [id, credit] of index.related.get(stem) ?? []) if ((found.get(id) ?? 0) < credit) found.set(id, credit);
+    }
+  }
+  if (allowsPrefix(term)) {
+    const credit = term.length >= 5 ? 1 : SHORT_PREFIX_CREDIT;
+    for (const id of index.vocabulary.atPrefix(term).values()) if (!found.has(id)) found.set(id, credit);
+  }
+  // A word the corpus has as written is not a misspelling: it gets no fuzzy matches ("binance" is not "finance").
+  const distance = exact === undefined ? maxEditDistance(term) : 0;
+  if (distance > 0) {
+    for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
+      const plausible = d === 1 || letterDifference(term, key) <= 1;
+      if (!found.has(id) && d > 0 && plausible) found.set(id, FUZZY_CREDIT);
+    }
+  }
+  return found;
+}
+
+/** Passages holding the term's exact or prefix forms; a term known only by misspelling counts as rare. */
+function documentFrequency(index: CorpusIndex, expansion: Expansion): number {
+  let df = 0;
+  for (const [id, credit] of expansion) if (credit === 1) df += index.termPassages[id]!;
+  return Math.min(df, index.passages.length);
+}
+
+export function makeConcept(index: CorpusIndex, label: string, alts: string[][], entity: boolean, answerType: boolean, word?: string): Concept {
+  const lexical = !entity && alts.length === 1 && alts[0]!.length === 1 && word !== undefined;
+  const expansions = alts.map((alt) => alt.map((term) => expand(index, term, lexical ? word : undefined)));
+  const n = index.passages.length;
+  const knownAlts = expansions.filter((alt) => alt.every((e) => e.size > 0));
+  const idf = (df: number) => Math.log(1 + n / (df + 1));
+  const known = knownAlts.length > 0;
+  // A word no article has (in any spelling the vocabulary allows) weighs less (UNKNOWN_WORD_WEIGHT), so
+  // paraphrases and filler ("govt", "roughly") do not sink an answer. An unknown name or
+  // acronym still decides (the answer must come from an article that has it), except a two-letter
+  // acronym ("NA", "KP"), which is too ambiguous to refuse on.
+  const decisive = entity && !(!known && /^\p{Lu}{2}$/u.test(label));
+  const weight = !known ? (decisive ? 1 : UNKNOWN_WORD_WEIGHT) * idf(0) : Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(documentFrequency(index, e))))));
+  const scale = answerType ? ANSWER_TYPE_WEIGHT : 1;
+  return { label, alts, expansions, entity: decisive, answerType, known, weight: weight * scale };
+}
+
+/** Weighted share of a question's concepts a set of terms covers (0 for a question without concepts). */
+export function conceptShare(question: AnalyzedQuestion, terms: TermIds): number {
+  let total = 0;
+  let found = 0;
+  for (const concept of question.concepts) {
+    total += concept.weight;
+    found += concept.weight * conceptCredit(concept, terms);
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/**
+ * How well a set of terms covers a concept: 1 when some spelling of it is
+ * there in full, less when only a misspelled form is, 0 when it is absent.
+ */
+export function conceptCredit(concept: Concept, terms: TermIds): number {
+  let best = 0;
+  for (const alt of concept.expansions) {
+    let altCredit = 1;
+    for (const expansion of alt) {
+      altCredit = Math.min(altCredit, bestCredit(expansion, terms));
+      if (altCredit === 0) break;
+    }
+    best = Math.max(best, altCredit);
+  }
+  return best;
+}

@@ -1,0 +1,21 @@
+/**
+ * The answer engine's front door for the rest of the core. One stage a file,
+ * in order:
+ *   analyse.ts  what kind of answer is wanted; names, constraints, answer-type words
+ *   expand.ts   each word's vocabulary matches (exact, prefix, misspelled, lemma, WordNet) and weight
+ *   retrieve.ts the search terms within a budget; the best articles
+ *   score.ts    passages by coverage, own match, article score, kind of answer
+ *   decide.ts   answer, or refuse on evidence
+ *   compose.ts  the verbatim quotes, with the sentence that carries on
+ *   cite.ts     citations, and the closest articles for a refusal
+ * pipeline.ts runs them (`answer`); weights.ts holds every weight and
+ * threshold; explain.ts shows the stages for one question.
+ */
+export { type Answer, type AnswerOptions, REFUSAL, answer } from "./pipeline.ts";
+export { type AnalyzedQuestion, type QuestionKind, MAX_QUESTION_CHARS, analyze, classify } from "./analyse.ts";
+export { type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
+export { type RefusalReason, aboutTopic, decide } from "./decide.ts";
+export { type Concept, conceptCredit, conceptShare } from "./expand.ts";
+export { explain } from "./explain.ts";
+export { articleMatch } from "./retrieve.ts";
+export { type Scored, answersKind, coverage, rank, sameFact } from "./score.ts";

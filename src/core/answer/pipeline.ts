@@ -1,0 +1,64 @@
+/**
+ * The answer pipeline, its stages in order: analyse → (expand, retrieve) →
+ * score → decide → compose → cite. A question in, a cited answer or a
+ * refusal out.
+ */
+import type { Citation } from "../article.ts";
+import type { CorpusIndex } from "../passage-index.ts";
+import { analyze } from "./analyse.ts";
+import { type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
+import { choose } from "./compose.ts";
+import { decide } from "./decide.ts";
+import { type Scored, rank } from "./score.ts";
+import { MIN_COVERAGE } from "./weights.ts";
+
+export interface Answer {
+  question: string;
+  /** The quoted sentences with [n] markers, or the refusal message. */
+  answer: string;
+  /** The same sentences, each with the citation numbers that support it. */
+  sentences: { text: string; cites: number[] }[];
+  abstained: boolean;
+  citations: Citation[];
+  /** On a refusal, up to three articles closest to the question. */
+  related: RelatedArticle[];
+}
+
+export const REFUSAL = "I can't answer that from the articles I have.";
+
+/**
+ * Answers a question from the index.
+ *
+ * @example answer(index, "What is PVARA?").answer
+ *   // "This follows the establishment of the Pakistan Virtual Assets Regulatory Authority (PVARA) … [1]"
+ */
+export interface AnswerOptions {
+  /** The refusal threshold (default MIN_COVERAGE); `npm run eval` varies it to show the trade-off. */
+  minCoverage?: number;
+}
+
+export function answer(index: CorpusIndex, question: string, options: AnswerOptions = {}): Answer {
+  const minCoverage = options.minCoverage ?? MIN_COVERAGE;
+  const analyzed = analyze(index, question);
+  const refuse = (ranked: Scored[]): Answer => ({
+    question,
+    answer: REFUSAL,
+    sentences: [],
+    abstained: true,
+    citations: [],
+    related: relatedArticles(index, ranked),
+  });
+  if (analyzed.concepts.length === 0) return refuse([]);
+  const ranked = rank(index, analyzed);
+  if (decide(index, analyzed, ranked, minCoverage)) return refuse(ranked);
+  const citations: Citation[] = [];
+  const sentences = choose(index, analyzed, ranked, minCoverage).map(({ lead, quote, also }) => {
+    const cites = [lead, ...also].map((scored, k) => {
+      citations.push(citationFor(index, scored.passage, citations.length + 1, k === 0 ? quote : scored.passage.text));
+      return citations.length;
+    });
+    return { text: quote, cites };
+  });
+  const text = sentences.map((s) => `${s.text} ${s.cites.map((n) => `[${n}]`).join("")}`).join(" ");
+  return { question, answer: text, sentences, abstained: false, citations, related: [] };
+}

@@ -1,0 +1,34 @@
+/** The types the answer stages pass each other: the analysed question and its concepts. */
+
+export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "fact";
+
+/** Term id → credit (1 for exact or prefix matches, less for misspellings). */
+export type Expansion = ReadonlyMap<number, number>;
+
+export interface Concept {
+  /** The words of the question this concept came from. */
+  label: string;
+  /** Alternative spellings, each a list of terms that must all appear. */
+  alts: string[][];
+  /** For each alternative, the vocabulary expansion of each of its terms. */
+  expansions: Expansion[][];
+  /** A name, acronym or number: the answer must come from an article that has it. */
+  entity: boolean;
+  /** Names the kind of answer ("which agencies") rather than its subject. */
+  answerType: boolean;
+  /** True when the corpus has some spelling of it. */
+  known: boolean;
+  weight: number;
+}
+
+export interface AnalyzedQuestion {
+  text: string;
+  kind: QuestionKind;
+  concepts: Concept[];
+  /** The question's terms rare enough to retrieve by. */
+  searchTerms: string[];
+  /** What is sent to the search index: those terms' vocabulary matches, each with its weight. */
+  retrieval: ReadonlyMap<string, number>;
+  /** The question's own terms, for telling what a sentence adds. */
+  ownTerms: ReadonlySet<string>;
+}
