@@ -165,7 +165,7 @@ export const INDEX_OPTIONS: Options<IndexedArticle> = {
   storeFields: [],
   tokenize: (joined) => joined.split(" "),
   processTerm: (term) => term || null,
-  // Queries are vocabulary terms already expanded by query.ts (prefix and vetted misspellings), so the
+  // Queries are vocabulary terms already expanded by answer/expand.ts (prefix and vetted misspellings), so the
   // index looks each one up exactly.
   searchOptions: {
     combineWith: "OR",
