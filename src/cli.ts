@@ -246,7 +246,7 @@ async function main(argv: string[]): Promise<number> {
  * missing or unreadable file, bad configuration, a corrupt store, bad JSON);
  * undefined for a bug, whose stack is worth printing.
  */
-export function expectedFailure(error: unknown): string | undefined {
+function expectedFailure(error: unknown): string | undefined {
   if (error instanceof UserError || error instanceof ConfigError || error instanceof DigestStoreError) return error.message;
   if (error instanceof z.ZodError) return `invalid input: ${error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`;
   if (error instanceof SyntaxError) return `not valid JSON: ${error.message}`;

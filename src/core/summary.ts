@@ -5,8 +5,7 @@
  */
 import type { Article, Citation } from "./article.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { type RelatedArticle, analyze, citationFor, rank, relatedArticles, sameFact } from "./answer/index.ts";
-import { MIN_TOPIC_COVERAGE } from "./answer/weights.ts";
+import { MIN_TOPIC_COVERAGE, type RelatedArticle, analyze, citationFor, rank, relatedArticles, sameFact } from "./answer/index.ts";
 import { overlap } from "./term-ids.ts";
 
 export interface SummarySentence {
@@ -45,8 +44,8 @@ const LEAD_BONUS = [0.3, 0.1];
  * ones have under 60). A longer article compares each sentence with an even
  * sample of CENTRALITY_MIN_SAMPLE or more of them, so its cost grows as n, not n².
  */
-export const CENTRALITY_COMPARISONS = 2_000_000;
-export const CENTRALITY_MIN_SAMPLE = 100;
+const CENTRALITY_COMPARISONS = 2_000_000;
+const CENTRALITY_MIN_SAMPLE = 100;
 
 interface Candidate {
   passage: Passage;

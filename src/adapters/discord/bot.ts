@@ -75,7 +75,7 @@ const SNOWFLAKE = /^\d{1,20}$/;
  * undefined when it can. discord.js would throw while building it (outside any
  * handler of ours: an unhandled rejection, and the user waits for nothing).
  */
-export function malformedInteraction(data: unknown): string | undefined {
+function malformedInteraction(data: unknown): string | undefined {
   const d = data as { id?: unknown; token?: unknown; type?: unknown } | null;
   if (typeof d !== "object" || d === null) return "payload is not an object";
   if (typeof d.id !== "string" || !SNOWFLAKE.test(d.id)) return "id is not a snowflake";

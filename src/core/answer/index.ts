@@ -19,3 +19,4 @@ export { type Concept, conceptCredit, conceptShare } from "./expand.ts";
 export { explain } from "./explain.ts";
 export { articleMatch } from "./retrieve.ts";
 export { type Scored, answersKind, coverage, rank, sameFact } from "./score.ts";
+export { MIN_TOPIC_COVERAGE } from "./weights.ts";
