@@ -8,6 +8,7 @@ export interface Features {
   place: boolean;
   definition: boolean;
   quote: boolean;
+  stance: boolean;
 }
 
 const ROLE = /\b(minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|spokes(?:man|woman|person))\b/i;
@@ -18,6 +19,8 @@ const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'
 const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
 const PLACE = /\b(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
+/** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */
+const STANCE = /\b(?:not|no|never|none|nor|neither|without|rather than|instead|only|yet|cannot|unlikely|likely|denied|ruled out|confirmed|remains?|still)\b|n[’']t\b/iu;
 const DEFINING = /\(\p{Lu}{2,}\)|\b(?:dubbed|called|known as|refers? to|stands? for|is an?|are an?)\b/iu;
 
 /**
@@ -48,6 +51,9 @@ class SentenceFeatures implements Features {
   }
   get quote(): boolean {
     return QUOTE.test(this.text);
+  }
+  get stance(): boolean {
+    return STANCE.test(this.text);
   }
 }
 

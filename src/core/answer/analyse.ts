@@ -19,13 +19,14 @@ export const MAX_QUESTION_CHARS = 500;
 
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much)\b|\bwhat (amount|number|percentage|share)\b/],
-  ["when", /^when\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s| is| was)?(?: the)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate)\b/],
+  ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (city|country|place|venue|location)\b/],
   ["why", /^why\b|\bfor what reason\b/],
   ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
-  ["quote", /\b(say|said|says|tell|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
+  ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
+  ["yesno", /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/],
   ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
 ];
 

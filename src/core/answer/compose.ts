@@ -51,7 +51,7 @@ export function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: S
 /** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
 function follows(question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
   if (!CARRIES_ON.test(next.text)) return false;
-  const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact";
+  const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
 }
 

@@ -42,6 +42,7 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   number: (p) => p.features.number,
   define: (p) => p.features.definition,
   quote: (p) => p.features.quote,
+  yesno: (p) => p.features.stance,
 };
 
 /** Whether a sentence offers what the question's kind asks for (a date, a number, a name…); undefined when the kind asks for nothing in particular. */

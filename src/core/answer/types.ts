@@ -1,6 +1,6 @@
 /** The types the answer stages pass each other: the analysed question and its concepts. */
 
-export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "fact";
+export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "yesno" | "fact";
 
 /** Term id → credit (1 for exact or prefix matches, less for misspellings). */
 export type Expansion = ReadonlyMap<number, number>;

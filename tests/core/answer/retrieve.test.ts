@@ -2,13 +2,29 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeSyntheticCorpus } from "../../scripts/synthetic.ts";
-import { openLibrary } from "../../src/core/library.ts";
-import { analyze } from "../../src/core/answer/index.ts";
-import { RETRIEVAL_BUDGET } from "../../src/core/answer/weights.ts";
-import { bundledLibrary } from "../helpers.ts";
+import { writeSyntheticCorpus } from "../../../scripts/synthetic.ts";
+import { openLibrary } from "../../../src/core/library.ts";
+import { analyze } from "../../../src/core/answer/index.ts";
+import { bestArticles } from "../../../src/core/answer/retrieve.ts";
+import { RETRIEVAL_BUDGET } from "../../../src/core/answer/weights.ts";
+import { bundledLibrary } from "../../helpers.ts";
+import { fixtureLibrary } from "./fixture.ts";
 
-describe("analyze", () => {
+describe("bestArticles (retrieve)", () => {
+  it("puts the article that holds the question's words first", () => {
+    const { index } = fixtureLibrary();
+    const [first] = bestArticles(index, analyze(index, "how much surplus electricity went to miners"), 3);
+    expect(index.articles[first!.id]!.title).toBe("Solar miners get grid power");
+  });
+
+  it("reaches an article through a synonym the question does not spell", () => {
+    const { index } = fixtureLibrary();
+    const found = bestArticles(index, analyze(index, "what was the last event of the spring session"), 3);
+    expect(found.map((hit) => index.articles[hit.id]!.title)).toContain("Harbour Board approves tokenised bonds");
+  });
+});
+
+describe("analyze's retrieval query", () => {
   it("retrieves by vetted vocabulary matches only: a misspelled name by its corpus spelling", () => {
     const { index } = bundledLibrary();
     const question = analyze(index, "Who is Bilal bin Saquib?");

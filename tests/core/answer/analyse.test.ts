@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { MAX_QUESTION_CHARS, analyze, classify } from "../../../src/core/answer/index.ts";
+import { bundledLibrary } from "../../helpers.ts";
+import { fixtureLibrary } from "./fixture.ts";
+
+describe("classify", () => {
+  it.each([
+    ["Who signed the approval?", "who"],
+    ["what's bo hines's position", "who"],
+    ["which day of the week did the board meet", "when"],
+    ["how long after resigning did he speak", "when"],
+    ["in which city did they meet", "where"],
+    ["roughly how many jobs could the plan create", "number"],
+    ["what's the age limit for the chair", "number"],
+    ["why were officials cautious", "why"],
+    ["is the council a regulator", "yesno"],
+    ["can binance start trading now", "yesno"],
+    ["did the mayor say new york is lahore", "quote"],
+    ["which agencies are involved", "which"],
+    ["What is PVARA?", "define"],
+    ["tell me about the reserve", "fact"],
+  ])("reads %j as a %s question", (question, kind) => {
+    expect(classify(question)).toBe(kind);
+  });
+});
+
+describe("analyze", () => {
+  it("separates the subject's names from the words that constrain it", () => {
+    const question = analyze(fixtureLibrary().index, "What did Farida Qureshi sign in Gwadar?");
+    expect(question.concepts.filter((c) => c.entity).map((c) => c.label)).toEqual(["Farida", "Qureshi", "Gwadar"]);
+    expect(question.concepts.filter((c) => !c.entity).map((c) => c.label)).toEqual(["sign"]);
+  });
+
+  it("marks the words that only name the kind of answer, and weighs them less", () => {
+    const question = analyze(fixtureLibrary().index, "what is the job of the harbour board chairman");
+    const job = question.concepts.find((c) => c.label === "job")!;
+    const chairman = question.concepts.find((c) => c.label === "chairman")!;
+    expect(job.answerType).toBe(true);
+    expect(chairman.answerType).toBe(false);
+    expect(job.weight).toBeLessThan(chairman.weight);
+  });
+
+  it("treats an acronym and its long name as one concept", () => {
+    const { index } = bundledLibrary();
+    const short = analyze(index, "What is PVARA?").concepts;
+    const long = analyze(index, "What is the Pakistan Virtual Assets Regulatory Authority?").concepts;
+    expect(short).toHaveLength(1);
+    expect(long).toHaveLength(1);
+    expect(long[0]!.alts).toEqual(short[0]!.alts);
+  });
+
+  it("reads at most MAX_QUESTION_CHARS of a question", () => {
+    const question = analyze(fixtureLibrary().index, `bonds ${"harbour ".repeat(200)}`);
+    expect(question.text.length).toBe(MAX_QUESTION_CHARS);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../../src/core/answer/index.ts";
+import { MAX_SENTENCES } from "../../../src/core/answer/weights.ts";
+import { fixtureLibrary } from "./fixture.ts";
+
+const ask = (question: string) => answer(fixtureLibrary().index, question);
+
+describe("choose (compose)", () => {
+  it("quotes the next sentence with the chosen one when it carries the explanation", () => {
+    const reply = ask("why were officials cautious about the timetable");
+    expect(reply.sentences[0]!.text).toBe("Officials were cautious about the timetable. They said no issuance would happen before the regulator publishes its rules.");
+  });
+
+  it("quotes only verbatim text of the articles", () => {
+    const { index } = fixtureLibrary();
+    const paragraphs = index.articles.flatMap((a) => a.paragraphs);
+    for (const question of ["who signed the approval", "how much electricity did miners get", "what will the council fund", "is the skills council a regulator"]) {
+      const reply = ask(question);
+      expect(reply.abstained).toBe(false);
+      for (const { text } of reply.sentences) expect(paragraphs.some((p) => p.includes(text))).toBe(true);
+    }
+  });
+
+  it("quotes at most MAX_SENTENCES sentences", () => {
+    expect(ask("bonds board electricity council ministry centre").sentences.length).toBeLessThanOrEqual(MAX_SENTENCES);
+  });
+
+  it("adds the sentence that names what a which-question asks for", () => {
+    const reply = ask("which city hosted the approval ceremony");
+    expect(reply.answer).toContain("Gwadar");
+  });
+});

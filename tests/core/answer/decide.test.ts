@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { analyze, decide, rank } from "../../../src/core/answer/index.ts";
+import { MIN_COVERAGE } from "../../../src/core/answer/weights.ts";
+import { fixtureLibrary } from "./fixture.ts";
+
+function decision(question: string, minCoverage = MIN_COVERAGE) {
+  const { index } = fixtureLibrary();
+  const analyzed = analyze(index, question);
+  return decide(index, analyzed, rank(index, analyzed), minCoverage);
+}
+
+describe("decide", () => {
+  it("answers a question whose words a passage covers", () => {
+    expect(decision("who signed the harbour board approval")).toBeUndefined();
+  });
+
+  it("refuses a question of stop words only", () => {
+    expect(decision("what is the")).toBe("no concepts");
+  });
+
+  it("refuses a name no article has, however well the rest matches", () => {
+    expect(decision("What did Zorblax say about the tokenised bonds?")).toBe("unknown name");
+  });
+
+  it("refuses when only the question's names match, not its topic", () => {
+    expect(decision("what is the weather in Gwadar")).toBe("only the names match");
+  });
+
+  it("refuses below the coverage threshold, and the threshold is the caller's", () => {
+    expect(decision("how are bonds taxed on the stock market abroad")).toBe("coverage below threshold");
+    expect(decision("who signed the harbour board approval", 1.01)).toBe("coverage below threshold");
+  });
+
+  it("refuses when nothing is retrieved", () => {
+    expect(decision("quantum zebra orchestra")).toBe("nothing retrieved");
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/core/answer/index.ts";
+import type { Concept } from "../../../src/core/answer/types.ts";
+import type { CorpusIndex } from "../../../src/core/passage-index.ts";
+import { FUZZY_CREDIT, SYNONYM_CREDIT, UNKNOWN_WORD_WEIGHT } from "../../../src/core/answer/weights.ts";
+import { fixtureLibrary } from "./fixture.ts";
+
+/** A concept's expansion as term → credit. */
+function reach(index: CorpusIndex, concept: Concept): Record<string, number> {
+  return Object.fromEntries([...concept.expansions[0]![0]!.entries()].map(([id, credit]) => [index.termText[id]!, credit]));
+}
+
+function concept(question: string, label: string): { index: CorpusIndex; concept: Concept } {
+  const { index } = fixtureLibrary();
+  return { index, concept: analyze(index, question).concepts.find((c) => c.label === label)! };
+}
+
+describe("makeConcept (expand)", () => {
+  it("matches British and American spellings fully", () => {
+    const { index, concept: harbor } = concept("when did the harbor board meet", "harbor");
+    expect(reach(index, harbor)).toMatchObject({ harbor: 1 });
+  });
+
+  it("reaches a WordNet synonym with partial credit", () => {
+    const { index, concept: last } = concept("what was the last event of the session", "last");
+    expect(reach(index, last).final).toBe(SYNONYM_CREDIT);
+  });
+
+  it("reaches an irregular form's lemma", () => {
+    const { index, concept: brought } = concept("what plan was brought to the cabinet", "brought");
+    expect(reach(index, brought)).toMatchObject({ bring: 1 });
+  });
+
+  it("finds a misspelled name by its corpus spelling, with less credit", () => {
+    const { index, concept: name } = concept("what did Farida Qurashi sign", "Qurashi");
+    expect(name.entity).toBe(true);
+    expect(reach(index, name)).toEqual({ qureshi: FUZZY_CREDIT });
+  });
+
+  it("gives a name no synonyms", () => {
+    const { index, concept: name } = concept("what happened in Multan", "Multan");
+    expect(Object.keys(reach(index, name))).toEqual(["multan"]);
+  });
+
+  it("weighs a word no article has less than a known word", () => {
+    const { concept: weather } = concept("what is the weather for the bonds", "weather");
+    const { concept: bonds } = concept("what is the weather for the bonds", "bonds");
+    expect(weather.known).toBe(false);
+    expect(weather.weight).toBeLessThan(bonds.weight * UNKNOWN_WORD_WEIGHT * 2);
+  });
+
+  it("marks an unknown name as deciding, but not an unknown two-letter acronym", () => {
+    const { concept: name } = concept("What did Zorblax say about the bonds?", "Zorblax");
+    expect(name).toMatchObject({ known: false, entity: true });
+    const { concept: acronym } = concept("What did the QX say about the bonds?", "QX");
+    expect(acronym).toMatchObject({ known: false, entity: false });
+  });
+});

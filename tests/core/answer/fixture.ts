@@ -1,0 +1,59 @@
+/** A small literal corpus for the answer stages' tests: three short articles whose sentences each test one behaviour. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openLibrary, type Library } from "../../../src/core/library.ts";
+
+const ARTICLES: Record<string, string> = {
+  "2025-05-02-harbour-board-approves-tokenised-bonds.md": `---
+title: Harbour Board approves tokenised bonds
+date: 2025-05-02
+source: Fixture Times
+url: https://example.com/harbour-board
+---
+KARACHI: The Karachi Harbour Board approved a plan on Tuesday to issue tokenised bonds worth 300 million rupees.
+
+The board's chairman, Farida Qureshi, signed the approval at a ceremony in Gwadar.
+
+Qureshi said the bonds would be sold to retail savers. This meeting was the final event of the board's spring session.
+
+Officials were cautious about the timetable. They said no issuance would happen before the regulator publishes its rules.
+
+Subscribe to our newsletter for the latest news on tokenised bonds.
+`,
+  "2025-06-10-solar-miners-get-grid-power.md": `---
+title: Solar miners get grid power
+date: 2025-06-10
+source: Fixture Times
+url: https://example.com/solar-miners
+---
+LAHORE: The energy ministry allocated 500 megawatts of surplus electricity to bitcoin miners in Punjab.
+
+The allocation could create thousands of jobs, according to the ministry.
+
+The ministry did not say how the electricity would be priced. It will bring a tariff plan to the cabinet next month.
+`,
+  "2025-07-01-council-opens-training-centre.md": `---
+title: Council opens training centre
+date: 2025-07-01
+source: Fixture Times
+url: https://example.com/training-centre
+---
+The Blockchain Skills Council opened a training centre in Multan for young programmers.
+
+The council will fund upskilling programmes for women developers.
+
+He added that the centre is not a regulator and has no licensing powers.
+`,
+};
+
+let built: Library | undefined;
+
+/** The fixture library, built once per test file. */
+export function fixtureLibrary(): Library {
+  if (built) return built;
+  const dir = mkdtempSync(join(tmpdir(), "daleel-answer-stages-"));
+  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(dir, name), text);
+  built = openLibrary([dir], { warmUp: false, threads: 1 });
+  return built;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
+import { NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
+import { fixtureLibrary } from "./fixture.ts";
+
+const passageWith = (text: string) => {
+  const { index } = fixtureLibrary();
+  return [...index.passages].find((p) => p.text.includes(text))!;
+};
+
+describe("coverage (score)", () => {
+  it("counts the whole question when a sentence holds all its words", () => {
+    const { index } = fixtureLibrary();
+    expect(coverage(index, analyze(index, "who signed the approval in Gwadar"), passageWith("signed the approval"))).toBe(1);
+  });
+
+  it("credits a word found only in the next sentence at NEIGHBOUR_CREDIT", () => {
+    const { index } = fixtureLibrary();
+    const question = analyze(index, "cautious regulator");
+    const own = passageWith("Officials were cautious");
+    const cautious = question.concepts.find((c) => c.label === "cautious")!.weight;
+    const regulator = question.concepts.find((c) => c.label === "regulator")!.weight;
+    expect(coverage(index, question, own)).toBeCloseTo((cautious + NEIGHBOUR_CREDIT * regulator) / (cautious + regulator));
+  });
+});
+
+describe("rank (score)", () => {
+  it("prefers the sentence with a date for a when-question", () => {
+    const { index } = fixtureLibrary();
+    const [best] = rank(index, analyze(index, "when did the harbour board approve the bonds"));
+    expect(best!.passage.text).toContain("on Tuesday");
+    expect(best!.parts!.kind).toBeGreaterThan(0);
+  });
+
+  it("prefers the sentence with a number for a how-many question", () => {
+    const { index } = fixtureLibrary();
+    const [best] = rank(index, analyze(index, "how many jobs could the electricity allocation create"));
+    expect(best!.passage.text).toContain("thousands of jobs");
+  });
+
+  it("never ranks a line of site chrome, even one that matches every word", () => {
+    const { index } = fixtureLibrary();
+    const ranked = rank(index, analyze(index, "subscribe newsletter latest news tokenised bonds"));
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.map((r) => r.passage.text).join("\n")).not.toMatch(/newsletter/i);
+  });
+
+  it("scores nothing from an article that lacks one of the question's names", () => {
+    const { index } = fixtureLibrary();
+    const ranked = rank(index, analyze(index, "did Qureshi allocate electricity to miners"));
+    const solar = ranked.filter((r) => index.articles[r.passage.article]!.title === "Solar miners get grid power");
+    expect(solar.length).toBeGreaterThan(0);
+    expect(solar.every((r) => r.coverage === 0)).toBe(true);
+  });
+});
