@@ -5,7 +5,8 @@
  *   summary TOPIC [--article ID] [--json] [--corpus DIR]...
  *   timeline [--topic T] [--from D] [--to D] [--json] [--corpus DIR]...
  *   digest [--since D] [--until D] [--topic T] [--json] [--corpus DIR]...
- *   digest-post --dest discord:CHANNEL|telegram:CHAT... [--since D] [--until D] [--days N] [--topic T] [--new] [--store FILE]
+ *   migrate-store [--from data/digests.json] [--store FILE|postgres://URL]
+ *   digest-post --dest discord:CHANNEL|telegram:CHAT... [--since D] [--until D] [--days N] [--topic T] [--new] [--store FILE|postgres://URL]
  *   check [--corpus DIR]...
  *   ingest FILE... [--title T] [--date D] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]
  */
@@ -25,17 +26,19 @@ import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts
 import { daysAgo } from "../commands/digest.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { recordDigest } from "./digests/compose.ts";
-import { DEFAULT_STORE, DestinationFlag, digestSenders } from "./digests/senders.ts";
+import { DestinationFlag, digestSenders } from "./digests/senders.ts";
 import { type DestinationReport, postDigest } from "./digests/poster.ts";
-import { DigestStore, DigestStoreError } from "./digests/store.ts";
+import { LEGACY_OUTBOX_FILE, importLegacyOutbox } from "./store/import-json.ts";
+import { StoreError, openStore, storeLocation } from "./store/index.ts";
 import { redact } from "./log.ts";
 
-const USAGE = `usage: cli <ask|summary|timeline|digest|check|ingest> [options]
+const USAGE = `usage: cli <ask|summary|timeline|digest|digest-post|migrate-store|check|ingest> [options]
   ask [QUESTION] [--json] [--explain] [--min-coverage 0-1] [--corpus DIR]...
   summary TOPIC | --article ID [--json] [--corpus DIR]...
   timeline [--topic T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--corpus DIR]...
   digest [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--topic T] [--json] [--corpus DIR]...
-  digest-post --dest discord:CHANNEL_ID|telegram:CHAT_ID... [--since D] [--until D] [--days N] [--topic T] [--new] [--store FILE]
+  digest-post --dest discord:CHANNEL_ID|telegram:CHAT_ID... [--since D] [--until D] [--days N] [--topic T] [--new] [--store FILE|postgres://URL]
+  migrate-store [--from data/digests.json] [--store FILE|postgres://URL]
   check [--corpus DIR]...
   ingest FILE... [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]`;
 
@@ -148,24 +151,46 @@ async function digestPost(flags: Flags): Promise<number> {
   if (bad >= 0) throw new UserError(`--dest: expected discord:CHANNEL_ID or telegram:CHAT_ID, got "${flags.dest![bad]}"`);
   const destinations = parsed.map((p) => p.data!);
   if (destinations.length === 0) throw new UserError("digest-post: name at least one --dest discord:CHANNEL_ID or telegram:CHAT_ID");
-  const config = loadConfig(process.env);
-  const store = new DigestStore(flags.store ?? DEFAULT_STORE);
-  const senders = await digestSenders(config);
-  for (const record of store.unfinished()) printReports(await postDigest(store, record, senders));
-  const library = openWithProblems(flags);
   const days = flags.days === undefined ? undefined : Number(flags.days);
   if (days !== undefined && !(Number.isInteger(days) && days >= 1)) throw new UserError("--days: expected a whole number of days");
-  const posted = store.posted();
-  const ids = flags.new ? library.articles.map((a) => a.id).filter((id) => !posted.has(id)) : undefined;
-  const digest = library.digest({ since: days ? daysAgo(days) : dateFlag("since", flags.since), until: dateFlag("until", flags.until), topic: flags.topic, ids });
-  const record = recordDigest(store, digest, destinations);
-  if (!record) {
-    process.stdout.write("No new articles: nothing posted.\n");
-    return 0;
+  const config = loadConfig(process.env);
+  const store = await openStore(flags.store ?? storeLocation(config));
+  try {
+    const senders = await digestSenders(config);
+    for (const record of await store.outbox.unfinished()) printReports(await postDigest(store.outbox, record, senders));
+    const library = openWithProblems(flags);
+    const posted = await store.outbox.posted();
+    const ids = flags.new ? library.articles.map((a) => a.id).filter((id) => !posted.has(id)) : undefined;
+    const digest = library.digest({ since: days ? daysAgo(days) : dateFlag("since", flags.since), until: dateFlag("until", flags.until), topic: flags.topic, ids });
+    const record = await recordDigest(store.outbox, digest, destinations);
+    if (!record) {
+      process.stdout.write("No new articles: nothing posted.\n");
+      return 0;
+    }
+    const reports = await postDigest(store.outbox, record, senders);
+    printReports(reports);
+    return reports.some((r) => r.failed > 0 || r.pending > 0) ? 1 : 0;
+  } finally {
+    await store.close();
   }
-  const reports = await postDigest(store, record, senders);
-  printReports(reports);
-  return reports.some((r) => r.failed > 0 || r.pending > 0) ? 1 : 0;
+}
+
+/** Moves an earlier version's data/digests.json into the store, once. */
+async function migrateStore(flags: Flags): Promise<number> {
+  const config = loadConfig(process.env);
+  const store = await openStore(flags.store ?? storeLocation(config));
+  try {
+    const from = flags.from ?? LEGACY_OUTBOX_FILE;
+    const report = await importLegacyOutbox(store, from);
+    if (!report) {
+      process.stdout.write(`Nothing to migrate: ${from} does not exist.\n`);
+      return 0;
+    }
+    process.stdout.write(`Moved ${report.digests} digest(s) (${report.pendingItems} item(s) still pending) and ${report.postedArticles} posted article id(s) into ${store.connection.where}; ${report.skipped} were there already. The old file is now ${report.movedTo}.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
 }
 
 function printReports(reports: DestinationReport[]): void {
@@ -232,6 +257,8 @@ async function main(argv: string[]): Promise<number> {
       return digestCommand(flags);
     case "digest-post":
       return digestPost(flags);
+    case "migrate-store":
+      return migrateStore(flags);
     case "check":
       return check(flags);
     case "ingest":
@@ -247,7 +274,7 @@ async function main(argv: string[]): Promise<number> {
  * undefined for a bug, whose stack is worth printing.
  */
 function expectedFailure(error: unknown): string | undefined {
-  if (error instanceof UserError || error instanceof ConfigError || error instanceof DigestStoreError) return error.message;
+  if (error instanceof UserError || error instanceof ConfigError || error instanceof StoreError) return error.message;
   if (error instanceof z.ZodError) return `invalid input: ${error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`;
   if (error instanceof SyntaxError) return `not valid JSON: ${error.message}`;
   const { code, path, message } = error as NodeJS.ErrnoException;

@@ -23,6 +23,10 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** What one process can run; by default all of them (see the README's "Scaling out"). */
+export const ROLES = ["discord", "telegram", "worker"] as const;
+export type Role = (typeof ROLES)[number];
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const snowflake = z.string().regex(/^\d{1,20}$/, "expected a numeric Discord id");
@@ -69,7 +73,18 @@ export const Config = z.object({
     .default("Asia/Karachi")
     .describe("Time zone the schedule is read in"),
   DIGEST_NO_NEWS: z.string().max(500).optional().describe("Line the schedule posts when nothing is new (unset: nothing)"),
-  DIGEST_STORE: z.string().optional().describe("Path of the digest outbox file (default data/digests.json)"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, "expected a postgres:// URL")
+    .optional()
+    .describe("PostgreSQL server shared by several processes; unset: the embedded store in data/daleel.sqlite"),
+  STORE_FILE: z.string().optional().describe("The embedded store's file when DATABASE_URL is unset (default data/daleel.sqlite)"),
+  DALEEL_ROLES: z
+    .string()
+    .transform((v) => v.split(",").map((r) => r.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(ROLES)).min(1, `expected some of ${ROLES.join(", ")}`))
+    .optional()
+    .describe("What this process runs: discord, telegram, worker (schedule and upkeep); default all"),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(5).describe("Commands per user per window"),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30).describe("Rate-limit window in seconds"),
 });
@@ -77,6 +92,8 @@ export type Config = z.infer<typeof Config>;
 
 /** Rules that span variables. */
 const ConfigRules = Config.superRefine((c, ctx) => {
+  if (c.DALEEL_ROLES?.includes("discord") && !c.DISCORD_TOKEN) ctx.addIssue({ code: "custom", path: ["DALEEL_ROLES"], message: "the discord role needs DISCORD_TOKEN" });
+  if (c.DALEEL_ROLES?.includes("telegram") && !c.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["DALEEL_ROLES"], message: "the telegram role needs TELEGRAM_BOT_TOKEN" });
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
   }

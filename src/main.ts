@@ -1,22 +1,29 @@
 /**
  * `npm start`: reads the configuration and starts what it enables — the
  * Discord bot when DISCORD_TOKEN is set, the Telegram bot when
- * TELEGRAM_BOT_TOKEN is set (both in one process when both are); with no
- * platform token, the local console on the bundled corpus.
+ * TELEGRAM_BOT_TOKEN is set, and the worker (digest schedule, upkeep of
+ * the store) — all in one process unless DALEEL_ROLES
+ * names fewer; with no platform token, the local console on the bundled
+ * corpus. State shared between processes lives in the store (DATABASE_URL,
+ * else the embedded data/daleel.sqlite).
  */
 import "dotenv/config";
 import type { Deps } from "../commands/command.ts";
 import { commands } from "../commands/index.ts";
 import { runConsole } from "./adapters/console/console.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { type Config, ConfigError, ROLES, type Role, loadConfig } from "./config.ts";
 import { type CorpusProblem, formatProblem } from "./core/corpus.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_CORPUS_DIR, openLibrary } from "./core/library.ts";
 import { LiveLibrary } from "./core/live-library.ts";
 import type { Sender } from "./digests/poster.ts";
-import { DEFAULT_STORE } from "./digests/senders.ts";
-import { scheduleDigests } from "./digests/schedule.ts";
+import { type Schedule, scheduleDigests } from "./digests/schedule.ts";
+import { digestSenders } from "./digests/senders.ts";
 import { DigestService } from "./digests/service.ts";
 import { addSecret, log } from "./log.ts";
+import { type Store, openStore, storeLocation } from "./store/index.ts";
+
+/** How often a worker forgets expired pages and rate-limit windows. */
+const UPKEEP_MS = 3600_000;
 
 interface Running {
   stop(): Promise<void>;
@@ -25,7 +32,7 @@ interface Running {
 }
 
 /** discord.js and grammY are loaded only when enabled, so the console starts fast. */
-async function startDiscord(config: Config, token: string, deps: Deps): Promise<Running> {
+async function startDiscord(config: Config, token: string, deps: Deps, store: Store | undefined): Promise<Running> {
   const { DiscordBot } = await import("./adapters/discord/bot.ts");
   const bot = new DiscordBot(
     {
@@ -34,6 +41,7 @@ async function startDiscord(config: Config, token: string, deps: Deps): Promise<
       moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS ?? [],
       messageContent: config.DISCORD_MESSAGE_CONTENT ?? false,
       rateLimit: { max: config.RATE_LIMIT_MAX, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+      limiter: store?.rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS),
     },
     deps,
     log.child({ adapter: "discord" }),
@@ -45,11 +53,19 @@ async function startDiscord(config: Config, token: string, deps: Deps): Promise<
   };
 }
 
-async function startTelegram(config: Config, token: string, deps: Deps): Promise<Running> {
+async function startTelegram(config: Config, token: string, deps: Deps, store: Store | undefined): Promise<Running> {
   const { TelegramBot } = await import("./adapters/telegram/bot.ts");
   const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.PORT } : undefined;
   const bot = new TelegramBot(
-    { token, apiRoot: config.TELEGRAM_API_ROOT, moderatorIds: config.TELEGRAM_MODERATOR_IDS ?? [], rateLimit: { max: config.RATE_LIMIT_MAX, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }, webhook },
+    {
+      token,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      moderatorIds: config.TELEGRAM_MODERATOR_IDS ?? [],
+      rateLimit: { max: config.RATE_LIMIT_MAX, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+      limiter: store?.rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS),
+      pages: store?.pages,
+      webhook,
+    },
     deps,
     log.child({ adapter: "telegram" }),
   );
@@ -62,13 +78,13 @@ async function startTelegram(config: Config, token: string, deps: Deps): Promise
 }
 
 /** Digest previews, posting and the schedule, sending through the bots that run. */
-function digestService(config: Config, live: LiveLibrary, senders: Partial<Record<"discord" | "telegram", Sender>>): DigestService {
+function digestService(config: Config, live: LiveLibrary, store: Store | undefined, senders: Partial<Record<"discord" | "telegram", Sender>>): DigestService {
   const destinations = [
     ...(config.DIGEST_DISCORD_CHANNEL_IDS ?? []).map((id) => `discord:${id}` as const),
     ...(config.DIGEST_TELEGRAM_CHAT_IDS ?? []).map((id) => `telegram:${id}` as const),
   ];
   return new DigestService({
-    storeFile: config.DIGEST_STORE ?? DEFAULT_STORE,
+    outbox: store?.outbox,
     library: () => live.current(),
     destinations,
     senders: () => senders,
@@ -77,12 +93,36 @@ function digestService(config: Config, live: LiveLibrary, senders: Partial<Recor
   });
 }
 
+/** The store, or undefined when it cannot be opened: questions go on; digests say they are unavailable. */
+async function openSharedStore(config: Config): Promise<Store | undefined> {
+  try {
+    const store = await openStore(storeLocation(config));
+    log.info({ store: store.connection.where, kind: store.kind }, "store open");
+    return store;
+  } catch (error) {
+    log.error({ err: error }, "the store cannot be opened: digests are off, limits and pages stay in this process");
+    return undefined;
+  }
+}
+
+/** The worker's periodic upkeep: expired pages and rate-limit windows are forgotten. */
+function upkeep(store: Store | undefined, config: Config): NodeJS.Timeout {
+  const limiter = store?.rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS);
+  const timer = setInterval(() => {
+    void Promise.all([store?.pages.prune(), limiter?.prune()]).catch((err: unknown) => log.warn({ err }, "store upkeep failed"));
+  }, UPKEEP_MS);
+  timer.unref();
+  return timer;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   log.level = config.LOG_LEVEL;
   addSecret(config.DISCORD_TOKEN);
   addSecret(config.TELEGRAM_BOT_TOKEN);
   addSecret(config.TELEGRAM_WEBHOOK_SECRET);
+  addSecret(config.DATABASE_URL);
+  const roles = new Set<Role>(config.DALEEL_ROLES ?? ROLES);
   const dirs = config.CORPUS_DIRS ?? [DEFAULT_CORPUS_DIR];
   const logProblems = (problems: CorpusProblem[]) => problems.forEach((p) => log.warn({ file: p.file, field: p.field }, `corpus: ${formatProblem(p)}`));
   const live = new LiveLibrary(
@@ -95,27 +135,43 @@ async function main(): Promise<void> {
     (folders) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR }),
   );
   logProblems(live.current().problems);
+  // Every process watches the corpus folder, so an article added through any process on this machine is
+  // answerable in all of them (see "Scaling out").
   live.watch();
+  const store = await openSharedStore(config);
   const senders: Partial<Record<"discord" | "telegram", Sender>> = {};
-  const digests = digestService(config, live, senders);
+  const digests = digestService(config, live, store, senders);
   const deps: Deps = { library: () => live.current(), commands, articles: { dir: dirs[0]!, reload: () => live.reload() }, digests };
   const running: Running[] = [];
-  if (config.DISCORD_TOKEN) running.push(await startDiscord(config, config.DISCORD_TOKEN, deps));
-  if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps));
-  if (running.length === 0) {
+  if (roles.has("discord") && config.DISCORD_TOKEN) running.push(await startDiscord(config, config.DISCORD_TOKEN, deps, store));
+  if (roles.has("telegram") && config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps, store));
+  if (running.length === 0 && !config.DALEEL_ROLES) {
     await runConsole({ ...deps, digests: undefined });
     live.close();
+    await store?.close();
     return;
   }
+  // A worker without a bot of its own posts digests through the platforms' REST APIs.
+  Object.assign(senders, await digestSenders(config));
   for (const bot of running) {
     const [platform, sender] = await bot.digestSender();
     senders[platform] = sender;
   }
-  const job = config.DIGEST_SCHEDULE ? scheduleDigests(config.DIGEST_SCHEDULE, config.DIGEST_TIMEZONE, digests, log.child({ feature: "digests" })) : undefined;
+  let schedule: Schedule | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  if (roles.has("worker")) {
+    timer = upkeep(store, config);
+    if (config.DIGEST_SCHEDULE) schedule = scheduleDigests(config.DIGEST_SCHEDULE, config.DIGEST_TIMEZONE, digests, store, log.child({ feature: "digests" }));
+  }
+  log.info({ roles: [...roles], bots: running.length }, "daleel running");
+  const keepAlive = running.length === 0 ? setInterval(() => undefined, 1 << 30) : undefined;
   const stop = (signal: string) => {
     log.info({ signal }, "stopping");
-    job?.stop();
-    void Promise.allSettled(running.map((r) => r.stop())).finally(() => process.exit(0));
+    clearInterval(timer);
+    clearInterval(keepAlive);
+    void Promise.allSettled([schedule?.stop(), ...running.map((r) => r.stop())])
+      .then(() => store?.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -94,11 +94,11 @@ describe("cli ingest", () => {
 
 describe("cli failures", () => {
   it("prints one line, never a stack, for a missing file, a corrupt store and bad configuration", () => {
-    const store = join(mkdtempSync(join(tmpdir(), "daleel-cli-")), "digests.json");
-    writeFileSync(store, "{corrupt");
+    const store = join(mkdtempSync(join(tmpdir(), "daleel-cli-")), "daleel.sqlite");
+    writeFileSync(store, "{corrupt, not a database file at all, but long enough to be read as one ".repeat(100));
     const cases = [
       { args: ["ingest", "/nonexistent/article.txt", "--date", "2025-01-01"], env: {}, says: /cannot read \/nonexistent\/article\.txt: ENOENT/ },
-      { args: ["digest-post", "--dest", "discord:123", "--store", store], env: {}, says: /digest store .* is corrupt/ },
+      { args: ["digest-post", "--dest", "discord:123", "--store", store], env: {}, says: /store: cannot open .*daleel\.sqlite: .*not a database/ },
       { args: ["digest-post", "--dest", "discord:123"], env: { LOG_LEVEL: "bogus" }, says: /LOG_LEVEL/ },
       { args: ["ingest", join(SEEDS, "000_b22c424695f05218.txt"), "--metadata", store, "--out", mkdtempSync(join(tmpdir(), "daleel-cli-"))], env: {}, says: /not valid JSON/ },
     ];

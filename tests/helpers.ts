@@ -11,6 +11,7 @@ import { Writable } from "node:stream";
 import type { Destination, Sender } from "../src/digests/poster.ts";
 import { DigestService } from "../src/digests/service.ts";
 import { createLogger } from "../src/log.ts";
+import { type Store, openStore } from "../src/store/index.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CORPUS = `${ROOT}corpus`;
@@ -44,10 +45,15 @@ export const NEW_RAW_ARTICLE = [
   "Officials said a paper copy of every title would still be issued during the pilot.",
 ].join("\n");
 
+/** A fresh embedded store in a temp folder. */
+export function testStore(): Promise<Store> {
+  return openStore(join(mkdtempSync(join(tmpdir(), "daleel-store-")), "daleel.sqlite"));
+}
+
 /** A digest service over the bundled corpus with a fresh store, sending through the given senders, logging nothing. */
-export function testDigestService(senders: () => Partial<Record<"discord" | "telegram", Sender>>, destinations: Destination[] = []): DigestService {
+export async function testDigestService(senders: () => Partial<Record<"discord" | "telegram", Sender>>, destinations: Destination[] = []): Promise<DigestService> {
   return new DigestService({
-    storeFile: join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json"),
+    outbox: (await testStore()).outbox,
     library: () => bundledLibrary(),
     destinations,
     senders,

@@ -1,8 +1,14 @@
+/** Decides whether a user may run one more command now (in memory, or shared through the store). */
+export interface RateLimit {
+  allow(user: string): boolean | Promise<boolean>;
+}
+
 /**
- * A per-user sliding-window rate limit, kept in memory. Used by the Discord
- * adapter (Telegram uses @grammyjs/ratelimiter).
+ * A per-user sliding-window rate limit kept in this process's memory: what
+ * the adapters use when no shared store is open (the store's
+ * SharedRateLimiter holds across processes).
  */
-export class RateLimiter {
+export class RateLimiter implements RateLimit {
   private readonly hits = new Map<string, number[]>();
 
   constructor(

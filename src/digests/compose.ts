@@ -1,12 +1,13 @@
 /**
  * Turning a digest into a stored record ready to post: its items, and an id
  * derived from its content and destinations, so composing the same digest
- * again (after a restart) finds the same record instead of posting twice.
+ * again (after a restart, or in another process) finds the same record
+ * instead of posting twice.
  */
 import { createHash } from "node:crypto";
 import { digestItems } from "../../commands/reply.ts";
 import type { Digest } from "../core/digest.ts";
-import type { DigestRecord, DigestStore } from "./store.ts";
+import type { DigestRecord, Outbox } from "../store/index.ts";
 
 export function digestId(digest: Digest, destinations: readonly string[]): string {
   const articles = digest.groups.flat().map((i) => i.id).sort();
@@ -15,9 +16,9 @@ export function digestId(digest: Digest, destinations: readonly string[]): strin
 }
 
 /** The stored record for a digest at these destinations (created on first use). Undefined for an empty digest. */
-export function recordDigest(store: DigestStore, digest: Digest, destinations: readonly string[], now = new Date()): DigestRecord | undefined {
+export async function recordDigest(outbox: Outbox, digest: Digest, destinations: readonly string[], now = new Date()): Promise<DigestRecord | undefined> {
   if (digest.count === 0) return undefined;
-  return store.add(
+  return outbox.add(
     { id: digestId(digest, destinations), createdAt: now.toISOString(), messages: digestItems(digest), articleIds: digest.groups.flat().map((i) => i.id) },
     destinations,
   );

@@ -8,7 +8,9 @@
  */
 import { createHash } from "node:crypto";
 import type { Reply } from "../../commands/reply.ts";
-import type { DigestRecord, DigestStore } from "./store.ts";
+import type { DestinationReport, DigestRecord, Outbox } from "../store/index.ts";
+
+export type { DestinationReport } from "../store/index.ts";
 
 export const MAX_ATTEMPTS = 3;
 
@@ -31,56 +33,37 @@ export interface Sender {
   send(chat: string, item: Reply, key: string): Promise<void>;
 }
 
-export interface DestinationReport {
-  destination: string;
-  sent: number;
-  failed: number;
-  pending: number;
-  error?: string;
-}
-
 /** A stable id for an item of a digest at a destination, short enough for a Discord nonce (≤25 characters). */
 export function itemKey(digestId: string, destination: string, index: number): string {
   return createHash("sha256").update(`${digestId}|${destination}|${index}`).digest("base64url").slice(0, 25);
 }
 
-function report(record: DigestRecord, destination: string): DestinationReport {
-  const dest = record.destinations[destination]!;
-  const states = record.messages.map((_, i) => dest.items[i] ?? "pending");
-  return { destination, sent: states.filter((s) => s === "sent").length, failed: states.filter((s) => s === "failed").length, pending: states.filter((s) => s === "pending").length, error: dest.error };
-}
-
-async function postTo(store: DigestStore, record: DigestRecord, destination: string, sender: Sender): Promise<void> {
+/** Posts a destination's pending items in order; stops where another process is sending or an item fails. */
+async function postTo(outbox: Outbox, record: DigestRecord, destination: string, sender: Sender): Promise<void> {
   const chat = destination.slice(destination.indexOf(":") + 1);
   for (const [index, item] of record.messages.entries()) {
-    if (store.state(record.id, destination, index) !== "pending") continue;
     try {
-      await sender.send(chat, item, itemKey(record.id, destination, index));
-      store.mark(record.id, destination, index, "sent");
+      const outcome = await outbox.sendItem(record.id, destination, index, () => sender.send(chat, item, itemKey(record.id, destination, index)));
+      if (outcome === "busy") return;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof DeliveryError && error.permanent;
-      const attempts = permanent ? MAX_ATTEMPTS : store.attempt(record.id, destination, message);
-      if (attempts >= MAX_ATTEMPTS) {
-        for (let i = index; i < record.messages.length; i++) if (store.state(record.id, destination, i) === "pending") store.mark(record.id, destination, i, "failed", message);
-      }
+      const attempts = permanent ? MAX_ATTEMPTS : await outbox.attempt(record.id, destination, message);
+      if (attempts >= MAX_ATTEMPTS) await outbox.fail(record.id, destination, message, index);
       return;
     }
   }
 }
 
 /** Posts (or finishes posting) a digest to each of its destinations; returns what happened at each. */
-export async function postDigest(store: DigestStore, record: DigestRecord, senders: Partial<Record<"discord" | "telegram", Sender>>): Promise<DestinationReport[]> {
-  for (const destination of Object.keys(record.destinations)) {
-    const sender = senders[destination.split(":")[0] as "discord" | "telegram"];
-    if (!sender) {
-      const pending = record.messages.map((_, i) => i).filter((i) => store.state(record.id, destination, i) === "pending");
-      for (const i of pending) store.mark(record.id, destination, i, "failed", `no ${destination.split(":")[0]} bot is running`);
-      continue;
-    }
-    await postTo(store, record, destination, sender);
+export async function postDigest(outbox: Outbox, record: DigestRecord, senders: Partial<Record<"discord" | "telegram", Sender>>): Promise<DestinationReport[]> {
+  for (const destination of record.destinations) {
+    const platform = destination.split(":")[0] as "discord" | "telegram";
+    const sender = senders[platform];
+    if (sender) await postTo(outbox, record, destination, sender);
+    else await outbox.fail(record.id, destination, `no ${platform} bot is running`);
   }
-  const fresh = store.digest(record.id)!;
-  if (Object.values(fresh.destinations).some((d) => Object.values(d.items).includes("sent"))) store.markPosted(fresh.articleIds);
-  return Object.keys(fresh.destinations).map((d) => report(fresh, d));
+  const reports = await Promise.all(record.destinations.map((d) => outbox.report(record.id, d)));
+  if (reports.some((r) => r.sent > 0)) await outbox.markPosted(record.articleIds);
+  return reports;
 }

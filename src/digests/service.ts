@@ -2,23 +2,25 @@
  * Digests for moderators, independent of any platform: a preview that only
  * the moderator who asked can post, posting to the configured destinations
  * (or, by default, the chat where it was asked), and the scheduled digest of
- * the articles added since the last one. The store is opened per operation, so
- * a corrupt store disables digests with a clear message while questions go on.
+ * the articles added since the last one, through the outbox in the shared
+ * store. Without a store (it could not be opened) digests say so clearly while
+ * questions go on.
  */
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { UserError } from "../core/errors.ts";
 import type { Digest, DigestQuery } from "../core/digest.ts";
 import type { Library } from "../core/library.ts";
+import type { Outbox } from "../store/index.ts";
 import { recordDigest } from "./compose.ts";
 import { type Destination, type DestinationReport, type Sender, postDigest } from "./poster.ts";
-import { DigestStore, DigestStoreError } from "./store.ts";
 
 /** Previews kept for their Post buttons. */
 const KEPT_PREVIEWS = 200;
 
 export interface DigestServiceOptions {
-  storeFile: string;
+  /** The outbox; undefined when the store could not be opened (digests are then unavailable). */
+  outbox: Outbox | undefined;
   library: () => Library;
   /** DIGEST_DISCORD_CHANNEL_IDS and DIGEST_TELEGRAM_CHAT_IDS; empty: post where the digest was asked for. */
   destinations: readonly Destination[];
@@ -39,14 +41,10 @@ export class DigestService {
 
   constructor(private readonly options: DigestServiceOptions) {}
 
-  private openStore(): DigestStore {
-    try {
-      return new DigestStore(this.options.storeFile);
-    } catch (error) {
-      if (!(error instanceof DigestStoreError)) throw error;
-      this.options.log.error({ err: error }, "digests unavailable");
-      throw new UserError("Digests are unavailable right now: the digest store cannot be read. The operators have been told.");
-    }
+  private outbox(): Outbox {
+    if (this.options.outbox) return this.options.outbox;
+    this.options.log.error("digests unavailable: the store could not be opened");
+    throw new UserError("Digests are unavailable right now: the store cannot be opened. The operators have been told.");
   }
 
   /** Builds a digest to show privately; returns the id its Post button carries. */
@@ -73,11 +71,11 @@ export class DigestService {
     if (!preview) throw new UserError("This preview has expired; run /digest again.");
     if (preview.requester !== presser) throw new UserError("Only the moderator who asked for this digest can post it.");
     if (!(await stillModerator(preview.here).catch(() => false))) throw new UserError("Only moderators can post a digest, and you are not one (any more).");
-    const store = this.openStore();
-    const record = recordDigest(store, preview.digest, this.destinationsFor(preview.here));
+    const outbox = this.outbox();
+    const record = await recordDigest(outbox, preview.digest, this.destinationsFor(preview.here));
     if (!record) return ["There is nothing to post."];
     this.previews.delete(previewId);
-    return (await postDigest(store, record, this.options.senders())).map(describe);
+    return (await postDigest(outbox, record, this.options.senders())).map(describe);
   }
 
   /**
@@ -90,15 +88,15 @@ export class DigestService {
       this.options.log.warn("scheduled digest skipped: no DIGEST_DISCORD_CHANNEL_IDS or DIGEST_TELEGRAM_CHAT_IDS");
       return [];
     }
-    const store = this.openStore();
+    const outbox = this.outbox();
     const senders = this.options.senders();
     const reports: DestinationReport[] = [];
-    for (const record of store.unfinished()) reports.push(...(await postDigest(store, record, senders)));
-    const posted = store.posted();
+    for (const record of await outbox.unfinished()) reports.push(...(await postDigest(outbox, record, senders)));
+    const posted = await outbox.posted();
     const library = this.options.library();
     const ids = library.articles.map((a) => a.id).filter((id) => !posted.has(id));
-    const record = recordDigest(store, library.digest({ ids }), destinations);
-    if (record) reports.push(...(await postDigest(store, record, senders)));
+    const record = await recordDigest(outbox, library.digest({ ids }), destinations);
+    if (record) reports.push(...(await postDigest(outbox, record, senders)));
     else if (this.options.noNews) await this.sendNoNews(destinations, senders);
     for (const report of reports) {
       if (report.failed > 0 || report.pending > 0) this.options.log.warn({ ...report }, "scheduled digest: destination failing");

@@ -204,7 +204,7 @@ describe("Discord adapter, digest preview and Post", () => {
   it("previews privately with a Post button; Post sends the digest to the channel once and reports back", async () => {
     const deps: Deps = { library: () => bundledLibrary(), commands };
     const env = await startBot(deps);
-    deps.digests = testDigestService(() => ({ discord: new DiscordDigestSender(env.bot.client.rest) }), []);
+    deps.digests = await testDigestService(() => ({ discord: new DiscordDigestSender(env.bot.client.rest) }), []);
     try {
       const asked = env.fake.interaction("digest", { since: "2025-06-01" }, { permissions: MANAGE_GUILD, userId: "700000000000000042" });
       const preview = await answered(env.fake, asked.token);
@@ -280,7 +280,7 @@ describe("Discord adapter, a failing digest destination", () => {
     const deps: Deps = { library: () => bundledLibrary(), commands };
     const env = await startBot(deps);
     const forbidden = "920000000000000001";
-    deps.digests = testDigestService(() => ({ discord: new DiscordDigestSender(env.bot.client.rest) }), [`discord:${forbidden}`, `discord:${CHANNEL_ID}`]);
+    deps.digests = await testDigestService(() => ({ discord: new DiscordDigestSender(env.bot.client.rest) }), [`discord:${forbidden}`, `discord:${CHANNEL_ID}`]);
     env.fake.script((m, p) => m === "POST" && p === `/channels/${forbidden}/messages`, 403, { message: "Missing Access", code: 50001 });
     try {
       const asked = env.fake.interaction("digest", { since: "2025-08-01" }, { permissions: MANAGE_GUILD });

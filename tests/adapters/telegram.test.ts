@@ -222,7 +222,7 @@ describe("Telegram adapter, digest preview and Post", () => {
   it("sends a group admin the preview privately; Post sends it to the group and reports back", async () => {
     const deps: Deps = { library: () => bundledLibrary(), commands };
     const env = await startBot(deps);
-    deps.digests = testDigestService(() => ({ telegram: new TelegramDigestSender(env.bot.bot.api) }), []);
+    deps.digests = await testDigestService(() => ({ telegram: new TelegramDigestSender(env.bot.bot.api) }), []);
     try {
       const group = -100777;
       env.fake.setMember(group, 4004, "administrator");

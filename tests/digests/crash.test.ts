@@ -45,7 +45,7 @@ describe("digest posting survives crashes", () => {
   it("posts every item of a 30-item digest exactly once per Discord channel, killed at 20 points", { timeout: 120_000 }, async () => {
     const fake = await new FakeDiscord().start();
     const corpus = corpusOf29();
-    const store = join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json");
+    const store = join(mkdtempSync(join(tmpdir(), "daleel-store-")), "daleel.sqlite");
     const channels = ["910000000000000001", "910000000000000002"];
     const env = { DISCORD_TOKEN: "MTAxfakeDiscordBotToken.abcdef.ghijklmnopqrstuvwxyz0123", DISCORD_API_BASE: fake.apiBase };
     const args = ["--corpus", corpus, "--store", store, ...channels.flatMap((c) => ["--dest", `discord:${c}`])];
@@ -88,7 +88,7 @@ describe("digest posting survives crashes", () => {
   it("on Telegram, never skips an item: at least once, duplicated at most once per crash", { timeout: 120_000 }, async () => {
     const fake = await new FakeTelegram().start();
     const corpus = corpusOf29();
-    const store = join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json");
+    const store = join(mkdtempSync(join(tmpdir(), "daleel-store-")), "daleel.sqlite");
     const env = { TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot };
     const args = ["--corpus", corpus, "--store", store, "--dest", "telegram:-100555"];
     const next = random(7);

@@ -1,39 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordDigest } from "../../src/digests/compose.ts";
 import { DeliveryError, MAX_ATTEMPTS, type Sender, itemKey, postDigest } from "../../src/digests/poster.ts";
-import { DigestStore, DigestStoreError } from "../../src/digests/store.ts";
-import { bundledLibrary } from "../helpers.ts";
+import { bundledLibrary, testStore } from "../helpers.ts";
 
-const storeFile = () => join(mkdtempSync(join(tmpdir(), "daleel-store-")), "digests.json");
 const digest = () => bundledLibrary().digest({ since: "2025-06-01" });
-
-describe("DigestStore", () => {
-  it("starts empty, persists records and states across reopening", () => {
-    const file = storeFile();
-    const store = new DigestStore(file);
-    const record = recordDigest(store, digest(), ["discord:1"])!;
-    store.mark(record.id, "discord:1", 0, "sent");
-    const reopened = new DigestStore(file);
-    expect(reopened.state(record.id, "discord:1", 0)).toBe("sent");
-    expect(reopened.state(record.id, "discord:1", 1)).toBe("pending");
-    expect(reopened.unfinished().map((d) => d.id)).toEqual([record.id]);
-  });
-
-  it("gives the same record for the same digest, so a restart does not post it twice", () => {
-    const store = new DigestStore(storeFile());
-    expect(recordDigest(store, digest(), ["discord:1"])!.id).toBe(recordDigest(store, digest(), ["discord:1"])!.id);
-  });
-
-  it("refuses a corrupt file with a clear error", () => {
-    const file = storeFile();
-    writeFileSync(file, "{ not json");
-    expect(() => new DigestStore(file)).toThrow(DigestStoreError);
-    expect(() => new DigestStore(file)).toThrow(/is corrupt .* move it aside/);
-  });
-});
+const outbox = async () => (await testStore()).outbox;
 
 describe("postDigest", () => {
   const collecting = (): Sender & { got: string[] } => {
@@ -42,8 +13,8 @@ describe("postDigest", () => {
   };
 
   it("posts the header and one item per article to each destination, in order", async () => {
-    const store = new DigestStore(storeFile());
-    const record = recordDigest(store, digest(), ["discord:1", "telegram:-2"])!;
+    const store = await outbox();
+    const record = (await recordDigest(store, digest(), ["discord:1", "telegram:-2"]))!;
     const discord = collecting();
     const telegram = collecting();
     const reports = await postDigest(store, record, { discord, telegram });
@@ -53,12 +24,12 @@ describe("postDigest", () => {
       { destination: "discord:1", sent: 5, failed: 0, pending: 0, error: undefined },
       { destination: "telegram:-2", sent: 5, failed: 0, pending: 0, error: undefined },
     ]);
-    expect([...store.posted()].sort()).toEqual(record.articleIds.sort());
+    expect([...(await store.posted())].sort()).toEqual(record.articleIds.sort());
   });
 
   it("reports a destination that fails permanently and does not retry it", async () => {
-    const store = new DigestStore(storeFile());
-    const record = recordDigest(store, digest(), ["discord:1"])!;
+    const store = await outbox();
+    const record = (await recordDigest(store, digest(), ["discord:1"]))!;
     let calls = 0;
     const forbidden: Sender = { send: async () => { calls++; throw new DeliveryError("Discord 403: Missing Access", true); } };
     const [first] = await postDigest(store, record, { discord: forbidden });
@@ -68,16 +39,16 @@ describe("postDigest", () => {
   });
 
   it("retries a transient failure on later runs, then gives up and reports it", async () => {
-    const store = new DigestStore(storeFile());
-    const record = recordDigest(store, digest(), ["discord:1"])!;
+    const store = await outbox();
+    const record = (await recordDigest(store, digest(), ["discord:1"]))!;
     const flaky: Sender = { send: async () => { throw new DeliveryError("Discord: socket hang up", false); } };
     for (let i = 1; i < MAX_ATTEMPTS; i++) expect((await postDigest(store, record, { discord: flaky }))[0]!.pending).toBe(5);
     expect((await postDigest(store, record, { discord: flaky }))[0]).toMatchObject({ failed: 5, pending: 0, error: "Discord: socket hang up" });
   });
 
   it("marks a destination failed when its platform's bot is not running", async () => {
-    const store = new DigestStore(storeFile());
-    const record = recordDigest(store, digest(), ["telegram:-2"])!;
+    const store = await outbox();
+    const record = (await recordDigest(store, digest(), ["telegram:-2"]))!;
     expect((await postDigest(store, record, {}))[0]).toMatchObject({ failed: 5, error: "no telegram bot is running" });
   });
 });

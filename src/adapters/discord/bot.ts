@@ -28,7 +28,7 @@ import { type Reply, text } from "../../../commands/reply.ts";
 import { UserError } from "../../core/errors.ts";
 import { suggestTopics } from "../../core/suggest.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
-import { RateLimiter } from "../rate-limit.ts";
+import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { renderDiscord } from "./render.ts";
 
 /** No text from users or articles may ping anyone. */
@@ -42,6 +42,8 @@ export interface DiscordOptions {
   moderatorRoleIds: readonly string[];
   messageContent: boolean;
   rateLimit: { max: number; windowSeconds: number };
+  /** The limit shared with other processes (the store's); default: `rateLimit`, in this process's memory. */
+  limiter?: RateLimit;
 }
 
 /** Whether an interaction's member may run moderator commands: Manage Guild, or a moderator role. Outside a server: no. */
@@ -98,7 +100,7 @@ const ACK_PRIORITY_MS = 1_000;
 
 export class DiscordBot {
   readonly client: Client;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: RateLimit;
   /** Acknowledgements (deferrals) in flight, and answers waiting for them to go out. */
   private acking = 0;
   private waitingForAcks: (() => void)[] = [];
@@ -111,7 +113,7 @@ export class DiscordBot {
     const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
     if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
     this.client = new Client({ intents, partials: [Partials.Channel], allowedMentions: NO_PINGS, rest: { api: options.apiBase } });
-    this.limiter = new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
+    this.limiter = options.limiter ?? new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
     this.client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => this.guardInteraction(packet));
     this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
     this.client.on(Events.MessageCreate, (message) => void this.onMessage(message));
@@ -208,7 +210,7 @@ export class DiscordBot {
       await interaction.reply({ content: "That command is not available any more.", flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    if (!this.limiter.allow(interaction.user.id)) {
+    if (!(await this.limiter.allow(`discord:${interaction.user.id}`))) {
       await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
@@ -275,7 +277,7 @@ export class DiscordBot {
     if (!me || message.author.bot || !message.mentions.users.has(me.id)) return;
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), "").trim();
     try {
-      if (!this.limiter.allow(message.author.id)) return;
+      if (!(await this.limiter.allow(`discord:${message.author.id}`))) return;
       const ask = findCommand("ask")!;
       const reply = question ? await runCommand(ask, { question }, this.deps, { isModerator: async () => false }) : text("Ask me a question after the mention, e.g. @Daleel What is PVARA?");
       const [first, ...rest] = renderDiscord(reply);

@@ -6,7 +6,6 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { limit } from "@grammyjs/ratelimiter";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, GrammyError, InlineKeyboard, type Transformer, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
@@ -17,6 +16,7 @@ import { type Reply, text } from "../../../commands/reply.ts";
 import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
 import { UserError } from "../../core/errors.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
+import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { paginate, renderTelegram, toPlainText } from "./render.ts";
 
 export interface TelegramOptions {
@@ -25,6 +25,10 @@ export interface TelegramOptions {
   moderatorIds: readonly string[];
   rateLimit: { max: number; windowSeconds: number };
   webhook?: { url: string; secret: string; port: number };
+  /** The limit shared with other processes (the store's); default: `rateLimit`, in this process's memory. */
+  limiter?: RateLimit;
+  /** Where paged replies are kept for their buttons (the store's, so pages survive restarts); default: memory. */
+  pages?: PageKeeper;
   /** Every API request, retries included, ends within this many seconds (default RETRY_BUDGET_SECONDS). */
   retryBudgetSeconds?: number;
 }
@@ -39,8 +43,31 @@ const SLOW_DOWN = "You're asking a lot at once — please wait a few seconds and
 const EXPIRED = "This timeline has expired; run /timeline again.";
 /** The user id Telegram shows for anonymous group admins. */
 const GROUP_ANONYMOUS_BOT = 1087968824;
-/** How many paginated timelines are kept for their Earlier/Later buttons. */
+/** How many paginated timelines the in-memory keeper holds for their Earlier/Later buttons. */
 const KEPT_TIMELINES = 500;
+
+/** Keeps a paged reply's pages under an id its buttons carry (letters, digits, _ and -). */
+export interface PageKeeper {
+  save(pages: readonly string[]): Promise<string>;
+  load(id: string): Promise<string[] | undefined>;
+}
+
+/** Pages in this process's memory: lost on restart, unknown to other processes. */
+class MemoryPages implements PageKeeper {
+  private readonly kept = new Map<string, string[]>();
+  private next = 1;
+
+  async save(pages: readonly string[]): Promise<string> {
+    const id = String(this.next++);
+    this.kept.set(id, [...pages]);
+    if (this.kept.size > KEPT_TIMELINES) this.kept.delete(this.kept.keys().next().value!);
+    return id;
+  }
+
+  async load(id: string): Promise<string[] | undefined> {
+    return this.kept.get(id);
+  }
+}
 
 /**
  * Whether the sender may run moderator commands: a chat administrator or the
@@ -119,7 +146,7 @@ function checkedHttpAdapter(req: IncomingMessage, res: ServerResponse) {
   };
 }
 
-function keyboard(key: number, page: number, pages: number): InlineKeyboard | undefined {
+function keyboard(key: string, page: number, pages: number): InlineKeyboard | undefined {
   if (pages <= 1) return undefined;
   const kb = new InlineKeyboard();
   if (page > 0) kb.text("« Earlier", `tl:${key}:${page - 1}`);
@@ -132,8 +159,8 @@ export class TelegramBot {
   private runner?: RunnerHandle;
   private server?: Server;
   private lastUpdateId = -1;
-  private readonly timelines = new Map<number, string[]>();
-  private nextKey = 1;
+  private readonly limiter: RateLimit;
+  private readonly pages: PageKeeper;
 
   constructor(
     private readonly options: TelegramOptions,
@@ -151,17 +178,9 @@ export class TelegramBot {
       this.lastUpdateId = Math.max(this.lastUpdateId, ctx.update.update_id);
       await next();
     });
-    this.bot.use(
-      limit({
-        timeFrame: options.rateLimit.windowSeconds * 1000,
-        limit: options.rateLimit.max,
-        keyGenerator: (ctx) => ctx.from?.id.toString(),
-        onLimitExceeded: async (ctx) => {
-          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: SLOW_DOWN });
-          else if (ctx.chat?.type === "private" || ctx.msg?.text?.startsWith("/")) await ctx.reply(SLOW_DOWN);
-        },
-      }),
-    );
+    this.limiter = options.limiter ?? new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
+    this.pages = options.pages ?? new MemoryPages();
+    this.bot.use((ctx, next) => this.limit(ctx, next));
     this.registerHandlers();
     this.bot.catch((error) => {
       this.log.error({ err: error.error, update: error.ctx.update.update_id }, "telegram update failed");
@@ -173,7 +192,7 @@ export class TelegramBot {
     this.bot.on("message:document", (ctx) => this.ingestDocument(ctx));
     for (const command of commands) this.bot.command(command.name, (ctx) => this.runCommandText(ctx, command.name, ctx.match));
     this.bot.command("start", (ctx) => this.runCommandText(ctx, "help", ""));
-    this.bot.callbackQuery(/^tl:(\d+):(\d+)$/, (ctx) => this.turnPage(ctx, Number(ctx.match[1]), Number(ctx.match[2])));
+    this.bot.callbackQuery(/^tl:([\w-]+):(\d+)$/, (ctx) => this.turnPage(ctx, ctx.match[1]!, Number(ctx.match[2])));
     this.bot.callbackQuery(/^digest-post:(.+)$/, (ctx) => this.postDigest(ctx, ctx.match[1]!));
     this.bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
     this.bot.on("message:text", (ctx) => {
@@ -274,16 +293,26 @@ export class TelegramBot {
     for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
   }
 
+  /**
+   * Lets a user's update through while they are within the rate limit. Page
+   * turns are free: they only show what was already answered.
+   */
+  private async limit(ctx: Context, next: () => Promise<void>): Promise<void> {
+    const user = ctx.from?.id;
+    if (user === undefined || ctx.callbackQuery?.data?.startsWith("tl:")) return next();
+    if (await this.limiter.allow(`telegram:${user}`)) return next();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: SLOW_DOWN });
+    else if (ctx.chat?.type === "private" || ctx.msg?.text?.startsWith("/")) await ctx.reply(SLOW_DOWN);
+  }
+
   private async sendPaged(ctx: Context, reply: Reply): Promise<void> {
     const pages = paginate(reply);
-    const key = this.nextKey++;
-    this.timelines.set(key, pages);
-    if (this.timelines.size > KEPT_TIMELINES) this.timelines.delete(this.timelines.keys().next().value!);
+    const key = pages.length > 1 ? await this.pages.save(pages) : "";
     await this.sendHtml(ctx, pages[0]!, keyboard(key, 0, pages.length));
   }
 
-  private async turnPage(ctx: Context, key: number, page: number): Promise<void> {
-    const pages = this.timelines.get(key);
+  private async turnPage(ctx: Context, key: string, page: number): Promise<void> {
+    const pages = await this.pages.load(key);
     if (!pages || page < 0 || page >= pages.length) {
       await ctx.answerCallbackQuery({ text: EXPIRED });
       return;

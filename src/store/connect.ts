@@ -1,0 +1,113 @@
+/**
+ * Opening the shared store: PostgreSQL through `pg` (pooled) when a
+ * `postgres://` URL is given, else an embedded SQLite file through
+ * `better-sqlite3` — one SQL layer (kysely) over both, migrations applied on
+ * open. SQLite is the default so `npm start` needs no server; PostgreSQL is
+ * what several processes on several machines share.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from "kysely";
+import pg from "pg";
+import { migrate } from "./migrations.ts";
+import type { Database } from "./schema.ts";
+
+/** The embedded store's file, under data/ at the project root. */
+export const DEFAULT_STORE_FILE = fileURLToPath(new URL("../../data/daleel.sqlite", import.meta.url));
+
+/** How long an embedded-store writer waits for another process's write before giving up. */
+const SQLITE_BUSY_MS = 10_000;
+/** Connections one process keeps to PostgreSQL. */
+const PG_POOL_SIZE = 8;
+
+// bigint columns (times in ms) come back as numbers, not strings: they fit.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export type StoreKind = "postgres" | "sqlite";
+
+/** A connection to the store, its kind, and a way to run a transaction that holds the write lock. */
+export interface StoreConnection {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  /** Where it is, for logs: the file, or the database URL without its password. */
+  where: string;
+  /**
+   * Runs `work` in a transaction. On SQLite it takes the write lock at once
+   * (BEGIN IMMEDIATE), so two processes cannot both read then write; on
+   * PostgreSQL, rows are locked by the statements (FOR UPDATE).
+   */
+  transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The store cannot be opened (no server, a corrupt file, a failed migration); its message is safe to show. */
+export class StoreError extends Error {
+  override readonly name = "StoreError";
+}
+
+/** True for a PostgreSQL URL. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Opens a store at a PostgreSQL URL or a SQLite file path, and applies the migrations. */
+export async function connectStore(location: string = DEFAULT_STORE_FILE): Promise<StoreConnection> {
+  const where = isPostgresUrl(location) ? hidePassword(location) : location;
+  let connection: StoreConnection | undefined;
+  try {
+    connection = isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
+    await migrate(connection.db as Kysely<unknown>);
+    return connection;
+  } catch (error) {
+    await connection?.close().catch(() => undefined);
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new StoreError(`store: cannot open ${where}: ${[code, message].filter(Boolean).join(" ")}`);
+  }
+}
+
+function hidePassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}
+
+function openPostgres(url: string): StoreConnection {
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+  // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
+  pool.on("error", () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: "postgres",
+    where: hidePassword(url),
+    transaction: (work) => db.transaction().execute((trx: Transaction<Database>) => work(trx)),
+    close: () => db.destroy(),
+  };
+}
+
+function openSqlite(file: string): StoreConnection {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const database = new BetterSqlite3(file, { timeout: SQLITE_BUSY_MS });
+  database.pragma("journal_mode = WAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    db,
+    kind: "sqlite",
+    where: file,
+    transaction: (work) =>
+      db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await work(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
+        }
+      }),
+    close: () => db.destroy(),
+  };
+}

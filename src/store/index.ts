@@ -1,0 +1,63 @@
+/**
+ * The shared store's front door: one connection (PostgreSQL or embedded
+ * SQLite, see connect.ts) and what is kept there — the digest outbox, leases
+ * for singleton jobs, shared rate limits, paged replies and a few shared facts.
+ */
+import { type StoreConnection, DEFAULT_STORE_FILE, connectStore, isPostgresUrl } from "./connect.ts";
+import { Leases } from "./lease.ts";
+import { SharedRateLimiter } from "./limits.ts";
+import { Outbox } from "./outbox.ts";
+import { PageStore } from "./pages.ts";
+
+export { DEFAULT_STORE_FILE, StoreError, isPostgresUrl, type StoreConnection, type StoreKind } from "./connect.ts";
+export { LEASE_MS, Leases } from "./lease.ts";
+export { SharedRateLimiter } from "./limits.ts";
+export { type DestinationReport, type DigestRecord, type ItemState, Outbox, type SendOutcome } from "./outbox.ts";
+export { PAGES_TTL_MS, PageStore } from "./pages.ts";
+
+export class Store {
+  readonly outbox: Outbox;
+  readonly leases: Leases;
+  readonly pages: PageStore;
+
+  constructor(readonly connection: StoreConnection) {
+    this.outbox = new Outbox(connection);
+    this.leases = new Leases(connection);
+    this.pages = new PageStore(connection);
+  }
+
+  get kind() {
+    return this.connection.kind;
+  }
+
+  /** A rate limit of `max` uses per `windowSeconds`, shared by every process on this store. */
+  rateLimiter(max: number, windowSeconds: number): SharedRateLimiter {
+    return new SharedRateLimiter(this.connection, max, windowSeconds * 1000);
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (await this.connection.db.selectFrom("meta").select("value").where("key", "=", key).executeTakeFirst())?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.connection.db.insertInto("meta").values({ key, value }).onConflict((c) => c.column("key").doUpdateSet({ value })).execute();
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+}
+
+/**
+ * Opens the store: `location` is a `postgres://` URL (DATABASE_URL) or a
+ * SQLite file (default data/daleel.sqlite). Applies migrations.
+ */
+export async function openStore(location?: string): Promise<Store> {
+  return new Store(await connectStore(location ?? DEFAULT_STORE_FILE));
+}
+
+/** Where the configuration says the store is: DATABASE_URL, else the embedded file (STORE_FILE or its default). */
+export function storeLocation(config: { DATABASE_URL?: string | undefined; STORE_FILE?: string | undefined }): string {
+  return config.DATABASE_URL ?? config.STORE_FILE ?? DEFAULT_STORE_FILE;
+}
+
