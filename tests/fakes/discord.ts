@@ -64,6 +64,8 @@ export class FakeDiscord {
   /** Called for each request before it is answered; a test can kill the bot here. */
   onRequest?: (recorded: Recorded) => void;
   private readonly sockets = new Set<WebSocket>();
+  /** The shard each identified socket said it was. */
+  private readonly shardOf = new Map<WebSocket, number>();
   private seq = 0;
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly gateway = new WebSocketServer({ noServer: true });
@@ -106,6 +108,7 @@ export class FakeDiscord {
       if (payload.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (payload.op === 2) {
         this.identified++;
+        this.shardOf.set(ws, (payload.d.shard ?? [0, 1])[0]);
         this.send(ws, "READY", {
           v: 10,
           user: { id: BOT_ID, username: "Daleel", discriminator: "0", avatar: null, bot: true, global_name: null },
@@ -123,9 +126,14 @@ export class FakeDiscord {
     ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
-  /** Sends a dispatch to every connected bot. */
-  dispatch(t: string, d: unknown): void {
-    for (const ws of this.sockets) this.send(ws, t, d);
+  /** Sends a dispatch to every connected bot, or only to the connection of one shard. */
+  dispatch(t: string, d: unknown, shard?: number): void {
+    for (const ws of this.sockets) if (shard === undefined || this.shardOf.get(ws) === shard) this.send(ws, t, d);
+  }
+
+  /** The shards that have identified, by number. */
+  shards(): number[] {
+    return [...new Set(this.shardOf.values())].sort();
   }
 
   /** Resolves once a bot has identified and received READY. */
@@ -145,7 +153,7 @@ export class FakeDiscord {
   interaction(
     name: string,
     options: Record<string, string | number> = {},
-    who: { userId?: string; permissions?: string; roles?: string[]; type?: 2 | 4; focused?: string; inGuild?: boolean; files?: Record<string, { name: string; content: string | Buffer }> } = {},
+    who: { userId?: string; permissions?: string; roles?: string[]; type?: 2 | 4; focused?: string; inGuild?: boolean; files?: Record<string, { name: string; content: string | Buffer }>; shard?: number } = {},
   ): { id: string; token: string } {
     const id = nextId();
     const token = `interaction-token-${id}-${"x".repeat(40)}`;
@@ -186,7 +194,7 @@ export class FakeDiscord {
       authorizing_integration_owners: inGuild ? { "0": GUILD_ID } : { "1": user.id },
       context: inGuild ? 0 : 1,
       data: { id: nextId(), name, type: 1, options: optionList, ...(who.files ? { resolved: { attachments: resolved } } : {}) },
-    });
+    }, who.shard);
     return { id, token };
   }
 
