@@ -78,6 +78,7 @@ export const Config = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/i, "expected a postgres:// URL")
     .optional()
     .describe("PostgreSQL server shared by several processes; unset: the embedded store in data/daleel.sqlite"),
+  SCHEDULE_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30).describe("How long the digest schedule's lease lasts unrenewed: a dead worker's schedule moves to another within this time"),
   STORE_FILE: z.string().optional().describe("The embedded store's file when DATABASE_URL is unset (default data/daleel.sqlite)"),
   DALEEL_ROLES: z
     .string()

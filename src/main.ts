@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   if (roles.has("worker")) {
     timer = upkeep(store, config);
-    if (config.DIGEST_SCHEDULE) schedule = scheduleDigests(config.DIGEST_SCHEDULE, config.DIGEST_TIMEZONE, digests, store, log.child({ feature: "digests" }));
+    if (config.DIGEST_SCHEDULE) schedule = scheduleDigests(config.DIGEST_SCHEDULE, config.DIGEST_TIMEZONE, digests, store, log.child({ feature: "digests" }), { leaseMs: config.SCHEDULE_LEASE_SECONDS * 1000 });
   }
   log.info({ roles: [...roles], bots: running.length }, "daleel running");
   const keepAlive = running.length === 0 ? setInterval(() => undefined, 1 << 30) : undefined;

@@ -1,36 +1,12 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord.ts";
 import { FakeTelegram } from "../fakes/telegram.ts";
+import { corpusOf29, random } from "../fixtures/digest-corpus.ts";
 import { ROOT, TEST_TELEGRAM_TOKEN } from "../helpers.ts";
-
-const ARTICLES = 29;
-
-/** A corpus of 29 distinct dated articles: with the header, a 30-item digest. */
-function corpusOf29(): string {
-  const dir = mkdtempSync(join(tmpdir(), "daleel-digest-"));
-  const places = ["Karachi", "Lahore", "Quetta", "Peshawar", "Multan", "Hyderabad", "Sialkot", "Gwadar", "Sukkur", "Abbottabad"];
-  for (let i = 0; i < ARTICLES; i++) {
-    const place = places[i % places.length]!;
-    const day = String(1 + i).padStart(2, "0");
-    writeFileSync(
-      join(dir, `2026-03-${day}-story-${i}.md`),
-      `---\ntitle: Story ${i} About ${place} Fintech Number ${i * 7}\ndate: 2026-03-${day}\nsource: Fixture Wire\nurl: https://fixtures.example/story-${i}\n---\n\n` +
-        `${place.toUpperCase()}: Regulators in ${place} reviewed fintech application number ${1000 + i} this week, the ${i}th fixture story reports.\n\n` +
-        `Officials said decision ${i * 13} on the ${place} application would follow a public consultation of ${20 + i} days.\n`,
-    );
-  }
-  return dir;
-}
-
-/** A small seeded generator, so the "random" kill points are the same on every run. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 function post(env: Record<string, string>, args: string[]) {
   const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}src/cli.ts`, "digest-post", ...args], { cwd: ROOT, env: { PATH: process.env.PATH!, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
