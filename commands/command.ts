@@ -21,8 +21,12 @@ export type Access = "everyone" | "moderators";
 export interface Deps {
   library(): Library;
   commands: readonly AnyCommand[];
-  /** Where moderators' new articles are written, and how the library picks them up. Absent: adding is off. */
-  articles?: { dir: string; reload(): ReloadResult };
+  /**
+   * Where moderators' new articles are written, how the library picks them up,
+   * and how other processes hear of them (the store's registry; false when it
+   * could not be reached). Absent: adding is off.
+   */
+  articles?: { dir: string; reload(): ReloadResult; publish?(path: string, addedBy: string, url?: string): Promise<boolean> };
   /** Digest previews and posting; absent (console, CLI): /digest just shows the digest. */
   digests?: DigestService;
 }

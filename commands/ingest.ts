@@ -22,21 +22,22 @@ export default defineCommand({
   access: "moderators",
   positional: "text",
   example: "/ingest date:2025-09-01 source:Dawn url:https://… (with the article attached)",
-  run: ({ date, file, text: pasted, title, source, url, tags }, deps) => {
+  run: async ({ date, file, text: pasted, title, source, url, tags }, deps, caller) => {
     if (!deps.articles) throw new UserError("Adding articles is not enabled on this bot.");
     const raw = file ?? pasted;
     if (!raw?.trim()) throw new UserError("Attach the article as a .txt or .md file, or paste it in the text option.");
     const library = deps.library();
     const prepared = prepareArticle(raw, { date, title, source, url, tags: tags?.split(",").map((t) => t.trim()).filter(Boolean) }, library.articles);
-    writeArticle(deps.articles.dir, prepared);
+    const path = writeArticle(deps.articles.dir, prepared);
     const reloaded = deps.articles.reload();
     if (!reloaded.ok) throw new Error(`the corpus did not reload after adding ${prepared.fileName}: ${reloaded.error?.message}`);
+    const shared = (await deps.articles.publish?.(path, caller.id ?? "unknown", url)) ?? true;
     const added = deps.library().articles.find((a) => a.file.endsWith(prepared.fileName));
     const passages = added ? deps.library().index.passages.ofArticle(deps.library().articles.indexOf(added)).length : 0;
     const blocks: Block[] = [
       { type: "heading", text: "Article added" },
       { type: "item", title: prepared.frontMatter.title, url: prepared.frontMatter.url, meta: `${prepared.frontMatter.source ?? "unknown outlet"}, ${date} · ${prepared.paragraphs.length} paragraphs, ${passages} passages` },
-      { type: "text", text: "It can be asked about now." },
+      { type: "text", text: shared ? "It can be asked about now." : "It can be asked about here now; the other bot processes could not be told (the store is unreachable) and the operators have been told." },
     ];
     return { blocks, citations: [] };
   },

@@ -20,6 +20,7 @@ import { type Schedule, scheduleDigests } from "./digests/schedule.ts";
 import { digestSenders } from "./digests/senders.ts";
 import { DigestService } from "./digests/service.ts";
 import { addSecret, log } from "./log.ts";
+import { ArticleSync } from "./article-sync.ts";
 import { type Store, openStore, storeLocation } from "./store/index.ts";
 
 /** How often a worker forgets expired pages and rate-limit windows. */
@@ -139,15 +140,20 @@ async function main(): Promise<void> {
   // answerable in all of them (see "Scaling out").
   live.watch();
   const store = await openSharedStore(config);
+  // Articles added through any process reach this one's corpus folder (and its index).
+  const sync = store ? new ArticleSync(store, dirs[0]!, () => live.reload(), log.child({ feature: "articles" })) : undefined;
+  await sync?.start();
   const senders: Partial<Record<"discord" | "telegram", Sender>> = {};
   const digests = digestService(config, live, store, senders);
-  const deps: Deps = { library: () => live.current(), commands, articles: { dir: dirs[0]!, reload: () => live.reload() }, digests };
+  const articles: Deps["articles"] = { dir: dirs[0]!, reload: () => live.reload(), publish: sync ? (path, by, url) => sync.publish(path, by, url) : undefined };
+  const deps: Deps = { library: () => live.current(), commands, articles, digests };
   const running: Running[] = [];
   if (roles.has("discord") && config.DISCORD_TOKEN) running.push(await startDiscord(config, config.DISCORD_TOKEN, deps, store));
   if (roles.has("telegram") && config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps, store));
   if (running.length === 0 && !config.DALEEL_ROLES) {
     await runConsole({ ...deps, digests: undefined });
     live.close();
+    await sync?.stop();
     await store?.close();
     return;
   }
@@ -169,7 +175,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "stopping");
     clearInterval(timer);
     clearInterval(keepAlive);
-    void Promise.allSettled([schedule?.stop(), ...running.map((r) => r.stop())])
+    void Promise.allSettled([schedule?.stop(), sync?.stop(), ...running.map((r) => r.stop())])
       .then(() => store?.close())
       .finally(() => process.exit(0));
   };

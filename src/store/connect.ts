@@ -39,6 +39,14 @@ export interface StoreConnection {
    * PostgreSQL, rows are locked by the statements (FOR UPDATE).
    */
   transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: calls `heard` whenever another process notifies
+   * `channel` (LISTEN/NOTIFY on a connection of its own); resolves to a stop
+   * function. Undefined on SQLite, whose users poll.
+   */
+  listen?(channel: string, heard: () => void): Promise<() => Promise<void>>;
+  /** Tells the listeners of `channel` (PostgreSQL); nothing on SQLite. */
+  notify(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,8 +89,22 @@ function openPostgres(url: string): StoreConnection {
     kind: "postgres",
     where: hidePassword(url),
     transaction: (work) => db.transaction().execute((trx: Transaction<Database>) => work(trx)),
+    async listen(channel, heard) {
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", () => undefined);
+      await client.connect();
+      client.on("notification", (message) => message.channel === channel && heard());
+      await client.query(`LISTEN ${pgIdentifier(channel)}`);
+      return () => client.end();
+    },
+    notify: async (channel) => void (await sql`select pg_notify(${channel}, '')`.execute(db)),
     close: () => db.destroy(),
   };
+}
+
+/** A channel name as a quoted PostgreSQL identifier. */
+function pgIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function openSqlite(file: string): StoreConnection {
@@ -108,6 +130,7 @@ function openSqlite(file: string): StoreConnection {
           throw error;
         }
       }),
+    notify: async () => undefined,
     close: () => db.destroy(),
   };
 }

@@ -1,15 +1,18 @@
 /**
  * The shared store's front door: one connection (PostgreSQL or embedded
  * SQLite, see connect.ts) and what is kept there — the digest outbox, leases
- * for singleton jobs, shared rate limits, paged replies and a few shared facts.
+ * for singleton jobs, shared rate limits, paged replies, the articles
+ * moderators added, and a few shared facts.
  */
 import { type StoreConnection, DEFAULT_STORE_FILE, connectStore, isPostgresUrl } from "./connect.ts";
+import { ArticleRegistry } from "./articles.ts";
 import { Leases } from "./lease.ts";
 import { SharedRateLimiter } from "./limits.ts";
 import { Outbox } from "./outbox.ts";
 import { PageStore } from "./pages.ts";
 
 export { DEFAULT_STORE_FILE, StoreError, isPostgresUrl, type StoreConnection, type StoreKind } from "./connect.ts";
+export { ARTICLES_CHANNEL, ArticleRegistry, type RegisteredArticle, textHash } from "./articles.ts";
 export { LEASE_MS, Leases } from "./lease.ts";
 export { SharedRateLimiter } from "./limits.ts";
 export { type DestinationReport, type DigestRecord, type ItemState, Outbox, type SendOutcome } from "./outbox.ts";
@@ -19,8 +22,10 @@ export class Store {
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly pages: PageStore;
+  readonly articles: ArticleRegistry;
 
   constructor(readonly connection: StoreConnection) {
+    this.articles = new ArticleRegistry(connection);
     this.outbox = new Outbox(connection);
     this.leases = new Leases(connection);
     this.pages = new PageStore(connection);

@@ -35,6 +35,20 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createTable("meta").addColumn("key", "text", (c) => c.primaryKey()).addColumn("value", "text", (c) => c.notNull()).execute();
     },
   },
+  "002-article-registry": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("articles")
+        .addColumn("file_name", "text", (c) => c.primaryKey())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("text_hash", "text", (c) => c.notNull())
+        .addColumn("url", "text")
+        .addColumn("added_by", "text", (c) => c.notNull())
+        .addColumn("added_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("articles_added_at").on("articles").column("added_at").execute();
+    },
+  },
 };
 
 /** A CHECK that a column holds one of the values. */

@@ -18,6 +18,8 @@ export interface Database {
   rate_limits: { key: string; hits: string; expires_at: number };
   /** Paged replies (Telegram timelines) for their buttons, by id. */
   pages: { id: string; pages: string; expires_at: number };
+  /** Articles added by moderators through any process, with their corpus-file text, so every process can have them. */
+  articles: { file_name: string; text: string; text_hash: string; url: string | null; added_by: string; added_at: number };
   /** Small facts the processes share: the last scheduled digest run. */
   meta: { key: string; value: string };
 }

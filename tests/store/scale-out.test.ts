@@ -4,7 +4,9 @@
  * fake Discord. Runs when TEST_DATABASE_URL is set (CI sets it).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +21,8 @@ const SECRET = "scale-out-secret-0123456789";
 const DISCORD_CHANNEL = "930000000000000001";
 const TELEGRAM_CHAT = "-100777";
 const SLOW_DOWN = /asking a lot at once/;
+/** A Telegram user listed in TELEGRAM_MODERATOR_IDS. */
+const MODERATOR = 640_001;
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
@@ -73,8 +77,10 @@ describe.skipIf(!TEST_DATABASE_URL)("scaling out on PostgreSQL: two Telegram web
   const webhook = (i: number, update: object) =>
     fetch(`http://127.0.0.1:${ports[i]}/`, { method: "POST", body: JSON.stringify(update), headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET } });
 
+  /** Each Telegram worker has a corpus folder of its own, as if on its own machine. */
+  let corpora: string[];
   const startTelegram = (i: number) => {
-    const p = new Daleel("telegram", { ...shared, PORT: String(ports[i]), TELEGRAM_WEBHOOK_URL: "https://bot.example/telegram", TELEGRAM_WEBHOOK_SECRET: SECRET }).start();
+    const p = new Daleel("telegram", { ...shared, CORPUS_DIRS: corpora[i]!, TELEGRAM_MODERATOR_IDS: String(MODERATOR), PORT: String(ports[i]), TELEGRAM_WEBHOOK_URL: "https://bot.example/telegram", TELEGRAM_WEBHOOK_SECRET: SECRET }).start();
     processes.push(p);
     return p;
   };
@@ -94,6 +100,11 @@ describe.skipIf(!TEST_DATABASE_URL)("scaling out on PostgreSQL: two Telegram web
     discord = await new FakeDiscord().start();
     databaseUrl = await postgres.fresh();
     ports = [await freePort(), await freePort()];
+    corpora = [0, 1].map(() => {
+      const dir = mkdtempSync(join(tmpdir(), "daleel-scale-corpus-"));
+      cpSync(join(ROOT, "corpus"), dir, { recursive: true });
+      return dir;
+    });
     shared = { DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, RATE_LIMIT_MAX: "5", RATE_LIMIT_WINDOW_SECONDS: "30" };
     startTelegram(0);
     startTelegram(1);
@@ -145,6 +156,28 @@ describe.skipIf(!TEST_DATABASE_URL)("scaling out on PostgreSQL: two Telegram web
       expect(edit.body.text).not.toBe(first.body.text);
       expect(JSON.stringify(edit.body.reply_markup)).toContain("Earlier");
     }
+  });
+
+  it("makes an article a moderator adds through one worker answerable by the other within 10 s", { timeout: 60_000 }, async () => {
+    const question = "Which districts are in the Thar coal tokenisation pilot?";
+    const asker = 650_001;
+    await webhook(1, textUpdate(question, asker));
+    await telegram.waitUntil(() => telegram.sent().some((c) => Number(c.body.chat_id) === asker), 30_000);
+    expect(telegram.sent().find((c) => Number(c.body.chat_id) === asker)!.body.text).not.toMatch(/Tharparkar/);
+    const article = "Sindh Tests Tokenised Thar Coal Royalties\n\nKARACHI: The Sindh government began a pilot that records Thar coal royalties as tokens in the Tharparkar and Umerkot districts, officials said.\n\nThe pilot will run for six months, and the provincial energy department will publish a report on the royalty tokens, the mining companies involved and the costs of the ledger before deciding whether to extend it to other districts of the province.";
+    await webhook(0, textUpdate(`/ingest date:2026-05-01 source:Fixture ${article}`, MODERATOR));
+    await telegram.waitUntil(() => telegram.sent().some((c) => Number(c.body.chat_id) === MODERATOR && /Article added/.test(c.body.text)), 30_000);
+    const added = Date.now();
+    const askAgain = 650_002;
+    for (;;) {
+      const before = telegram.sent().filter((c) => Number(c.body.chat_id) === askAgain).length;
+      await webhook(1, textUpdate(question, askAgain));
+      await telegram.waitUntil(() => telegram.sent().filter((c) => Number(c.body.chat_id) === askAgain).length > before, 30_000);
+      if (/Tharparkar/.test(telegram.sent().filter((c) => Number(c.body.chat_id) === askAgain).at(-1)!.body.text)) break;
+      expect(Date.now() - added).toBeLessThan(10_000);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(Date.now() - added).toBeLessThan(10_000);
   });
 
   it("posts a scheduled 30-item digest exactly once per Discord channel and at least once on Telegram while a worker is killed at 10 points", { timeout: 240_000 }, async () => {
