@@ -10,7 +10,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { migrate } from "./migrations.ts";
 import type { Database } from "./schema.ts";
 
@@ -21,9 +21,6 @@ export const DEFAULT_STORE_FILE = fileURLToPath(new URL("../../data/daleel.sqlit
 const SQLITE_BUSY_MS = 10_000;
 /** Connections one process keeps to PostgreSQL. */
 const PG_POOL_SIZE = 8;
-
-// bigint columns (times in ms) come back as numbers, not strings: they fit.
-pg.types.setTypeParser(20, (value: string) => Number(value));
 
 export type StoreKind = "postgres" | "sqlite";
 
@@ -65,7 +62,8 @@ export async function connectStore(location: string = DEFAULT_STORE_FILE): Promi
   const where = isPostgresUrl(location) ? hidePassword(location) : location;
   let connection: StoreConnection | undefined;
   try {
-    connection = isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
+    // pg is loaded only for a server: the embedded store's start-up does not pay for it.
+    connection = isPostgresUrl(location) ? openPostgres((await import("pg")).default, location) : openSqlite(location);
     await migrate(connection.db as Kysely<unknown>);
     return connection;
   } catch (error) {
@@ -79,8 +77,10 @@ function hidePassword(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 }
 
-function openPostgres(url: string): StoreConnection {
-  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+function openPostgres(driver: typeof pg, url: string): StoreConnection {
+  // bigint columns (times in ms) come back as numbers, not strings: they fit.
+  driver.types.setTypeParser(20, (value: string) => Number(value));
+  const pool = new driver.Pool({ connectionString: url, max: PG_POOL_SIZE });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -90,7 +90,7 @@ function openPostgres(url: string): StoreConnection {
     where: hidePassword(url),
     transaction: (work) => db.transaction().execute((trx: Transaction<Database>) => work(trx)),
     async listen(channel, heard) {
-      const client = new pg.Client({ connectionString: url });
+      const client = new driver.Client({ connectionString: url });
       client.on("error", () => undefined);
       await client.connect();
       client.on("notification", (message) => message.channel === channel && heard());
