@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "./command.ts";
-import { text } from "./reply.ts";
+import { text } from "../src/reply.ts";
 
 export default defineCommand({
   name: "about",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "./command.ts";
-import { answerReply } from "./reply.ts";
+import { answerReply } from "../src/reply.ts";
 
 export default defineCommand({
   name: "ask",

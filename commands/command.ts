@@ -12,7 +12,7 @@ import { IsoDate } from "../src/core/article.ts";
 import type { Library } from "../src/core/library.ts";
 import type { ReloadResult } from "../src/core/live-library.ts";
 import type { DigestService } from "../src/digests/service.ts";
-import type { Reply } from "./reply.ts";
+import type { Reply } from "../src/reply.ts";
 import type { Caller } from "./run.ts";
 
 export type Access = "everyone" | "moderators";

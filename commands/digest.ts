@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../src/core/errors.ts";
 import { dateOption, defineCommand, topicOption } from "./command.ts";
-import { digestReply } from "./reply.ts";
+import { digestReply } from "../src/reply.ts";
 
 /** The start of a window of the last `days` days, counted from `today`. */
 export function daysAgo(days: number, today = new Date()): string {

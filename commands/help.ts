@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "./command.ts";
-import type { Block } from "./reply.ts";
+import type { Block } from "../src/reply.ts";
 
 export default defineCommand({
   name: "help",

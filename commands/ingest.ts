@@ -2,7 +2,7 @@ import { z } from "zod";
 import { UserError } from "../src/core/errors.ts";
 import { prepareArticle, writeArticle } from "../src/core/ingest.ts";
 import { dateOption, defineCommand, fileOption } from "./command.ts";
-import type { Block } from "./reply.ts";
+import type { Block } from "../src/reply.ts";
 
 /** The largest article text accepted from chat. */
 export const MAX_ARTICLE_CHARS = 200_000;

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { UserError } from "../src/core/errors.ts";
 import type { Destination } from "../src/digests/poster.ts";
 import type { AnyCommand, Deps } from "./command.ts";
-import { type Reply, text } from "./reply.ts";
+import { type Reply, text } from "../src/reply.ts";
 
 export const NOT_A_MODERATOR = "Only moderators can use this command.";
 
@@ -22,22 +22,39 @@ export function usage(command: AnyCommand): string {
   return [`/${command.name}`, ...parts].join(" ");
 }
 
-/** Turns the first zod issue into "question: too short (at least 3 characters)". */
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const field = issue.path.join(".") || "input";
-  if (issue.code === "too_small" && issue.origin === "string") return `${field}: too short (at least ${issue.minimum} characters)`;
-  if (issue.code === "too_big" && issue.origin === "string") return `${field}: too long (at most ${issue.maximum} characters)`;
-  if (issue.code === "unrecognized_keys") return `unknown option ${issue.keys.join(", ")}`;
-  return `${field}: ${issue.message}`;
+/**
+ * A command's options did not parse: which option, what is wrong with it,
+ * and the usage line. Its message is for chat ("question: too short (at
+ * least 3 characters). Usage: /ask question"); the CLI names the flag instead.
+ */
+export class OptionError extends UserError {
+  constructor(
+    /** The option's name, or undefined for an unknown option. */
+    readonly option: string | undefined,
+    readonly problem: string,
+    readonly usageLine: string,
+  ) {
+    super(`${option ? `${option}: ` : ""}${problem}. Usage: ${usageLine}`);
+  }
 }
 
-/** Validates raw options against a command's schema. Throws a UserError with a usage hint. */
+/** The first zod issue as an option and what is wrong with it ("too short (at least 3 characters)"). */
+function describeIssue(error: z.ZodError): { option?: string; problem: string } {
+  const issue = error.issues[0]!;
+  const option = issue.path.join(".") || "input";
+  if (issue.code === "too_small" && issue.origin === "string") return { option, problem: `too short (at least ${issue.minimum} characters)` };
+  if (issue.code === "too_big" && issue.origin === "string") return { option, problem: `too long (at most ${issue.maximum} characters)` };
+  if (issue.code === "unrecognized_keys") return { problem: `unknown option ${issue.keys.join(", ")}` };
+  return { option, problem: issue.message };
+}
+
+/** Validates raw options against a command's schema. Throws an OptionError (a UserError) with a usage hint. */
 export function parseOptions(command: AnyCommand, raw: Record<string, unknown>): Record<string, unknown> {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== null && v !== ""));
   const result = (command.options as z.ZodObject).strict().safeParse(cleaned);
   if (result.success) return result.data as Record<string, unknown>;
-  throw new UserError(`${describeIssue(result.error)}. Usage: ${usage(command)}`);
+  const { option, problem } = describeIssue(result.error);
+  throw new OptionError(option, problem, usage(command));
 }
 
 /**

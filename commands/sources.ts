@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand, topicOption } from "./command.ts";
-import { type Block, dateLabel, text } from "./reply.ts";
+import { type Block, dateLabel, text } from "../src/reply.ts";
 
 export default defineCommand({
   name: "sources",

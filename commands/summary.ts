@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "./command.ts";
-import { summaryReply } from "./reply.ts";
+import { summaryReply } from "../src/reply.ts";
 
 export default defineCommand({
   name: "summary",

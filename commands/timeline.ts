@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../src/core/errors.ts";
 import { dateOption, defineCommand, topicOption } from "./command.ts";
-import { timelineReply } from "./reply.ts";
+import { timelineReply } from "../src/reply.ts";
 
 export default defineCommand({
   name: "timeline",

@@ -15,7 +15,12 @@ import { basename, relative } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { answerReply, digestReply, summaryReply, timelineReply } from "../commands/reply.ts";
+import { summaryReply } from "./reply.ts";
+import type { AnyCommand } from "../commands/command.ts";
+import { commands, findCommand } from "../commands/index.ts";
+import { type Caller, OptionError, parseOptions, runCommand } from "../commands/run.ts";
+import type { DigestQuery } from "./core/digest.ts";
+import type { TimelineQuery } from "./core/timeline.ts";
 import { renderReplyText, stripControl } from "./adapters/console/render.ts";
 import { IsoDate } from "./core/article.ts";
 import { loadCorpus, formatProblem } from "./core/corpus.ts";
@@ -73,11 +78,40 @@ function corpusDirs(flags: Flags): string[] {
   return flags.corpus && flags.corpus.length > 0 ? flags.corpus : [DEFAULT_CORPUS_DIR];
 }
 
-function answerLine(library: Library, question: string, json: boolean, minCoverage?: number): string {
+/** The operator at the terminal: may run every command, moderators' included. */
+const OPERATOR: Caller = { isModerator: async () => true, id: "cli" };
+
+/**
+ * Validates CLI input with a command's own schema — the same rules and
+ * messages as in chat — naming the flag ("--from: …") rather than the chat
+ * option. Returns the parsed input.
+ */
+function commandInput(name: string, raw: Record<string, unknown>): { command: AnyCommand; input: Record<string, unknown> } {
+  const command = findCommand(name)!;
+  try {
+    return { command, input: parseOptions(command, raw) };
+  } catch (error) {
+    if (!(error instanceof OptionError) || !error.option) throw error;
+    const flag = error.option === command.positional ? error.option : `--${error.option}`;
+    const given = raw[error.option];
+    throw new UserError(`${flag}: ${error.problem}${typeof given === "string" && given.length <= 40 ? `, got "${given}"` : ""}`);
+  }
+}
+
+/** Runs a command as the chat adapters do (runCommand) and prints its reply as plain text. */
+async function printCommand(command: AnyCommand, input: Record<string, unknown>, library: Library): Promise<number> {
+  const reply = await runCommand(command, input, { library: () => library, commands }, OPERATOR);
+  process.stdout.write(`${stripControl(renderReplyText(reply))}\n`);
+  return 0;
+}
+
+/** One question's answer: the ask command's reply, or with --json the core's answer (at --min-coverage, for the eval). */
+async function answerLine(library: Library, question: string, json: boolean, minCoverage?: number): Promise<string> {
+  const { command, input } = commandInput("ask", { question });
+  if (!json) return renderReplyText(await runCommand(command, input, { library: () => library, commands }, OPERATOR));
   const started = performance.now();
-  const result = library.ask(question, { minCoverage });
+  const result = library.ask(String(input.question), { minCoverage });
   const ms = Math.round((performance.now() - started) * 100) / 100;
-  if (!json) return renderReplyText(answerReply(result));
   const { answer, abstained, citations, related } = result;
   return JSON.stringify({ question, answer, abstained, citations, related, ms });
 }
@@ -93,13 +127,23 @@ async function ask(questions: string[], flags: Flags): Promise<number> {
     return 0;
   }
   if (questions.length > 0) {
-    process.stdout.write(`${answerLine(library, questions.join(" "), json, minCoverage)}\n`);
+    process.stdout.write(`${stripControl(await answerLine(library, questions.join(" "), json, minCoverage))}\n`);
     return 0;
   }
+  let failures = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim()) process.stdout.write(`${answerLine(library, line.trim(), json, minCoverage)}${json ? "" : "\n"}\n`);
+    const question = line.trim();
+    if (!question) continue;
+    try {
+      process.stdout.write(`${stripControl(await answerLine(library, question, json, minCoverage))}${json ? "" : "\n"}\n`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      // One line out per line in, so a script can pair them.
+      failures++;
+      process.stdout.write(json ? `${JSON.stringify({ question, error: error.message })}\n` : `${error.message}\n\n`);
+    }
   }
-  return 0;
+  return failures > 0 ? 1 : 0;
 }
 
 function openWithProblems(flags: Flags): Library {
@@ -108,35 +152,43 @@ function openWithProblems(flags: Flags): Library {
   return library;
 }
 
-/** Validates a --from/--to/--since/--until flag. */
+/** Validates a --since/--until flag of digest-post (which posts rather than runs a chat command). */
 function dateFlag(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!IsoDate.safeParse(value).success) throw new UserError(`--${name}: expected a date as YYYY-MM-DD, got "${value}"`);
+  if (!IsoDate.safeParse(value).success) throw new UserError(`--${name}: expected an ISO date (YYYY-MM-DD), got "${value}"`);
   return value;
 }
 
-function print(json: boolean | undefined, data: unknown, text: string): number {
-  process.stdout.write(`${json ? JSON.stringify(data) : stripControl(text)}\n`);
+function printJson(data: unknown): number {
+  process.stdout.write(`${JSON.stringify(data)}\n`);
   return 0;
 }
 
-function summary(words: string[], flags: Flags): number {
+async function summary(words: string[], flags: Flags): Promise<number> {
   const topic = words.join(" ").trim();
-  if (!topic && !flags.article) throw new UserError("summary: name a TOPIC or give --article ID");
-  const result = openWithProblems(flags).summarize(flags.article ? { article: flags.article } : { topic });
-  return print(flags.json, result, renderReplyText(summaryReply(result)));
+  if (flags.article) {
+    // One article's summary has no chat command: the core directly.
+    const result = openWithProblems(flags).summarize({ article: flags.article });
+    if (flags.json) return printJson(result);
+    process.stdout.write(`${stripControl(renderReplyText(summaryReply(result)))}\n`);
+    return 0;
+  }
+  if (!topic) throw new UserError("summary: name a TOPIC or give --article ID");
+  const { command, input } = commandInput("summary", { topic });
+  const library = openWithProblems(flags);
+  return flags.json ? printJson(library.summarize({ topic: String(input.topic) })) : printCommand(command, input, library);
 }
 
-function timelineCommand(flags: Flags): number {
-  const query = { topic: flags.topic, from: dateFlag("from", flags.from), to: dateFlag("to", flags.to) };
-  const events = openWithProblems(flags).timeline(query);
-  return print(flags.json, events, renderReplyText(timelineReply(events, query)));
+async function timelineCommand(flags: Flags): Promise<number> {
+  const { command, input } = commandInput("timeline", { topic: flags.topic, from: flags.from, to: flags.to });
+  const library = openWithProblems(flags);
+  return flags.json ? printJson(library.timeline(input as TimelineQuery)) : printCommand(command, input, library);
 }
 
-function digestCommand(flags: Flags): number {
-  const query = { topic: flags.topic, since: dateFlag("since", flags.since), until: dateFlag("until", flags.until) };
-  const result = openWithProblems(flags).digest(query);
-  return print(flags.json, result, renderReplyText(digestReply(result)));
+async function digestCommand(flags: Flags): Promise<number> {
+  const { command, input } = commandInput("digest", { topic: flags.topic, since: flags.since, until: flags.until });
+  const library = openWithProblems(flags);
+  return flags.json ? printJson(library.digest(input as DigestQuery)) : printCommand(command, input, library);
 }
 
 /**

@@ -47,7 +47,7 @@ describe("cli summary, timeline, digest", () => {
     expect(cli(["timeline", "--from", "2030-01-01"]).stdout).toMatch(/No dated events/);
     const bad = cli(["timeline", "--from", "June"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('--from: expected a date as YYYY-MM-DD, got "June"');
+    expect(bad.stderr.trim()).toBe('--from: expected an ISO date (YYYY-MM-DD), got "June"');
   });
 
   it("prints a summary and a digest as JSON", () => {

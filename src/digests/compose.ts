@@ -5,7 +5,7 @@
  * instead of posting twice.
  */
 import { createHash } from "node:crypto";
-import { digestItems } from "../../commands/reply.ts";
+import { digestItems } from "../reply.ts";
 import type { Digest } from "../core/digest.ts";
 import type { DigestRecord, Outbox } from "../store/index.ts";
 

@@ -7,7 +7,7 @@
  * MAX_ATTEMPTS, then reported.
  */
 import { createHash } from "node:crypto";
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../reply.ts";
 import type { DestinationReport, DigestRecord, Outbox } from "../store/index.ts";
 
 export type { DestinationReport } from "../store/index.ts";

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../reply.ts";
 import type { Store } from "./index.ts";
 
 /** Where earlier versions kept the outbox. */

@@ -7,7 +7,7 @@
  * mid-send leaves the item pending — the lock goes with its connection — for
  * the next run to send again (with the same key: Discord drops the repeat).
  */
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../reply.ts";
 import type { StoreConnection } from "./connect.ts";
 
 export type ItemState = "pending" | "sent" | "failed";

@@ -5,7 +5,7 @@
  * platform's limits, quickly.
  */
 import { describe, expect, it } from "vitest";
-import { type Block, type Reply, answerReply } from "../../commands/reply.ts";
+import { type Block, type Reply, answerReply } from "../../src/reply.ts";
 import { renderReplyText } from "../../src/adapters/console/render.ts";
 import { MAX_CONTENT, renderDiscord } from "../../src/adapters/discord/render.ts";
 import { splitAtSpaces } from "../../src/adapters/split.ts";

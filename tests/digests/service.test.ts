@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../../src/reply.ts";
 import { scheduleDigests } from "../../src/digests/schedule.ts";
 import { DigestService } from "../../src/digests/service.ts";
 import type { Sender } from "../../src/digests/poster.ts";

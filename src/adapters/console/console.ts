@@ -8,8 +8,9 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Deps } from "../../../commands/command.ts";
 import { findCommand } from "../../../commands/index.ts";
-import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
+import { type Caller, parseText } from "../../../commands/run.ts";
 import { UserError } from "../../core/errors.ts";
+import { commandReply } from "../platform.ts";
 import { renderReplyText } from "./render.ts";
 
 /** At the console a file option names a file on this machine. */
@@ -31,14 +32,12 @@ export async function handleConsoleLine(deps: Deps, line: string, caller: Caller
   const [, head, rest] = input.startsWith("/") ? (input.match(/^\/(\S+)\s*([\s\S]*)$/) ?? []) : [input, "ask", input];
   const command = findCommand(head ?? "");
   if (!command) return `Unknown command /${head}. Type /help.`;
-  try {
+  const options = () => {
     const raw = parseText(command, rest ?? "");
     if (typeof raw.file === "string") raw.file = readLocalFile(raw.file);
-    return renderReplyText(await runCommand(command, raw, deps, caller));
-  } catch (error) {
-    if (error instanceof UserError) return error.message;
-    throw error;
-  }
+    return raw;
+  };
+  return renderReplyText(await commandReply(command, { caller, options }, deps));
 }
 
 /** Runs the console until /quit or end of input. */

@@ -3,7 +3,7 @@
  * sentences with [n] markers, then numbered sources with outlet, date and link.
  */
 import type { Citation } from "../../core/article.ts";
-import { type Block, type Reply, dateLabel } from "../../../commands/reply.ts";
+import { type Block, type Reply, dateLabel } from "../../reply.ts";
 
 function sourceLine(c: Citation): string {
   return `[${c.n}] ${c.title} — ${c.source || "unknown outlet"}, ${dateLabel(c.date, c.approximate)}${c.url ? `\n    ${c.url}` : ""}`;

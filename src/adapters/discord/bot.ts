@@ -23,18 +23,16 @@ import {
 import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
 import { findCommand } from "../../../commands/index.ts";
-import { type Caller, runCommand } from "../../../commands/run.ts";
-import { type Reply, text } from "../../../commands/reply.ts";
-import { UserError } from "../../core/errors.ts";
+import type { Caller } from "../../../commands/run.ts";
+import { type Reply, text } from "../../reply.ts";
 import { suggestTopics } from "../../core/suggest.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
+import { GENERIC_FAILURE, SLOW_DOWN, commandReply, pressPost, serveCommand } from "../platform.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { renderDiscord } from "./render.ts";
 
 /** No text from users or articles may ping anyone. */
 export const NO_PINGS = { parse: [] as never[], repliedUser: false };
-const GENERIC_FAILURE = "Something went wrong on our side and the operators have been told. Please try again later.";
-const SLOW_DOWN = "You're asking a lot at once — please wait a few seconds and try again.";
 
 export interface DiscordOptions {
   token: string;
@@ -56,11 +54,10 @@ export function isDiscordModerator(interaction: Interaction, moderatorRoleIds: r
 }
 
 /** The options as given; attachments become the text of the file, read only for callers allowed to run the command. */
-async function rawOptions(interaction: ChatInputCommandInteraction, mayRun: () => Promise<boolean>): Promise<Record<string, unknown>> {
+async function rawOptions(interaction: ChatInputCommandInteraction): Promise<Record<string, unknown>> {
   const raw: Record<string, unknown> = {};
   for (const option of interaction.options.data) {
     if (option.attachment) {
-      if (!(await mayRun())) continue;
       checkArticleFile(option.attachment.name, option.attachment.size);
       raw[option.name] = await downloadText(option.attachment.url);
     } else raw[option.name] = option.value;
@@ -221,15 +218,7 @@ export class DiscordBot {
       id: `discord:${interaction.user.id}`,
       here: `discord:${interaction.channelId}`,
     };
-    let reply: Reply;
-    try {
-      const mayRun = async () => command.access === "everyone" || (await caller.isModerator());
-      reply = await runCommand(command, await rawOptions(interaction, mayRun), this.deps, caller);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      reply = text(error.message, { private: true });
-    }
-    await this.send(interaction, reply);
+    await serveCommand(command, { caller, options: () => rawOptions(interaction), send: (reply) => this.send(interaction, reply) }, this.deps);
   }
 
   /** Edits the deferred reply with the first message and sends the rest as follow-ups; private replies go ephemeral. Buttons go on the last message. */
@@ -257,15 +246,8 @@ export class DiscordBot {
    */
   private async postDigest(interaction: ButtonInteraction): Promise<void> {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    let lines: string[];
-    try {
-      if (!this.deps.digests) throw new UserError("Digests are not enabled on this bot.");
-      const stillModerator = async () => isDiscordModerator(interaction, this.options.moderatorRoleIds);
-      lines = await this.deps.digests.post(interaction.customId.slice("digest-post:".length), `discord:${interaction.user.id}`, stillModerator);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      lines = [error.message];
-    }
+    const stillModerator = async () => isDiscordModerator(interaction, this.options.moderatorRoleIds);
+    const lines = await pressPost(this.deps, interaction.customId.slice("digest-post:".length), `discord:${interaction.user.id}`, stillModerator);
     const [first, ...rest] = renderDiscord(text(lines.join("\n")));
     await interaction.editReply({ content: first ?? "", allowedMentions: NO_PINGS });
     for (const content of rest) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
@@ -279,7 +261,8 @@ export class DiscordBot {
     try {
       if (!(await this.limiter.allow(`discord:${message.author.id}`))) return;
       const ask = findCommand("ask")!;
-      const reply = question ? await runCommand(ask, { question }, this.deps, { isModerator: async () => false }) : text("Ask me a question after the mention, e.g. @Daleel What is PVARA?");
+      const caller: Caller = { isModerator: async () => false, id: `discord:${message.author.id}`, here: `discord:${message.channelId}` };
+      const reply = question ? await commandReply(ask, { caller, options: () => ({ question }) }, this.deps) : text("Ask me a question after the mention, e.g. @Daleel What is PVARA?");
       const [first, ...rest] = renderDiscord(reply);
       await message.reply({ content: first ?? "", allowedMentions: NO_PINGS });
       const channel = message.channel;

@@ -5,7 +5,7 @@
  * resends an item whose first send succeeded.
  */
 import { DiscordAPIError, type REST, Routes } from "discord.js";
-import type { Reply } from "../../../commands/reply.ts";
+import type { Reply } from "../../reply.ts";
 import { DeliveryError, type Sender } from "../../digests/poster.ts";
 import { renderDiscord } from "./render.ts";
 

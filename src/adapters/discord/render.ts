@@ -7,7 +7,7 @@
  * URLs. Pings are prevented by allowed_mentions, set on every message by the bot.
  */
 import type { Citation } from "../../core/article.ts";
-import { type Block, type Reply, dateLabel } from "../../../commands/reply.ts";
+import { type Block, type Reply, dateLabel } from "../../reply.ts";
 import { packPieces, safeUrl, splitAtSpaces } from "../split.ts";
 
 /** Discord's limit on message content. */

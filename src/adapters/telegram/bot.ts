@@ -12,10 +12,10 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
 import { commands, findCommand } from "../../../commands/index.ts";
-import { type Reply, text } from "../../../commands/reply.ts";
-import { type Caller, parseText, runCommand } from "../../../commands/run.ts";
-import { UserError } from "../../core/errors.ts";
+import { type Reply, text } from "../../reply.ts";
+import { type Caller, parseText } from "../../../commands/run.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
+import { GENERIC_FAILURE, SLOW_DOWN, pressPost, serveCommand } from "../platform.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { paginate, renderTelegram, toPlainText } from "./render.ts";
 
@@ -38,8 +38,6 @@ export const RETRY_BUDGET_SECONDS = 30;
 /** A webhook body larger than this is not an update. */
 const MAX_UPDATE_BYTES = 1 << 20;
 
-const GENERIC_FAILURE = "Something went wrong on our side and the operators have been told. Please try again later.";
-const SLOW_DOWN = "You're asking a lot at once — please wait a few seconds and try again.";
 const EXPIRED = "This timeline has expired; run /timeline again.";
 /** The user id Telegram shows for anonymous group admins. */
 const GROUP_ANONYMOUS_BOT = 1087968824;
@@ -213,16 +211,17 @@ export class TelegramBot {
     return undefined;
   }
 
+  private caller(ctx: Context): Caller {
+    return { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}` };
+  }
+
   private async runCommandText(ctx: Context, name: string, args: string): Promise<void> {
     const command = findCommand(name)!;
-    const caller: Caller = { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}` };
-    let reply: Reply;
-    try {
-      reply = await runCommand(command, parseText(command, args), this.deps, caller);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      reply = text(error.message, { private: true });
-    }
+    await serveCommand(command, { caller: this.caller(ctx), options: () => parseText(command, args), send: (reply) => this.show(ctx, reply) }, this.deps);
+  }
+
+  /** Sends a reply as its kind needs: pages with buttons, a preview privately, anything else as HTML messages. */
+  private async show(ctx: Context, reply: Reply): Promise<void> {
     if (reply.pageable) await this.sendPaged(ctx, reply);
     else if (reply.actions?.length) await this.sendPreview(ctx, reply);
     else for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
@@ -254,16 +253,9 @@ export class TelegramBot {
   /** The Post button of a digest preview: only a moderator, checked again at the press, can post. */
   private async postDigest(ctx: Context, previewId: string): Promise<void> {
     await ctx.answerCallbackQuery();
-    let lines: string[];
-    try {
-      if (!this.deps.digests) throw new UserError("Digests are not enabled on this bot.");
-      const presser = ctx.from?.id;
-      const stillModerator = async (here: string) => presser !== undefined && /^telegram:-?\d+$/.test(here) && isModeratorIn(ctx.api, Number(here.slice("telegram:".length)), presser, this.options.moderatorIds);
-      lines = await this.deps.digests.post(previewId, `telegram:${presser}`, stillModerator);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      lines = [error.message];
-    }
+    const presser = ctx.from?.id;
+    const stillModerator = async (here: string) => presser !== undefined && /^telegram:-?\d+$/.test(here) && isModeratorIn(ctx.api, Number(here.slice("telegram:".length)), presser, this.options.moderatorIds);
+    const lines = await pressPost(this.deps, previewId, `telegram:${presser}`, stillModerator);
     for (const html of renderTelegram(text(lines.join("\n")))) await this.sendHtml(ctx, html);
   }
 
@@ -277,20 +269,14 @@ export class TelegramBot {
     }
     const command = findCommand("ingest")!;
     const document = ctx.msg!.document!;
-    let reply: Reply;
-    try {
-      const options = parseText(command, match[1] ?? "");
-      if (await isTelegramModerator(ctx, this.options.moderatorIds).catch(() => false)) {
-        checkArticleFile(document.file_name, document.file_size);
-        const file = await ctx.api.getFile(document.file_id);
-        options.file = await downloadText(`${this.options.apiRoot}/file/bot${this.options.token}/${file.file_path}`);
-      }
-      reply = await runCommand(command, options, this.deps, { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}` });
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      reply = text(error.message, { private: true });
-    }
-    for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
+    const options = async () => {
+      const raw = parseText(command, match[1] ?? "");
+      checkArticleFile(document.file_name, document.file_size);
+      const file = await ctx.api.getFile(document.file_id);
+      raw.file = await downloadText(`${this.options.apiRoot}/file/bot${this.options.token}/${file.file_path}`);
+      return raw;
+    };
+    await serveCommand(command, { caller: this.caller(ctx), options, send: (reply) => this.show(ctx, reply) }, this.deps);
   }
 
   /**

@@ -5,7 +5,7 @@
  * only in that window of milliseconds); no item is ever skipped.
  */
 import { type Api, GrammyError } from "grammy";
-import type { Reply } from "../../../commands/reply.ts";
+import type { Reply } from "../../reply.ts";
 import { DeliveryError, type Sender } from "../../digests/poster.ts";
 import { renderTelegram } from "./render.ts";
 

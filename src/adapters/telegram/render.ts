@@ -8,7 +8,7 @@
  * events at a time; an event too long for one page continues on the next.
  */
 import type { Citation } from "../../core/article.ts";
-import { type Block, type Reply, dateLabel } from "../../../commands/reply.ts";
+import { type Block, type Reply, dateLabel } from "../../reply.ts";
 import { packPieces, safeUrl, splitAtSpaces } from "../split.ts";
 
 /** Telegram's limit on message text. */

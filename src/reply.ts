@@ -2,11 +2,11 @@
  * The platform-neutral reply every command returns, and the conversions from
  * core results. Adapters render it; nothing here knows Discord or Telegram.
  */
-import type { Answer } from "../src/core/answer/index.ts";
-import type { Citation } from "../src/core/article.ts";
-import type { Digest } from "../src/core/digest.ts";
-import type { Summary } from "../src/core/summary.ts";
-import type { TimelineEvent, TimelineQuery } from "../src/core/timeline.ts";
+import type { Answer } from "./core/answer/index.ts";
+import type { Citation } from "./core/article.ts";
+import type { Digest } from "./core/digest.ts";
+import type { Summary } from "./core/summary.ts";
+import type { TimelineEvent, TimelineQuery } from "./core/timeline.ts";
 
 /** One piece of a reply. `quote` text is verbatim corpus text; the rest is fixed framing or metadata. */
 export type Block =
