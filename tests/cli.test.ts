@@ -133,3 +133,16 @@ describe("cli ask --explain", () => {
     expect(refused.stdout).toMatch(/^decision +refuse \(only the names match; threshold 0\.45\)$/m);
   });
 });
+
+describe("cli migrate-store", () => {
+  it("moves an old digests.json into the store once, and says what it moved", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-migrate-"));
+    const from = join(dir, "digests.json");
+    const store = join(dir, "daleel.sqlite");
+    const messages = [{ blocks: [{ type: "heading", text: "News digest: 1 article" }], citations: [] }, { blocks: [{ type: "text", text: "One item" }], citations: [] }];
+    writeFileSync(from, JSON.stringify({ version: 1, digests: [{ id: "d1", createdAt: "2026-01-01T00:00:00.000Z", messages, articleIds: ["a1"], destinations: { "discord:1": { items: { "0": "sent" }, attempts: 0 } } }], postedArticleIds: ["a1"] }));
+    const first = cli(["migrate-store", "--from", from, "--store", store]);
+    expect(first.stdout).toMatch(/Moved 1 digest\(s\) \(1 item\(s\) still pending\) and 1 posted article id\(s\) into .*daleel\.sqlite; 0 were there already\. The old file is now .*digests\.json\.migrated\./);
+    expect(cli(["migrate-store", "--from", from, "--store", store]).stdout).toMatch(/Nothing to migrate/);
+  });
+});

@@ -15,6 +15,8 @@ import type { DigestService } from "./service.ts";
 export const SCHEDULE_LEASE = "digest-schedule";
 /** The store's note of when the schedule's next run is due (ISO time), for a new holder to catch up. */
 const NEXT_DUE = "digest-schedule:next-due";
+/** The store's note of when the schedule last ran to the end (ISO time), for operators. */
+const LAST_RUN = "digest-schedule:last-run";
 
 export interface ScheduleOptions {
   /** This process's name in the lease (default: host, pid and a random part). */
@@ -41,6 +43,7 @@ export function scheduleDigests(pattern: string, timezone: string, service: Dige
     running ??= (async () => {
       log.info({ reason }, "posting the scheduled digest");
       await service.postNew();
+      await store?.setMeta(LAST_RUN, new Date().toISOString());
       await store?.setMeta(NEXT_DUE, job.nextRun()?.toISOString() ?? "");
     })()
       .catch((err: unknown) => log.error({ err }, "scheduled digest failed"))

@@ -181,8 +181,11 @@ describe.skipIf(!TEST_DATABASE_URL)("scaling out on PostgreSQL: two Telegram web
   });
 
   it("posts a scheduled 30-item digest exactly once per Discord channel and at least once on Telegram while a worker is killed at 10 points", { timeout: 240_000 }, async () => {
+    // A database of its own: the article the test above added would (rightly) reach these workers and their digest.
+    const digestDatabase = await postgres.fresh();
     const env = {
       ...shared,
+      DATABASE_URL: digestDatabase,
       CORPUS_DIRS: corpusOf29(),
       DISCORD_TOKEN,
       DISCORD_API_BASE: discord.apiBase,
@@ -193,7 +196,7 @@ describe.skipIf(!TEST_DATABASE_URL)("scaling out on PostgreSQL: two Telegram web
     };
     const workers = [new Daleel("worker", env).start(), new Daleel("worker", env).start()];
     processes.push(...workers);
-    const db = new pg.Client({ connectionString: databaseUrl });
+    const db = new pg.Client({ connectionString: digestDatabase });
     await db.connect();
     const holderPid = async () => {
       const { rows } = await db.query<{ holder: string }>("select holder from leases where name = 'digest-schedule' and expires_at >= $1", [Date.now()]);
