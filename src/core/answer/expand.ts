@@ -4,6 +4,7 @@
  * and derivations — each with its credit, and weighs by how rare it is.
  */
 import type { CorpusIndex } from "../passage-index.ts";
+import { doubleMetaphone } from "double-metaphone";
 import { lemmaStems } from "../lexicon.ts";
 import { type TermIds, bestCredit } from "../term-ids.ts";
 import { allowsPrefix, letterDifference, maxEditDistance } from "../text.ts";
@@ -40,11 +41,22 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   const distance = exact === undefined ? maxEditDistance(term) : 0;
   if (distance > 0) {
     for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
-      const plausible = d === 1 || letterDifference(term, key) <= 1;
+      const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key);
       if (!found.has(id) && d > 0 && plausible) found.set(id, FUZZY_CREDIT);
     }
   }
   return found;
+}
+
+/**
+ * Two spellings that sound the same (Double Metaphone, primary codes): how
+ * names are misspelled from hearing them — "masood"/"masud",
+ * "aurengzeb"/"aurangzeb" — while "france" and "financ" stay apart.
+ */
+function soundsAlike(a: string, b: string): boolean {
+  const [codeA] = doubleMetaphone(a);
+  const [codeB] = doubleMetaphone(b);
+  return codeA.length >= 2 && codeA === codeB;
 }
 
 /** Passages holding the term's exact or prefix forms; a term known only by misspelling counts as rare. */

@@ -37,6 +37,13 @@ describe("makeConcept (expand)", () => {
     expect(reach(index, name)).toEqual({ qureshi: FUZZY_CREDIT });
   });
 
+  it("finds a name spelled as it sounds, two letters off", () => {
+    const { index, concept: name } = concept("what did Fareeda sign", "Fareeda");
+    expect(reach(index, name)).toEqual({ farida: FUZZY_CREDIT });
+    const { concept: other } = concept("what happened in Frunce", "Frunce");
+    expect(reach(index, other)).toEqual({});
+  });
+
   it("gives a name no synonyms", () => {
     const { index, concept: name } = concept("what happened in Multan", "Multan");
     expect(Object.keys(reach(index, name))).toEqual(["multan"]);
