@@ -156,7 +156,7 @@ export function summarize(index: CorpusIndex, request: SummaryRequest): Summary 
   const ranked = rank(index, question, TOPIC_CANDIDATES);
   const unknown = question.concepts.length === 0 || question.concepts.some((c) => c.entity && !c.known);
   if (unknown || ranked.length === 0 || ranked[0]!.coverage < MIN_TOPIC_COVERAGE) {
-    return { subject: request.topic, abstained: true, sentences: [], citations: [], related: relatedArticles(index, ranked) };
+    return { subject: request.topic, abstained: true, sentences: [], citations: [], related: relatedArticles(index, ranked, question) };
   }
   const pool = ranked.filter((r) => r.coverage >= TOPIC_COVERAGE).map((r) => ({ passage: r.passage, relevance: r.score }));
   return cite(index, request.topic, selectDiverse(index, pool, MAX_SENTENCES));

@@ -4,7 +4,9 @@
  */
 import type { Citation } from "../article.ts";
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import type { Scored } from "./score.ts";
+import { conceptCredit } from "./expand.ts";
+import { type Scored, entitiesInArticle } from "./score.ts";
+import type { AnalyzedQuestion } from "./types.ts";
 
 export interface RelatedArticle {
   title: string;
@@ -27,12 +29,22 @@ export function citationFor(index: CorpusIndex, passage: Passage, n: number, quo
   };
 }
 
-export function relatedArticles(index: CorpusIndex, ranked: Scored[]): RelatedArticle[] {
+/**
+ * What a refusal points to: up to three articles that share the question's
+ * subject — every name it gives, and at least one of its topic words ("the
+ * bitcoin price forecast" → articles about bitcoin). A question whose topic
+ * no article has ("the weather in Karachi") gets none, rather than an
+ * article that only mentions Karachi.
+ */
+export function relatedArticles(index: CorpusIndex, ranked: Scored[], question: AnalyzedQuestion): RelatedArticle[] {
+  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.known);
+  const shares = (passage: Scored["passage"]) => entitiesInArticle(index, question, passage) && topic.some((c) => conceptCredit(c, index.articleTerms[passage.article]!) > 0);
   const seen = new Set<number>();
   const related: RelatedArticle[] = [];
   for (const { passage } of ranked) {
     if (seen.has(passage.article) || related.length >= 3) continue;
     seen.add(passage.article);
+    if (!shares(passage)) continue;
     const article = index.articles[passage.article]!;
     related.push({ title: article.title, source: article.source ?? "", date: article.date ?? "", url: article.url ?? "" });
   }

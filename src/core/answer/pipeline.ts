@@ -46,7 +46,7 @@ export function answer(index: CorpusIndex, question: string, options: AnswerOpti
     sentences: [],
     abstained: true,
     citations: [],
-    related: relatedArticles(index, ranked),
+    related: relatedArticles(index, ranked, analyzed),
   });
   if (analyzed.concepts.length === 0) return refuse([]);
   const ranked = rank(index, analyzed);
