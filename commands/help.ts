@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "./command.ts";
 import type { Block } from "../src/reply.ts";
+import { EXAMPLE_QUESTIONS } from "./examples.ts";
 
 export default defineCommand({
   name: "help",
@@ -12,6 +13,8 @@ export default defineCommand({
     blocks: [
       { type: "heading", text: "Daleel commands" },
       ...deps.commands.map((c): Block => ({ type: "text", text: `/${c.name} — ${c.description}${c.access === "moderators" ? " (moderators)" : ""}. Example: ${c.example}` })),
+      { type: "heading", text: "Try asking" },
+      ...EXAMPLE_QUESTIONS.map((q): Block => ({ type: "text", text: `• ${q}` })),
     ],
     citations: [],
   }),

@@ -33,8 +33,10 @@ export class OptionError extends UserError {
     readonly option: string | undefined,
     readonly problem: string,
     readonly usageLine: string,
+    /** For a missing option: the command's example, which the message offers instead of the usage. */
+    example?: string,
   ) {
-    super(`${option ? `${option}: ` : ""}${problem}. Usage: ${usageLine}`);
+    super(example ? `Tell me the ${option}, e.g. ${example}` : `${option ? `${option}: ` : ""}${problem}. Usage: ${usageLine}`);
   }
 }
 
@@ -54,7 +56,8 @@ export function parseOptions(command: AnyCommand, raw: Record<string, unknown>):
   const result = (command.options as z.ZodObject).strict().safeParse(cleaned);
   if (result.success) return result.data as Record<string, unknown>;
   const { option, problem } = describeIssue(result.error);
-  throw new OptionError(option, problem, usage(command));
+  const missing = option !== undefined && !(option in cleaned);
+  throw new OptionError(option, missing ? "missing" : problem, usage(command), missing ? command.example : undefined);
 }
 
 /**

@@ -23,7 +23,7 @@ describe("handleConsoleLine", () => {
 
   it("rejects unknown commands and too-short questions with a hint, and quits", async () => {
     expect(await handleConsoleLine(deps, "/nope")).toMatch(/Unknown command/);
-    expect(await handleConsoleLine(deps, "hi")).toBe("question: too short (at least 3 characters). Usage: /ask question");
+    expect(await handleConsoleLine(deps, "ok")).toBe("That is too short to look up. Ask me a whole question, e.g. What is PVARA?");
     expect(await handleConsoleLine(deps, "/quit")).toBeNull();
   });
 });

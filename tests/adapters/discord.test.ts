@@ -337,7 +337,7 @@ describe("renderDiscord", () => {
 describe("slashCommand", () => {
   it("builds option types and limits from the zod schemas, and Manage Guild for moderator commands", () => {
     const ask = slashCommand(commands.find((c) => c.name === "ask")!);
-    expect(ask.options).toEqual([expect.objectContaining({ name: "question", type: 3, required: true, min_length: 3, max_length: 300 })]);
+    expect(ask.options).toEqual([expect.objectContaining({ name: "question", type: 3, required: true, min_length: 1, max_length: 300 })]);
     const digest = slashCommand(commands.find((c) => c.name === "digest")!);
     expect(digest.default_member_permissions).toBe("32");
     expect(digest.options).toContainEqual(expect.objectContaining({ name: "days", type: 4, min_value: 1, max_value: 366 }));

@@ -33,8 +33,8 @@ describe("commandReply", () => {
     const ask = findCommand("ask")!;
     const fromOptions = await commandReply(ask, { caller, options: () => { throw new UserError("That file is not text."); } }, deps());
     expect([textOf(fromOptions), fromOptions.private]).toEqual(["That file is not text.", true]);
-    const fromParse = await commandReply(ask, { caller, options: () => ({ question: "hi" }) }, deps());
-    expect(textOf(fromParse)).toMatch(/^question: too short/);
+    const fromParse = await commandReply(ask, { caller, options: () => ({ question: "x".repeat(301) }) }, deps());
+    expect(textOf(fromParse)).toMatch(/^question: too long/);
     await expect(commandReply(ask, { caller, options: () => { throw new Error("disk on fire"); } }, deps())).rejects.toThrow("disk on fire");
   });
 });

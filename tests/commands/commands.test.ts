@@ -3,6 +3,7 @@ import { z } from "zod";
 import { commands, findCommand } from "../../commands/index.ts";
 import { parseOptions, parseText, runCommand, usage } from "../../commands/run.ts";
 import { daysAgo } from "../../commands/digest.ts";
+import { EXAMPLE_QUESTIONS } from "../../commands/examples.ts";
 import { bundledLibrary } from "../helpers.ts";
 
 const library = bundledLibrary();
@@ -54,5 +55,37 @@ describe("runCommand", () => {
 
   it("counts a digest's days back from today", () => {
     expect(daysAgo(7, new Date("2025-06-07T10:00:00Z"))).toBe("2025-06-01");
+  });
+});
+
+describe("friendly edges", () => {
+  const say = async (name: string, raw: Record<string, unknown>) => {
+    const reply = await runCommand(findCommand(name)!, raw, deps, everyone);
+    return reply.blocks.map((b) => ("text" in b ? b.text : "")).join("\n");
+  };
+
+  it("answers a greeting or thanks with who Daleel is and three example questions", async () => {
+    for (const greeting of ["hi", "Hello!", "salaam", "thanks", "Thank you"]) {
+      const reply = await say("ask", { question: greeting });
+      expect(reply).toMatch(/^Salaam! I'm Daleel\. I answer questions about Pakistan's crypto agenda from 5 news articles/);
+      for (const example of EXAMPLE_QUESTIONS) expect(reply).toContain(example);
+    }
+  });
+
+  it("asks for a whole question when a line is too short to look up", async () => {
+    expect(await say("ask", { question: "ok" })).toBe("That is too short to look up. Ask me a whole question, e.g. What is PVARA?");
+  });
+
+  it("says which option is missing, with the command's example, in words for people", async () => {
+    expect(await say("summary", {})).toBe("Tell me the topic, e.g. /summary Strategic Bitcoin Reserve");
+  });
+
+  it("shows the example questions in /help", async () => {
+    const help = await say("help", {});
+    for (const example of EXAMPLE_QUESTIONS) expect(help).toContain(example);
+  });
+
+  it("offers only example questions the bundled corpus answers", () => {
+    for (const example of EXAMPLE_QUESTIONS) expect(library.ask(example).abstained, example).toBe(false);
   });
 });
