@@ -126,3 +126,4 @@ export function digestItems(digest: Digest): Reply[] {
   }
   return items;
 }
+

@@ -200,3 +200,14 @@ export function splitParagraphs(text: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
 }
+
+/** Opening and closing quotation marks a quote may already carry. */
+const QUOTED = /^["“‘'][\s\S]*["”’']$/u;
+
+/**
+ * A quote in quotation marks for plain text — unless it already is one (a
+ * sentence that is itself a quotation), so it never reads ““…””.
+ */
+export function quoted(text: string): string {
+  return QUOTED.test(text.trim()) ? text : `“${text}”`;
+}

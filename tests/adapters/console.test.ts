@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { handleConsoleLine, runConsole } from "../../src/adapters/console/console.ts";
+import { renderReplyText } from "../../src/adapters/console/render.ts";
 import { commandLine, contractSuite } from "../contract.ts";
 import { bundledLibrary } from "../helpers.ts";
 
@@ -39,5 +40,15 @@ describe("runConsole", () => {
     await done;
     expect(text).toMatch(/5 articles loaded/);
     expect(text).toContain("Gracie Mansion");
+  });
+});
+
+describe("renderReplyText", () => {
+  it("puts a quote in quotation marks once, even when the sentence is itself a quotation", () => {
+    const reply = { blocks: [{ type: "quote" as const, text: "“The market has finally picked up. Let’s not ruin it.”", cites: [1] }, { type: "quote" as const, text: "He met the mayor.", cites: [2] }], citations: [] };
+    const shown = renderReplyText(reply);
+    expect(shown).toContain("  “The market has finally picked up. Let’s not ruin it.” [1]");
+    expect(shown).toContain("  “He met the mayor.” [2]");
+    expect(shown).not.toContain("““");
   });
 });

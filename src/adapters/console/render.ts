@@ -3,6 +3,7 @@
  * sentences with [n] markers, then numbered sources with outlet, date and link.
  */
 import type { Citation } from "../../core/article.ts";
+import { quoted } from "../../core/text.ts";
 import { type Block, type Reply, dateLabel } from "../../reply.ts";
 
 function sourceLine(c: Citation): string {
@@ -17,7 +18,7 @@ function blockText(block: Block): string {
       return block.text;
     case "quote": {
       const markers = block.cites.map((n) => `[${n}]`).join("");
-      return `${block.label ? `${block.label}  ` : "  "}“${block.text}” ${markers}`;
+      return `${block.label ? `${block.label}  ` : "  "}${quoted(block.text)} ${markers}`;
     }
     case "item":
       return `• ${block.title} — ${block.meta}${block.url ? `\n  ${block.url}` : ""}`;

@@ -7,6 +7,7 @@
 import { answer } from "./pipeline.ts";
 import { decide } from "./decide.ts";
 import type { CorpusIndex } from "../passage-index.ts";
+import { quoted } from "../text.ts";
 import { analyze } from "./analyse.ts";
 import { rank } from "./score.ts";
 import { MIN_COVERAGE, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN } from "./weights.ts";
@@ -38,6 +39,6 @@ export function explain(index: CorpusIndex, question: string, minCoverage = MIN_
   const refusal = analyzed.concepts.length === 0 ? "no concepts" : decide(index, analyzed, ranked, minCoverage);
   const result = answer(index, question, { minCoverage });
   lines.push(`decision      ${refusal ? `refuse (${refusal}; threshold ${n2(minCoverage)})` : `answer with ${result.sentences.length} quote(s) (best coverage ${n2(ranked[0]!.coverage)} ≥ ${n2(minCoverage)})`}`);
-  for (const sentence of result.sentences) lines.push(`  “${sentence.text}” ${sentence.cites.map((c) => `[${c}]`).join("")}`);
+  for (const sentence of result.sentences) lines.push(`  ${quoted(sentence.text)} ${sentence.cites.map((c) => `[${c}]`).join("")}`);
   return lines.join("\n");
 }
