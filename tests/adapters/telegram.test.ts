@@ -65,9 +65,14 @@ describe("Telegram adapter, against a fake Bot API", () => {
 
   contractSuite("telegram", async (call) => seen(await exchange(env.fake, commandLine(call), call.moderator ? { chatId: MODERATOR } : {})));
 
-  it("sets the command menu from the command list at start-up", () => {
-    const menu = env.fake.sent("setMyCommands")[0]!.body.commands.map((c: { command: string }) => c.command);
-    expect(menu).toEqual([...commands.map((c) => c.name), "start"]);
+  it("sets the command menus at start-up: public commands for everyone, moderator commands only for admins and moderators", () => {
+    const menus = Object.fromEntries(env.fake.sent("setMyCommands").map((c) => [JSON.stringify(c.body.scope), c.body.commands.map((m: { command: string }) => m.command)]));
+    const everyone = commands.filter((c) => c.access === "everyone").map((c) => c.name);
+    expect(menus[JSON.stringify({ type: "default" })]).toEqual([...everyone, "start"]);
+    expect(menus[JSON.stringify({ type: "default" })]).not.toContain("digest");
+    expect(menus[JSON.stringify({ type: "default" })]).not.toContain("ingest");
+    expect(menus[JSON.stringify({ type: "all_chat_administrators" })]).toEqual([...commands.map((c) => c.name), "start"]);
+    expect(menus[JSON.stringify({ type: "chat", chat_id: MODERATOR })]).toEqual([...commands.map((c) => c.name), "start"]);
   });
 
   it("sends HTML that Telegram accepts, with numbered links to sources", async () => {

@@ -324,10 +324,23 @@ export class TelegramBot {
     return address && typeof address === "object" ? address.port : undefined;
   }
 
-  /** Sets the command menu from the command list (cheap and idempotent, so it runs at every start). */
+  /**
+   * Sets the command menus from the command list (cheap and idempotent, so it
+   * runs at every start), per scope: everyone sees the public commands; group
+   * administrators, and the moderators' private chats, see the moderators'
+   * commands too. A moderator who never started the bot has no private chat
+   * yet: that one menu is skipped and logged.
+   */
   async setCommands(): Promise<void> {
-    const menu = [...commands.map((c) => ({ command: c.name, description: c.description })), { command: "start", description: "Start here: what Daleel can do" }];
-    await this.bot.api.setMyCommands(menu);
+    const menu = (access: "everyone" | "moderators") => [
+      ...commands.filter((c) => access === "moderators" || c.access === "everyone").map((c) => ({ command: c.name, description: c.description })),
+      { command: "start", description: "Start here: what Daleel can do" },
+    ];
+    await this.bot.api.setMyCommands(menu("everyone"), { scope: { type: "default" } });
+    await this.bot.api.setMyCommands(menu("moderators"), { scope: { type: "all_chat_administrators" } });
+    for (const id of this.options.moderatorIds) {
+      await this.bot.api.setMyCommands(menu("moderators"), { scope: { type: "chat", chat_id: Number(id) } }).catch((err: unknown) => this.log.warn({ err, moderator: id }, "could not set a moderator's command menu (has the moderator started the bot?)"));
+    }
   }
 
   /** Starts long polling, or the webhook server. Resolves once running; `stopped` settles when polling ends. */
