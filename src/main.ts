@@ -94,6 +94,21 @@ function digestService(config: Config, live: LiveLibrary, store: Store | undefin
   });
 }
 
+/** Articles from which an index build reports its progress. */
+const PROGRESS_FROM = 1000;
+
+/** Logs a long index build at every tenth of the way, so an operator sees it move. */
+function buildProgress(): (done: number, total: number) => void {
+  let reported = 0;
+  return (done, total) => {
+    if (total < PROGRESS_FROM) return;
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth <= reported && done < total) return;
+    reported = tenth;
+    log.info({ done, total }, `indexing the corpus: ${done.toLocaleString("en")} of ${total.toLocaleString("en")} files`);
+  };
+}
+
 /** The store, or undefined when it cannot be opened: questions go on; digests say they are unavailable. */
 async function openSharedStore(config: Config): Promise<Store | undefined> {
   try {
@@ -133,7 +148,7 @@ async function main(): Promise<void> {
       else log.error({ err: result.error }, "corpus reload failed; the previous index keeps serving");
       logProblems(result.problems);
     },
-    (folders) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR }),
+    (folders) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR, onProgress: buildProgress() }),
   );
   logProblems(live.current().problems);
   // Every process watches the corpus folder, so an article added through any process on this machine is

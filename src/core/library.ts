@@ -54,18 +54,25 @@ export interface OpenOptions {
   threads?: number;
   /** Answer one question at once so the first user's is fast (default true; a one-shot CLI run skips it). */
   warmUp?: boolean;
+  /** Hears how a build goes: files analysed so far, of all (not called when the index comes from the cache). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Loads, analyses and indexes the folders: a large corpus is analysed on
  * worker threads while this thread merges and indexes the chunks already done.
  */
-function build(dirs: readonly string[], threads?: number, cacheDir = DEFAULT_CACHE_DIR): Built {
+function build(dirs: readonly string[], threads?: number, cacheDir = DEFAULT_CACHE_DIR, onProgress?: OpenOptions["onProgress"]): Built {
   const entries = listCorpusFiles(dirs);
   const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
   const merger = new Merger(entries);
   const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
-  for (const chunk of analyzeFilesInParallel(files, { threads })) search.addAll(merger.add(chunk));
+  let done = 0;
+  for (const chunk of analyzeFilesInParallel(files, { threads })) {
+    search.addAll(merger.add(chunk));
+    done += chunk.files.length;
+    onProgress?.(done, files.length);
+  }
   const merged = merger.finish();
   const glossary = loadGlossaries(dirs);
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
@@ -78,7 +85,7 @@ function build(dirs: readonly string[], threads?: number, cacheDir = DEFAULT_CAC
 export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], options: OpenOptions = {}): Library & { fromCache: boolean } {
   const key = options.cacheDir ? corpusKey(dirs) : "";
   const cached = options.cacheDir ? loadCached(options.cacheDir, key) : undefined;
-  const built = cached ?? build(dirs, options.threads, options.cacheDir);
+  const built = cached ?? build(dirs, options.threads, options.cacheDir, options.onProgress);
   if (options.cacheDir && !cached) saveCached(options.cacheDir, key, built);
   const { index, events, problems } = built;
   if (options.warmUp !== false) warmUp(index);

@@ -71,7 +71,8 @@ export interface ParallelOptions {
 export function* analyzeFilesInParallel(files: readonly string[], options: ParallelOptions = {}): Generator<ChunkAnalysis> {
   const threads = options.threads ?? defaultThreads();
   if (threads < 2 || files.length < (options.minFiles ?? MIN_PARALLEL_FILES)) {
-    yield analyzeFiles(files);
+    // On this thread too, a chunk at a time, so the caller can index and report as it goes.
+    for (const chunk of chunksOf(files, options.chunkFiles ?? CHUNK_FILES)) yield analyzeFiles(chunk);
     return;
   }
   const chunks = chunksOf(files, options.chunkFiles ?? Math.min(CHUNK_FILES, Math.ceil(files.length / threads)));
