@@ -23,6 +23,35 @@ import { addSecret, log } from "./log.ts";
 import { ArticleSync } from "./article-sync.ts";
 import { type Store, openStore, storeLocation } from "./store/index.ts";
 
+/** How long a platform may take to accept the bot at start-up before Daleel says so and exits 1. */
+const START_DEADLINE_MS = 10_000;
+
+/**
+ * A platform's start-up, bounded: an unreachable API or a black-holed address
+ * would otherwise leave the process silent for minutes. On failure the one
+ * error line names the platform and the variable to check; main exits 1 and
+ * a supervisor (systemd, Docker, pm2) restarts it with its own backoff.
+ */
+async function within<T>(platform: string, variable: string, start: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StartupError(`${platform} did not answer within ${START_DEADLINE_MS / 1000} s: is ${variable} right and reachable?`)), START_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([start, late]);
+  } catch (error) {
+    if (error instanceof StartupError) throw error;
+    throw new StartupError(`${platform} refused to start: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A platform could not be started: its message is the one line the operator needs. */
+class StartupError extends Error {
+  override readonly name = "StartupError";
+}
+
 /** How often a worker forgets expired pages and rate-limit windows. */
 const UPKEEP_MS = 3600_000;
 
@@ -163,8 +192,8 @@ async function main(): Promise<void> {
   const articles: Deps["articles"] = { dir: dirs[0]!, reload: () => live.reload(), publish: sync ? (path, by, url) => sync.publish(path, by, url) : undefined };
   const deps: Deps = { library: () => live.current(), commands, articles, digests };
   const running: Running[] = [];
-  if (roles.has("discord") && config.DISCORD_TOKEN) running.push(await startDiscord(config, config.DISCORD_TOKEN, deps, store));
-  if (roles.has("telegram") && config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps, store));
+  if (roles.has("discord") && config.DISCORD_TOKEN) running.push(await within("Discord", "DISCORD_API_BASE (and DISCORD_TOKEN)", startDiscord(config, config.DISCORD_TOKEN, deps, store)));
+  if (roles.has("telegram") && config.TELEGRAM_BOT_TOKEN) running.push(await within("Telegram", "TELEGRAM_API_ROOT (and TELEGRAM_BOT_TOKEN)", startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps, store)));
   if (running.length === 0 && !config.DALEEL_ROLES) {
     await runConsole({ ...deps, digests: undefined });
     live.close();
@@ -202,6 +231,7 @@ process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandl
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof StartupError) log.fatal(error.message);
   else log.fatal({ err: error }, "daleel stopped");
   process.exit(1);
 });

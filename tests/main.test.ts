@@ -1,4 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "./fakes/discord.ts";
 import { FakeTelegram, checkHtml } from "./fakes/telegram.ts";
@@ -13,7 +18,7 @@ describe("npm start", () => {
     const fake = await new FakeDiscord().start();
     const child = spawn(process.execPath, MAIN, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, DISCORD_TOKEN: "MTAxfakeDiscordBotToken.abcdef.ghijklmnopqrstuvwxyz0123", DISCORD_APP_ID: "900000000000000001", DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: "warn" },
+      env: { PATH: process.env.PATH, STORE_FILE: join(mkdtempSync(join(tmpdir(), "daleel-main-")), "daleel.sqlite"), DISCORD_TOKEN: "MTAxfakeDiscordBotToken.abcdef.ghijklmnopqrstuvwxyz0123", DISCORD_APP_ID: "900000000000000001", DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);
@@ -37,7 +42,7 @@ describe("npm start", () => {
     const fake = await new FakeTelegram().start();
     const child = spawn(process.execPath, MAIN, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: "warn" },
+      env: { PATH: process.env.PATH, STORE_FILE: join(mkdtempSync(join(tmpdir(), "daleel-main-")), "daleel.sqlite"), TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);
@@ -64,12 +69,50 @@ describe("npm start", () => {
   it("stops with exit code 1 and one message naming every bad variable, printing no secret", () => {
     const run = spawnSync(process.execPath, MAIN, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, DISCORD_TOKEN: "tooshort-secret", DISCORD_GUILD_ID: "not-a-number", RATE_LIMIT_MAX: "0" },
+      env: { PATH: process.env.PATH, STORE_FILE: join(mkdtempSync(join(tmpdir(), "daleel-main-")), "daleel.sqlite"), DISCORD_TOKEN: "tooshort-secret", DISCORD_GUILD_ID: "not-a-number", RATE_LIMIT_MAX: "0" },
       encoding: "utf8",
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^Invalid configuration:/);
     for (const name of ["DISCORD_TOKEN", "DISCORD_GUILD_ID", "RATE_LIMIT_MAX"]) expect(run.stderr).toContain(name);
     expect(run.stderr).not.toContain("tooshort-secret");
+  });
+});
+
+describe("npm start when a platform cannot be reached", () => {
+  const run = (env: Record<string, string>) => {
+    const child = spawn(process.execPath, MAIN, { cwd: ROOT, env: { PATH: process.env.PATH!, LOG_LEVEL: "info", STORE_FILE: `${mkdtempSync(join(tmpdir(), "daleel-main-"))}/daleel.sqlite`, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    children.push(child);
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += String(d)));
+    const started = Date.now();
+    return new Promise<{ code: number | null; stderr: string; ms: number }>((resolve) => child.on("exit", (code) => resolve({ code, stderr, ms: Date.now() - started })));
+  };
+  const fatal = (stderr: string) => stderr.split("\n").filter((l) => l.includes('"level":"fatal"')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+
+  it("says in one line within about 10 s that Telegram does not answer, and exits 1", { timeout: 40_000 }, async () => {
+    const silent = createServer(() => undefined).listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    try {
+      const result = await run({ TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` });
+      expect(result.code).toBe(1);
+      expect(fatal(result.stderr)).toEqual(["Telegram did not answer within 10 s: is TELEGRAM_API_ROOT (and TELEGRAM_BOT_TOKEN) right and reachable?"]);
+      expect(result.stderr).not.toContain("123:abc");
+    } finally {
+      silent.close();
+    }
+  });
+
+  it("says in one line that Telegram refused the token, and exits 1", { timeout: 40_000 }, async () => {
+    const fake = await new FakeTelegram().start();
+    fake.script("getMe", { ok: false, error_code: 401, description: "Unauthorized" });
+    try {
+      const result = await run({ TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: fake.apiRoot });
+      expect(result.code).toBe(1);
+      expect(result.ms).toBeLessThan(15_000);
+      expect(fatal(result.stderr)).toEqual([expect.stringMatching(/^Telegram refused to start: .*401.*Unauthorized/)]);
+    } finally {
+      await fake.stop();
+    }
   });
 });
