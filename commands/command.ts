@@ -59,6 +59,9 @@ export function defineCommand<Options extends z.ZodObject>(command: Command<Opti
 /** A date option: YYYY-MM-DD and a real day. */
 export const dateOption = (description: string) => IsoDate.optional().describe(description);
 
+/** A date as people write it (2025-06-01, 2025-06, May 2025, last month), read by the command (see dates.ts). */
+export const looseDateOption = (description: string) => z.string().trim().min(1).max(60).optional().describe(description);
+
 /**
  * A file option: on Discord an attachment, in Telegram the document the
  * command is the caption of. Adapters read the file and pass its text.

@@ -16,7 +16,9 @@ export const NOT_A_MODERATOR = "Only moderators can use this command.";
 export function usage(command: AnyCommand): string {
   const shape = (command.options as z.ZodObject).shape;
   const parts = Object.entries(shape).map(([name, field]) => {
-    const hint = name === command.positional ? name : `${name}:${(field as z.ZodType).description?.match(/YYYY-MM-DD/) ? "YYYY-MM-DD" : "…"}`;
+    const description = (field as z.ZodType).description ?? "";
+    const value = /YYYY-MM-DD/.test(description) ? "YYYY-MM-DD" : /\d{4}-\d{2}-\d{2}/.test(description) ? "date" : "…";
+    const hint = name === command.positional ? name : `${name}:${value}`;
     return (field as z.ZodType).isOptional() ? `[${hint}]` : hint;
   });
   return [`/${command.name}`, ...parts].join(" ");

@@ -19,8 +19,8 @@ import { summaryReply } from "./reply.ts";
 import type { AnyCommand } from "../commands/command.ts";
 import { commands, findCommand } from "../commands/index.ts";
 import { type Caller, OptionError, parseOptions, runCommand } from "../commands/run.ts";
-import type { DigestQuery } from "./core/digest.ts";
-import type { TimelineQuery } from "./core/timeline.ts";
+import { readDate } from "../commands/dates.ts";
+import { timelineQuery } from "../commands/timeline.ts";
 import { renderReplyText, stripControl } from "./adapters/console/render.ts";
 import { IsoDate } from "./core/article.ts";
 import { loadCorpus, formatProblem } from "./core/corpus.ts";
@@ -28,7 +28,7 @@ import { UserError } from "./core/errors.ts";
 import { explain } from "./core/answer/index.ts";
 import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
 import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
-import { daysAgo } from "../commands/digest.ts";
+import { daysAgo, digestQuery } from "../commands/digest.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { recordDigest } from "./digests/compose.ts";
 import { DestinationFlag, digestSenders } from "./digests/senders.ts";
@@ -96,6 +96,21 @@ function commandInput(name: string, raw: Record<string, unknown>): { command: An
     const given = raw[error.option];
     throw new UserError(`${flag}: ${error.problem}${typeof given === "string" && given.length <= 40 ? `, got "${given}"` : ""}`);
   }
+}
+
+/** The date options as the commands read them, with a bad one named by its flag ("--from: cannot read …"). */
+function cliDates<T extends Record<string, unknown>>(input: T): T {
+  for (const name of ["from", "to", "since", "until"]) {
+    const value = input[name];
+    if (typeof value !== "string") continue;
+    try {
+      readDate(name, value);
+    } catch (error) {
+      if (error instanceof UserError) throw new UserError(`--${error.message}`);
+      throw error;
+    }
+  }
+  return input;
 }
 
 /** Runs a command as the chat adapters do (runCommand) and prints its reply as plain text. */
@@ -181,14 +196,16 @@ async function summary(words: string[], flags: Flags): Promise<number> {
 
 async function timelineCommand(flags: Flags): Promise<number> {
   const { command, input } = commandInput("timeline", { topic: flags.topic, from: flags.from, to: flags.to });
+  const { query } = timelineQuery(cliDates(input));
   const library = openWithProblems(flags);
-  return flags.json ? printJson(library.timeline(input as TimelineQuery)) : printCommand(command, input, library);
+  return flags.json ? printJson(library.timeline(query)) : printCommand(command, input, library);
 }
 
 async function digestCommand(flags: Flags): Promise<number> {
   const { command, input } = commandInput("digest", { topic: flags.topic, since: flags.since, until: flags.until });
+  const { query } = digestQuery(cliDates(input));
   const library = openWithProblems(flags);
-  return flags.json ? printJson(library.digest(input as DigestQuery)) : printCommand(command, input, library);
+  return flags.json ? printJson(library.digest(query)) : printCommand(command, input, library);
 }
 
 /**

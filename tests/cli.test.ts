@@ -45,9 +45,9 @@ describe("cli summary, timeline, digest", () => {
 
   it("says so when a timeline is empty, and rejects a malformed date", () => {
     expect(cli(["timeline", "--from", "2030-01-01"]).stdout).toMatch(/No dated events/);
-    const bad = cli(["timeline", "--from", "June"]);
+    const bad = cli(["timeline", "--from", "someday"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('--from: expected an ISO date (YYYY-MM-DD), got "June"');
+    expect(bad.stderr.trim()).toBe('--from: cannot read "someday" as a date; try 2025-06-01, 2025-06, May 2025 or last month.');
   });
 
   it("prints a summary and a digest as JSON", () => {

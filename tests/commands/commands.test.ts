@@ -4,6 +4,7 @@ import { commands, findCommand } from "../../commands/index.ts";
 import { parseOptions, parseText, runCommand, usage } from "../../commands/run.ts";
 import { daysAgo } from "../../commands/digest.ts";
 import { EXAMPLE_QUESTIONS } from "../../commands/examples.ts";
+import { readDate } from "../../commands/dates.ts";
 import { bundledLibrary } from "../helpers.ts";
 
 const library = bundledLibrary();
@@ -32,11 +33,12 @@ describe("parseOptions", () => {
   it("rejects over-long questions, unknown options and bad dates with a usage hint", () => {
     expect(() => parseOptions(findCommand("ask")!, { question: "x".repeat(301) })).toThrow(/question: too long \(at most 300 characters\)\. Usage: \/ask question/);
     expect(() => parseOptions(findCommand("ask")!, { question: "What is PVARA?", colour: "red" })).toThrow(/unknown option colour/);
-    expect(() => parseOptions(findCommand("timeline")!, { from: "2025-02-30" })).toThrow(/from: expected an ISO date/);
+    expect(() => parseOptions(findCommand("ingest")!, { date: "2025-02-30", text: "Some article" })).toThrow(/date: expected an ISO date/);
   });
 
   it("builds usage lines from the schema", () => {
-    expect(usage(findCommand("timeline")!)).toBe("/timeline [topic] [from:YYYY-MM-DD] [to:YYYY-MM-DD]");
+    expect(usage(findCommand("timeline")!)).toBe("/timeline [topic] [from:date] [to:date]");
+    expect(usage(findCommand("ingest")!)).toMatch(/^\/ingest date:YYYY-MM-DD /);
   });
 });
 
@@ -87,5 +89,24 @@ describe("friendly edges", () => {
 
   it("offers only example questions the bundled corpus answers", () => {
     for (const example of EXAMPLE_QUESTIONS) expect(library.ask(example).abstained, example).toBe(false);
+  });
+});
+
+describe("date options as people write them", () => {
+  it("reads a day, a month, a year and words, each as the days it means", () => {
+    expect(readDate("from", "2025-06-01", "2026-11-22")).toMatchObject({ start: "2025-06-01", end: "2025-06-01" });
+    expect(readDate("from", "2025-06", "2026-11-22")).toMatchObject({ start: "2025-06-01", end: "2025-06-30" });
+    expect(readDate("from", "2024", "2026-11-22")).toMatchObject({ start: "2024-01-01", end: "2024-12-31" });
+    expect(readDate("from", "May 2025", "2026-11-22")).toMatchObject({ start: "2025-05-01", end: "2025-05-31" });
+    expect(readDate("since", "since May 2025", "2026-11-22")).toMatchObject({ start: "2025-05-01" });
+    expect(readDate("from", "last month", "2026-11-22")).toMatchObject({ start: "2026-10-01", end: "2026-10-31" });
+    expect(() => readDate("from", "someday")).toThrow('from: cannot read "someday" as a date; try 2025-06-01, 2025-06, May 2025 or last month.');
+  });
+
+  it("shows which dates a timeline read when they were given in words", async () => {
+    const reply = await runCommand(findCommand("timeline")!, { topic: "El Salvador", from: "2025-07", to: "2025" }, deps, everyone);
+    expect(reply.blocks[0]).toEqual({ type: "text", text: "Dates read: from 2025-07-01 (“2025-07”), to 2025-12-31 (“2025”)." });
+    const plain = await runCommand(findCommand("timeline")!, { topic: "El Salvador", from: "2025-07-01" }, deps, everyone);
+    expect(JSON.stringify(plain.blocks)).not.toContain("Dates read");
   });
 });
