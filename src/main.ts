@@ -72,6 +72,7 @@ async function startDiscord(config: Config, token: string, deps: Deps, store: St
       messageContent: config.DISCORD_MESSAGE_CONTENT ?? false,
       rateLimit: { max: config.RATE_LIMIT_MAX, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
       limiter: store?.rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS),
+      pages: store?.pages,
     },
     deps,
     log.child({ adapter: "discord" }),

@@ -15,17 +15,20 @@ export class PageStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Keeps the pages; returns their id (short enough for callback data). */
-  async save(pages: readonly string[]): Promise<string> {
+  /** Keeps the pages (and who asked for them); returns their id (short enough for callback data). */
+  async save(pages: readonly string[], owner?: string): Promise<string> {
     const id = randomBytes(9).toString("base64url");
-    await this.store.db.insertInto("pages").values({ id, pages: JSON.stringify(pages), expires_at: this.now() + PAGES_TTL_MS }).execute();
+    await this.store.db.insertInto("pages").values({ id, pages: JSON.stringify({ pages, owner }), expires_at: this.now() + PAGES_TTL_MS }).execute();
     return id;
   }
 
   /** The pages under `id`, or undefined when they expired or never were. */
-  async load(id: string): Promise<string[] | undefined> {
+  async load(id: string): Promise<{ pages: string[]; owner?: string } | undefined> {
     const row = await this.store.db.selectFrom("pages").select(["pages", "expires_at"]).where("id", "=", id).executeTakeFirst();
-    return row && row.expires_at >= this.now() ? (JSON.parse(row.pages) as string[]) : undefined;
+    if (!row || row.expires_at < this.now()) return undefined;
+    const kept = JSON.parse(row.pages) as string[] | { pages: string[]; owner?: string };
+    // Pages kept before owners were recorded are a bare list.
+    return Array.isArray(kept) ? { pages: kept } : kept;
   }
 
   /** Forgets expired pages. */

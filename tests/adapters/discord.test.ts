@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../commands/command.ts";
@@ -10,7 +13,8 @@ import { openLibrary, type Library } from "../../src/core/library.ts";
 import { createLogger } from "../../src/log.ts";
 import { contractSuite } from "../contract.ts";
 import { APP_ID, BOT_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, type Recorded } from "../fakes/discord.ts";
-import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus, testDigestService } from "../helpers.ts";
+import { NEW_RAW_ARTICLE, ROOT, bundledLibrary, scratchCorpus, testDigestService, testStore } from "../helpers.ts";
+import { writeSyntheticCorpus } from "../../scripts/synthetic.ts";
 
 const TOKEN = "MTAxfakeDiscordBotToken.abcdef.ghijklmnopqrstuvwxyz0123";
 
@@ -344,5 +348,56 @@ describe("slashCommand", () => {
     expect(slashCommand(commands.find((c) => c.name === "summary")!).options![0]).toMatchObject({ autocomplete: true });
     expect(slashCommand(commands.find((c) => c.name === "ingest")!).options).toContainEqual(expect.objectContaining({ name: "file", type: 11, required: false }));
     expect(APP_ID).toMatch(/^\d+$/);
+  });
+});
+
+describe("Discord adapter, long replies in pages", () => {
+  it("shows a 300-article timeline as one message with page buttons that the asker turns, others get their own copy, and pages still turn after a restart", { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-pages-"));
+    writeSyntheticCorpus(dir, 300);
+    const library = openLibrary([dir], { warmUp: false });
+    const store = await testStore();
+    const fake = await new FakeDiscord().start();
+    const quiet = createLogger(new Writable({ write: (_c, _e, done) => done() }), "silent");
+    const botWith = () => new DiscordBot({ token: TOKEN, apiBase: fake.apiBase, moderatorRoleIds: [], messageContent: false, rateLimit: { max: 1000, windowSeconds: 30 }, pages: store.pages }, { library: () => library, commands }, quiet);
+    let bot = botWith();
+    try {
+      await bot.start();
+      await fake.waitForBot();
+      const asker = "700000000000000001";
+      const { token } = fake.interaction("timeline", {}, { userId: asker });
+      const requests = await answered(fake, token);
+      expect(requests.filter((r) => r.method === "POST" && r.path.includes("/webhooks/"))).toEqual([]);
+      const first = requests.find((r) => r.method === "PATCH")!;
+      expect(first.body.content.length).toBeLessThanOrEqual(2000);
+      const buttons = first.body.components[0].components as { custom_id: string; label: string; disabled?: boolean }[];
+      expect(buttons.map((b) => b.label)).toEqual(["◀", expect.stringMatching(/^1 \/ \d+$/), "▶"]);
+      const pages = Number(buttons[1]!.label.split(" / ")[1]);
+      expect(pages).toBeGreaterThan(5);
+      const next = buttons[2]!.custom_id;
+
+      const turn = fake.button(next, { userId: asker, ephemeral: false });
+      await fake.waitUntil(() => fake.forToken(turn.token).length > 0);
+      const turned = fake.forToken(turn.token)[0]!.body;
+      expect(turned.type).toBe(7);
+      expect(turned.data.content).not.toBe(first.body.content);
+      expect(turned.data.components[0].components[1].label).toBe(`2 / ${pages}`);
+
+      const other = fake.button(next, { userId: "700000000000000002", ephemeral: false });
+      await fake.waitUntil(() => fake.forToken(other.token).length > 0);
+      expect(fake.forToken(other.token)[0]!.body).toMatchObject({ type: 4, data: { content: turned.data.content, flags: 64 } });
+
+      await bot.stop();
+      bot = botWith();
+      await bot.start();
+      await fake.waitUntil(() => fake.identified >= 2);
+      const again = fake.button(next, { userId: asker, ephemeral: false });
+      await fake.waitUntil(() => fake.forToken(again.token).length > 0);
+      expect(fake.forToken(again.token)[0]!.body).toMatchObject({ type: 7, data: { content: turned.data.content } });
+    } finally {
+      await bot.stop();
+      await fake.stop();
+      await store.close();
+    }
   });
 });

@@ -199,7 +199,7 @@ export class FakeDiscord {
   }
 
   /** Sends a button press on a message; returns the interaction's id and token. */
-  button(customId: string, who: { userId?: string; permissions?: string } = {}): { id: string; token: string } {
+  button(customId: string, who: { userId?: string; permissions?: string; ephemeral?: boolean } = {}): { id: string; token: string } {
     const id = nextId();
     const token = `interaction-token-${id}-${"y".repeat(40)}`;
     const user = { id: who.userId ?? "700000000000000001", username: "asker", discriminator: "0", avatar: null, global_name: "Asker" };
@@ -219,7 +219,7 @@ export class FakeDiscord {
       entitlements: [],
       authorizing_integration_owners: { "0": GUILD_ID },
       context: 0,
-      message: { ...message("preview"), flags: 64, components: [] },
+      message: { ...message("preview"), flags: who.ephemeral === false ? 0 : 64, components: [] },
       data: { custom_id: customId, component_type: 2 },
     });
     return { id, token };

@@ -103,7 +103,7 @@ describe.each(BACKENDS)("the store on $name", (backend) => {
       const after = await openStore(location);
       open.push(after);
       expect(id).toMatch(/^[\w-]{8,16}$/);
-      expect(await after.pages.load(id)).toEqual(["<b>one</b>", "two"]);
+      expect(await after.pages.load(id)).toEqual({ pages: ["<b>one</b>", "two"] });
       expect(await after.pages.load("nonexistent")).toBeUndefined();
     });
   });

@@ -28,6 +28,7 @@ import { type Reply, text } from "../../reply.ts";
 import { suggestTopics } from "../../core/suggest.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
 import { GENERIC_FAILURE, SLOW_DOWN, commandReply, pressPost, serveCommand } from "../platform.ts";
+import { MemoryPages, type PageKeeper } from "../pages.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { renderDiscord } from "./render.ts";
 
@@ -42,6 +43,21 @@ export interface DiscordOptions {
   rateLimit: { max: number; windowSeconds: number };
   /** The limit shared with other processes (the store's); default: `rateLimit`, in this process's memory. */
   limiter?: RateLimit;
+  /** Where paged replies are kept for their ◀ ▶ buttons (the store's, so pages turn after a restart); default: memory. */
+  pages?: PageKeeper;
+}
+
+/** Page buttons carry "pg:<pages id>:<page>". */
+const PAGE_BUTTON = /^pg:([\w-]+):(\d+)$/;
+const PAGES_EXPIRED = "These pages have expired; run the command again.";
+
+/** ◀, "n / m" and ▶ under a page; the ends' arrows are disabled. */
+function pager(id: string, page: number, pages: number): ActionRowBuilder<ButtonBuilder> {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(`pg:${id}:${Math.max(0, page - 1)}`).setLabel("◀").setStyle(ButtonStyle.Secondary).setDisabled(page === 0),
+    new ButtonBuilder().setCustomId(`pg:${id}:x`).setLabel(`${page + 1} / ${pages}`).setStyle(ButtonStyle.Secondary).setDisabled(true),
+    new ButtonBuilder().setCustomId(`pg:${id}:${Math.min(pages - 1, page + 1)}`).setLabel("▶").setStyle(ButtonStyle.Secondary).setDisabled(page === pages - 1),
+  );
 }
 
 /** Whether an interaction's member may run moderator commands: Manage Guild, or a moderator role. Outside a server: no. */
@@ -98,6 +114,7 @@ const ACK_PRIORITY_MS = 1_000;
 export class DiscordBot {
   readonly client: Client;
   private readonly limiter: RateLimit;
+  private readonly pages: PageKeeper;
   /** Acknowledgements (deferrals) in flight, and answers waiting for them to go out. */
   private acking = 0;
   private waitingForAcks: (() => void)[] = [];
@@ -111,6 +128,7 @@ export class DiscordBot {
     if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
     this.client = new Client({ intents, partials: [Partials.Channel], allowedMentions: NO_PINGS, rest: { api: options.apiBase } });
     this.limiter = options.limiter ?? new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
+    this.pages = options.pages ?? new MemoryPages();
     this.client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => this.guardInteraction(packet));
     this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
     this.client.on(Events.MessageCreate, (message) => void this.onMessage(message));
@@ -151,6 +169,7 @@ export class DiscordBot {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction);
       else if (interaction.isChatInputCommand()) await this.chatInput(interaction);
       else if (interaction.isButton() && interaction.customId.startsWith("digest-post:")) await this.postDigest(interaction);
+      else if (interaction.isButton() && PAGE_BUTTON.test(interaction.customId)) await this.turnPage(interaction);
     } catch (error) {
       this.log.error({ err: error, interaction: interaction.id, command: "commandName" in interaction ? interaction.commandName : undefined }, "interaction failed");
       if (interaction.isRepliable()) await this.tellFailure(interaction);
@@ -221,9 +240,18 @@ export class DiscordBot {
     await serveCommand(command, { caller, options: () => rawOptions(interaction), send: (reply) => this.send(interaction, reply) }, this.deps);
   }
 
-  /** Edits the deferred reply with the first message and sends the rest as follow-ups; private replies go ephemeral. Buttons go on the last message. */
+  /**
+   * Edits the deferred reply. A reply longer than one message is shown a page
+   * at a time with ◀ ▶ buttons (never a flood of follow-ups); a private reply
+   * goes ephemeral; action buttons (Post) go on the last message.
+   */
   private async send(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
     const messages = renderDiscord(reply);
+    if (messages.length > 1 && !reply.private && !reply.actions?.length) {
+      const id = await this.pages.save(messages, interaction.user.id);
+      await interaction.editReply({ content: messages[0]!, components: [pager(id, 0, messages.length)], allowedMentions: NO_PINGS });
+      return;
+    }
     const buttons = reply.actions?.length
       ? [new ActionRowBuilder<ButtonBuilder>().addComponents(reply.actions.map((a) => new ButtonBuilder().setCustomId(a.id).setLabel(a.label).setStyle(ButtonStyle.Primary)))]
       : [];
@@ -253,6 +281,24 @@ export class DiscordBot {
     for (const content of rest) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   }
 
+  /**
+   * A page button: whoever asked turns the message itself; anyone else gets
+   * their own copy of that page, privately, with buttons that turn it.
+   */
+  private async turnPage(interaction: ButtonInteraction): Promise<void> {
+    const [, id, page] = interaction.customId.match(PAGE_BUTTON)!;
+    const kept = await this.pages.load(id!);
+    const n = Number(page);
+    if (!kept || n >= kept.pages.length) {
+      await interaction.reply({ content: PAGES_EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    const shown = { content: kept.pages[n]!, components: [pager(id!, n, kept.pages.length)], allowedMentions: NO_PINGS };
+    const theirs = interaction.user.id === kept.owner || interaction.message.flags.has(MessageFlags.Ephemeral);
+    if (theirs) await interaction.update(shown);
+    else await interaction.reply({ ...shown, flags: MessageFlags.Ephemeral });
+  }
+
   /** A message that mentions the bot is a question, answered like /ask. */
   private async onMessage(message: Message): Promise<void> {
     const me = this.client.user;
@@ -263,11 +309,9 @@ export class DiscordBot {
       const ask = findCommand("ask")!;
       const caller: Caller = { isModerator: async () => false, id: `discord:${message.author.id}`, here: `discord:${message.channelId}` };
       const reply = question ? await commandReply(ask, { caller, options: () => ({ question }) }, this.deps) : text("Ask me a question after the mention, e.g. @Daleel What is PVARA?");
-      const [first, ...rest] = renderDiscord(reply);
-      await message.reply({ content: first ?? "", allowedMentions: NO_PINGS });
-      const channel = message.channel;
-      if (!channel.isSendable()) return;
-      for (const content of rest) await channel.send({ content, allowedMentions: NO_PINGS });
+      const messages = renderDiscord(reply);
+      const components = messages.length > 1 ? [pager(await this.pages.save(messages, message.author.id), 0, messages.length)] : [];
+      await message.reply({ content: messages[0] ?? "", components, allowedMentions: NO_PINGS });
     } catch (error) {
       this.log.error({ err: error, message: message.id }, "mention failed");
     }

@@ -16,6 +16,7 @@ import { type Reply, text } from "../../reply.ts";
 import { type Caller, parseText } from "../../../commands/run.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
 import { GENERIC_FAILURE, SLOW_DOWN, pressPost, serveCommand } from "../platform.ts";
+import { MemoryPages, type PageKeeper } from "../pages.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { paginate, renderTelegram, toPlainText } from "./render.ts";
 
@@ -41,31 +42,6 @@ const MAX_UPDATE_BYTES = 1 << 20;
 const EXPIRED = "This timeline has expired; run /timeline again.";
 /** The user id Telegram shows for anonymous group admins. */
 const GROUP_ANONYMOUS_BOT = 1087968824;
-/** How many paginated timelines the in-memory keeper holds for their Earlier/Later buttons. */
-const KEPT_TIMELINES = 500;
-
-/** Keeps a paged reply's pages under an id its buttons carry (letters, digits, _ and -). */
-export interface PageKeeper {
-  save(pages: readonly string[]): Promise<string>;
-  load(id: string): Promise<string[] | undefined>;
-}
-
-/** Pages in this process's memory: lost on restart, unknown to other processes. */
-class MemoryPages implements PageKeeper {
-  private readonly kept = new Map<string, string[]>();
-  private next = 1;
-
-  async save(pages: readonly string[]): Promise<string> {
-    const id = String(this.next++);
-    this.kept.set(id, [...pages]);
-    if (this.kept.size > KEPT_TIMELINES) this.kept.delete(this.kept.keys().next().value!);
-    return id;
-  }
-
-  async load(id: string): Promise<string[] | undefined> {
-    return this.kept.get(id);
-  }
-}
 
 /**
  * Whether the sender may run moderator commands: a chat administrator or the
@@ -298,7 +274,7 @@ export class TelegramBot {
   }
 
   private async turnPage(ctx: Context, key: string, page: number): Promise<void> {
-    const pages = await this.pages.load(key);
+    const pages = (await this.pages.load(key))?.pages;
     if (!pages || page < 0 || page >= pages.length) {
       await ctx.answerCallbackQuery({ text: EXPIRED });
       return;
