@@ -29,7 +29,7 @@ export function readDate(option: string, said: string, reference = today()): Rea
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return { said: text, start: `${text}-01`, end: lastDayOf(Number(month[1]), Number(month[2])) };
   if (/^(19|20)\d{2}$/.test(text)) return { said: text, start: `${text}-01-01`, end: `${text}-12-31` };
   const found = findDate(text, reference);
-  if (!found) throw new UserError(`${option}: cannot read "${text}" as a date; try 2025-06-01, 2025-06, May 2025 or last month.`);
+  if (!found) throw new UserError(`${option}: cannot read "${text}" as a date; try 2025-06-01, 2025-06, "May 2025" or "last month" (words in quotes).`);
   return { said: text, start: found.start, end: found.end };
 }
 

@@ -47,7 +47,7 @@ describe("cli summary, timeline, digest", () => {
     expect(cli(["timeline", "--from", "2030-01-01"]).stdout).toMatch(/No dated events/);
     const bad = cli(["timeline", "--from", "someday"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('--from: cannot read "someday" as a date; try 2025-06-01, 2025-06, May 2025 or last month.');
+    expect(bad.stderr.trim()).toBe('--from: cannot read "someday" as a date; try 2025-06-01, 2025-06, "May 2025" or "last month" (words in quotes).');
   });
 
   it("prints a summary and a digest as JSON", () => {

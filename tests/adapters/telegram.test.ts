@@ -133,7 +133,7 @@ describe("Telegram adapter, against a fake Bot API", () => {
   });
 
   it("gives a one-line usage hint for bad arguments", async () => {
-    expect(seen(await exchange(env.fake, "/timeline from:someday"))).toBe("from: cannot read &quot;someday&quot; as a date; try 2025-06-01, 2025-06, May 2025 or last month.");
+    expect(seen(await exchange(env.fake, "/timeline from:someday"))).toBe("from: cannot read &quot;someday&quot; as a date; try 2025-06-01, 2025-06, &quot;May 2025&quot; or &quot;last month&quot; (words in quotes).");
   });
 
   it("retries a 429 and delivers the message once", async () => {

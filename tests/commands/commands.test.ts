@@ -100,7 +100,7 @@ describe("date options as people write them", () => {
     expect(readDate("from", "May 2025", "2026-11-22")).toMatchObject({ start: "2025-05-01", end: "2025-05-31" });
     expect(readDate("since", "since May 2025", "2026-11-22")).toMatchObject({ start: "2025-05-01" });
     expect(readDate("from", "last month", "2026-11-22")).toMatchObject({ start: "2026-10-01", end: "2026-10-31" });
-    expect(() => readDate("from", "someday")).toThrow('from: cannot read "someday" as a date; try 2025-06-01, 2025-06, May 2025 or last month.');
+    expect(() => readDate("from", "someday")).toThrow('from: cannot read "someday" as a date; try 2025-06-01, 2025-06, "May 2025" or "last month" (words in quotes).');
   });
 
   it("shows which dates a timeline read when they were given in words", async () => {
