@@ -23,8 +23,8 @@ export class ArticleSync {
   private settle?: NodeJS.Timeout;
   private unlisten?: () => Promise<void>;
   private pulling?: Promise<number>;
-  /** Registered files whose local copy differs, already reported. */
-  private readonly conflicts = new Set<string>();
+  /** Registered files already here (written, found equal, or found different and reported): not read again. */
+  private readonly settled = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -55,12 +55,11 @@ export class ArticleSync {
   private async pullOnce(): Promise<number> {
     let written = 0;
     for (const { fileName, textHash: hash } of await this.store.articles.list()) {
+      if (this.settled.has(fileName)) continue;
       const path = join(this.dir, fileName);
       if (existsSync(path)) {
-        if (!this.conflicts.has(fileName) && textHash(readFileSync(path, "utf8")) !== hash) {
-          this.conflicts.add(fileName);
-          this.log.warn({ file: fileName }, "a registered article differs from the local file of that name; the local file is kept");
-        }
+        this.settled.add(fileName);
+        if (textHash(readFileSync(path, "utf8")) !== hash) this.log.warn({ file: fileName }, "a registered article differs from the local file of that name; the local file is kept");
         continue;
       }
       const text = await this.store.articles.text(fileName);
@@ -68,6 +67,7 @@ export class ArticleSync {
       const temp = join(this.dir, `.${fileName}.${process.pid}.sync.tmp`);
       writeFileSync(temp, text, "utf8");
       renameSync(temp, path);
+      this.settled.add(fileName);
       written++;
     }
     if (written > 0) {

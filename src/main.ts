@@ -152,10 +152,9 @@ async function openSharedStore(config: Config): Promise<Store | undefined> {
 }
 
 /** The worker's periodic upkeep: expired pages and rate-limit windows are forgotten. */
-function upkeep(store: Store | undefined, config: Config): NodeJS.Timeout {
-  const limiter = store?.rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS);
+function upkeep(store: Store | undefined): NodeJS.Timeout {
   const timer = setInterval(() => {
-    void Promise.all([store?.pages.prune(), limiter?.prune()]).catch((err: unknown) => log.warn({ err }, "store upkeep failed"));
+    void store?.forgetExpired().catch((err: unknown) => log.warn({ err }, "store upkeep failed"));
   }, UPKEEP_MS);
   timer.unref();
   return timer;
@@ -202,16 +201,16 @@ async function main(): Promise<void> {
     await store?.close();
     return;
   }
-  // A worker without a bot of its own posts digests through the platforms' REST APIs.
-  Object.assign(senders, await digestSenders(config));
   for (const bot of running) {
     const [platform, sender] = await bot.digestSender();
     senders[platform] = sender;
   }
+  // Where this process runs no bot (a worker; a Discord shard posting to Telegram), digests go through the REST API.
+  Object.assign(senders, await digestSenders(config, (["discord", "telegram"] as const).filter((platform) => !senders[platform])));
   let schedule: Schedule | undefined;
   let timer: NodeJS.Timeout | undefined;
   if (roles.has("worker")) {
-    timer = upkeep(store, config);
+    timer = upkeep(store);
     if (config.DIGEST_SCHEDULE) schedule = scheduleDigests(config.DIGEST_SCHEDULE, config.DIGEST_TIMEZONE, digests, store, log.child({ feature: "digests" }), { leaseMs: config.SCHEDULE_LEASE_SECONDS * 1000 });
   }
   log.info({ roles: [...roles], bots: running.length }, "daleel running");

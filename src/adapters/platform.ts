@@ -36,12 +36,15 @@ export async function commandReply(command: AnyCommand, turn: Pick<Turn, "caller
   if (command.access === "moderators" && !(await turn.caller.isModerator().catch(() => false))) return text(NOT_A_MODERATOR, { private: true });
   // Access is settled: the command is not asked about it again.
   const caller = command.access === "moderators" ? { ...turn.caller, isModerator: async () => true } : turn.caller;
+  let raw: Record<string, unknown>;
   try {
-    return await runCommand(command, await turn.options(), deps, caller);
+    raw = await turn.options();
   } catch (error) {
+    // An attachment that is not an article, say: the caller's to fix, shown only to them.
     if (error instanceof UserError) return text(error.message, { private: true });
     throw error;
   }
+  return runCommand(command, raw, deps, caller);
 }
 
 /** Serves one command on a platform: its reply, sent through the turn. */

@@ -10,16 +10,6 @@ import type { StoreConnection } from "./connect.ts";
 /** The channel a process notifies after adding an article (PostgreSQL LISTEN/NOTIFY). */
 export const ARTICLES_CHANNEL = "daleel_articles";
 
-export interface RegisteredArticle {
-  fileName: string;
-  /** The whole corpus file: front matter and text. */
-  text: string;
-  textHash: string;
-  url?: string;
-  addedBy: string;
-  addedAt: number;
-}
-
 export function textHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
@@ -48,11 +38,5 @@ export class ArticleRegistry {
   /** One registered article's corpus-file text. */
   async text(fileName: string): Promise<string | undefined> {
     return (await this.store.db.selectFrom("articles").select("text").where("file_name", "=", fileName).executeTakeFirst())?.text;
-  }
-
-  /** Every registered article, oldest first. */
-  async all(): Promise<RegisteredArticle[]> {
-    const rows = await this.store.db.selectFrom("articles").selectAll().orderBy("added_at").orderBy("file_name").execute();
-    return rows.map((r) => ({ fileName: r.file_name, text: r.text, textHash: r.text_hash, url: r.url ?? undefined, addedBy: r.added_by, addedAt: r.added_at }));
   }
 }

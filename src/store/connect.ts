@@ -58,7 +58,7 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 /** Opens a store at a PostgreSQL URL or a SQLite file path, and applies the migrations. */
-export async function connectStore(location: string = DEFAULT_STORE_FILE): Promise<StoreConnection> {
+export async function connectStore(location: string): Promise<StoreConnection> {
   const where = isPostgresUrl(location) ? hidePassword(location) : location;
   let connection: StoreConnection | undefined;
   try {

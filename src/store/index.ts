@@ -4,7 +4,7 @@
  * for singleton jobs, shared rate limits, paged replies, the articles
  * moderators added, and a few shared facts.
  */
-import { type StoreConnection, DEFAULT_STORE_FILE, connectStore, isPostgresUrl } from "./connect.ts";
+import { type StoreConnection, DEFAULT_STORE_FILE, connectStore } from "./connect.ts";
 import { ArticleRegistry } from "./articles.ts";
 import { Leases } from "./lease.ts";
 import { SharedRateLimiter } from "./limits.ts";
@@ -12,7 +12,7 @@ import { Outbox } from "./outbox.ts";
 import { PageStore } from "./pages.ts";
 
 export { DEFAULT_STORE_FILE, StoreError, isPostgresUrl, type StoreConnection, type StoreKind } from "./connect.ts";
-export { ARTICLES_CHANNEL, ArticleRegistry, type RegisteredArticle, textHash } from "./articles.ts";
+export { ARTICLES_CHANNEL, ArticleRegistry, textHash } from "./articles.ts";
 export { LEASE_MS, Leases } from "./lease.ts";
 export { SharedRateLimiter } from "./limits.ts";
 export { type DestinationReport, type DigestRecord, type ItemState, Outbox, type SendOutcome } from "./outbox.ts";
@@ -48,6 +48,12 @@ export class Store {
     await this.connection.db.insertInto("meta").values({ key, value }).onConflict((c) => c.column("key").doUpdateSet({ value })).execute();
   }
 
+  /** Forgets expired pages and ended rate-limit windows (the worker calls it now and then). */
+  async forgetExpired(now = Date.now()): Promise<void> {
+    await this.connection.db.deleteFrom("rate_limits").where("expires_at", "<", now).execute();
+    await this.pages.prune();
+  }
+
   close(): Promise<void> {
     return this.connection.close();
   }
@@ -57,8 +63,8 @@ export class Store {
  * Opens the store: `location` is a `postgres://` URL (DATABASE_URL) or a
  * SQLite file (default data/daleel.sqlite). Applies migrations.
  */
-export async function openStore(location?: string): Promise<Store> {
-  return new Store(await connectStore(location ?? DEFAULT_STORE_FILE));
+export async function openStore(location: string = DEFAULT_STORE_FILE): Promise<Store> {
+  return new Store(await connectStore(location));
 }
 
 /** Where the configuration says the store is: DATABASE_URL, else the embedded file (STORE_FILE or its default). */

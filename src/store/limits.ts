@@ -29,8 +29,4 @@ export class SharedRateLimiter {
     });
   }
 
-  /** Forgets windows that have ended (called now and then by the worker). */
-  async prune(): Promise<void> {
-    await this.store.db.deleteFrom("rate_limits").where("expires_at", "<", this.now()).execute();
-  }
 }

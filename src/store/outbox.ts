@@ -8,7 +8,9 @@
  * the next run to send again (with the same key: Discord drops the repeat).
  */
 import type { Reply } from "../reply.ts";
+import type { ExpressionBuilder } from "kysely";
 import type { StoreConnection } from "./connect.ts";
+import type { Database } from "./schema.ts";
 
 export type ItemState = "pending" | "sent" | "failed";
 
@@ -31,6 +33,11 @@ export interface DestinationReport {
 
 /** What became of an attempt to send an item. */
 export type SendOutcome = "sent" | "done already" | "busy";
+
+/** The row of one item of a digest at a destination. */
+function theItem(id: string, destination: string, idx: number) {
+  return (eb: ExpressionBuilder<Database, "digest_items">) => eb.and({ digest_id: id, destination, idx });
+}
 
 export class Outbox {
   constructor(private readonly store: StoreConnection) {}
@@ -73,11 +80,6 @@ export class Outbox {
     return records.filter((r): r is DigestRecord => r !== undefined);
   }
 
-  async state(id: string, destination: string, idx: number): Promise<ItemState> {
-    const row = await this.db.selectFrom("digest_items").select("state").where("digest_id", "=", id).where("destination", "=", destination).where("idx", "=", idx).executeTakeFirst();
-    return (row?.state as ItemState | undefined) ?? "pending";
-  }
-
   /**
    * Sends one pending item with `send`, holding its row while it does, and
    * marks it sent. "busy": another process is sending it now; "done already":
@@ -86,17 +88,17 @@ export class Outbox {
    */
   async sendItem(id: string, destination: string, idx: number, send: () => Promise<void>): Promise<SendOutcome> {
     return this.store.transaction(async (trx) => {
-      let query = trx.selectFrom("digest_items").select("state").where("digest_id", "=", id).where("destination", "=", destination).where("idx", "=", idx);
+      let query = trx.selectFrom("digest_items").select("state").where(theItem(id, destination, idx));
       if (this.store.kind === "postgres") query = query.forUpdate().skipLocked();
       const row = await query.executeTakeFirst();
       if (!row) {
         // Locked by another process (PostgreSQL skips it), or no such item.
-        const seen = await trx.selectFrom("digest_items").select("state").where("digest_id", "=", id).where("destination", "=", destination).where("idx", "=", idx).executeTakeFirst();
+        const seen = await trx.selectFrom("digest_items").select("state").where(theItem(id, destination, idx)).executeTakeFirst();
         return seen?.state === "pending" ? "busy" : "done already";
       }
       if (row.state !== "pending") return "done already";
       await send();
-      await trx.updateTable("digest_items").set({ state: "sent" }).where("digest_id", "=", id).where("destination", "=", destination).where("idx", "=", idx).execute();
+      await trx.updateTable("digest_items").set({ state: "sent" }).where(theItem(id, destination, idx)).execute();
       return "sent";
     });
   }
@@ -124,7 +126,7 @@ export class Outbox {
 
   /** Sets one item's state (for imports and tests). */
   async mark(id: string, destination: string, idx: number, state: ItemState): Promise<void> {
-    await this.db.updateTable("digest_items").set({ state }).where("digest_id", "=", id).where("destination", "=", destination).where("idx", "=", idx).execute();
+    await this.db.updateTable("digest_items").set({ state }).where(theItem(id, destination, idx)).execute();
   }
 
   /** How a digest stands at a destination. */
