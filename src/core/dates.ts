@@ -2,10 +2,15 @@
  * Dates written in article text, resolved against the article's publication
  * date with honest precision: "last week" is a week, "earlier this month" a
  * month, "in 2021" a year, "on Thursday" the Thursday before publication.
- * chrono-node (its English locale only, to keep start-up fast) does the parsing; two custom chrono parsers add bare years
+ * chrono-node (its English locale only) does the parsing; two custom chrono parsers add bare years
  * ("in 2021") and "a day prior".
  */
-import * as chrono from "chrono-node/en";
+import { createRequire } from "node:module";
+
+type ChronoEnglish = typeof import("chrono-node/en");
+type Parser = ReturnType<ChronoEnglish["casual"]["clone"]>;
+
+const require = createRequire(import.meta.url);
 
 export type Precision = "day" | "week" | "month" | "year";
 
@@ -20,22 +25,34 @@ export interface FoundDate {
   phrase: string;
 }
 
-const parser = chrono.casual.clone();
-parser.parsers.push(
-  {
-    // "in 2021", "since 2019", "by 2030" — not "Bitcoin 2025 Conference".
-    pattern: () => /\b(?:in|since|by|during|until|from|of|before|after)\s+((?:19|20)\d{2})\b(?![-–]|\s*(?:conference|summit|forum|expo|festival|cup))/i,
-    extract: (_context, match) => ({ year: Number(match[1]) }),
-  },
-  {
-    pattern: () => /\ba day (?:prior|earlier|before)\b|\bthe (?:previous|prior) day\b/i,
-    extract: (context) => {
-      const d = new Date(context.refDate);
-      d.setUTCDate(d.getUTCDate() - 1);
-      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+let loaded: Parser | undefined;
+
+/**
+ * chrono-node's English parser with ours added, loaded on first use (as
+ * CommonJS, synchronously): a start from the persisted index parses no dates,
+ * and loading chrono costs ~0.2 s.
+ */
+function parser(): Parser {
+  if (loaded) return loaded;
+  const chrono = require("chrono-node/en") as ChronoEnglish;
+  loaded = chrono.casual.clone();
+  loaded.parsers.push(
+    {
+      // "in 2021", "since 2019", "by 2030" — not "Bitcoin 2025 Conference".
+      pattern: () => /\b(?:in|since|by|during|until|from|of|before|after)\s+((?:19|20)\d{2})\b(?![-–]|\s*(?:conference|summit|forum|expo|festival|cup))/i,
+      extract: (_context, match) => ({ year: Number(match[1]) }),
     },
-  },
-);
+    {
+      pattern: () => /\ba day (?:prior|earlier|before)\b|\bthe (?:previous|prior) day\b/i,
+      extract: (context) => {
+        const d = new Date(context.refDate);
+        d.setUTCDate(d.getUTCDate() - 1);
+        return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+      },
+    },
+  );
+  return loaded;
+}
 
 /** How much text around the first date-like word chrono reads ("in" before a year; "April 26, 2025" after a weekday). */
 const CONTEXT_BEFORE = 40;
@@ -78,7 +95,7 @@ export function findDate(sentence: string, reference: string | undefined): Found
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   // chrono's cost grows with the text; read only around the first date-like word.
   const window = sentence.slice(Math.max(0, cue.index - CONTEXT_BEFORE), cue.index + CONTEXT_AFTER);
-  const [result] = parser.parse(window, { instant: ref, timezone: 0 }, { forwardDate: false });
+  const [result] = parser().parse(window, { instant: ref, timezone: 0 }, { forwardDate: false });
   if (!result) return undefined;
   const { start } = result;
   const relative = !start.isCertain("year");
@@ -112,7 +129,7 @@ export function findDate(sentence: string, reference: string | undefined): Found
  */
 export function noteRange(note: string | undefined, reference: string): { earliest: string; latest: string } | undefined {
   if (!note) return undefined;
-  const days = parser
+  const days = parser()
     .parse(note, { instant: new Date(`${reference}T12:00:00Z`), timezone: 0 })
     .filter((r) => r.start.isCertain("day") && r.start.isCertain("month") && r.start.isCertain("year"))
     .map((r) => iso(r.start.date()))

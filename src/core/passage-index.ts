@@ -57,6 +57,8 @@ export interface IndexData {
   aliasPhrases: AliasGroup[];
   /** WordNet relations that reach this vocabulary: stem → [vocabulary term, credit][] (see lexicon.ts). */
   related: [string, [string, number][]][];
+  /** Irregular forms whose lemmas reach this vocabulary: form → lemma stems (see lexicon.ts). */
+  lemmas: [string, string[]][];
 }
 
 /**
@@ -148,6 +150,8 @@ export interface CorpusIndex {
   aliasPhrases: AliasGroup[];
   /** Any stem → the vocabulary term ids it is related to (synonyms, derivations, inflections), with credit. */
   related: Map<string, [number, number][]>;
+  /** Irregular form → the stems of its lemmas ("brought" → "bring"), for those the corpus can use. */
+  lemmas: Map<string, string[]>;
 }
 
 /** What MiniSearch indexes: an article's terms (title and every sentence), already stemmed, joined by spaces. */
@@ -196,6 +200,7 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     aliases: data.aliasPhrases.map((group) => group.map((phrase) => terms(phrase)).filter((t) => t.length > 0)),
     aliasPhrases: data.aliasPhrases,
     related: new Map(data.related.map(([from, targets]) => [from, targets.flatMap(([to, credit]): [number, number][] => { const id = vocabulary.get(to); return id === undefined ? [] : [[id, credit]]; })])),
+    lemmas: new Map(data.lemmas),
   };
 }
 

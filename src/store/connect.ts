@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from "./kysely.ts";
 import type pg from "pg";
 import { migrate } from "./migrations.ts";
 import type { Database } from "./schema.ts";

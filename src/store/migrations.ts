@@ -4,7 +4,7 @@
  * runs, so several processes starting at once apply each migration once).
  * Never edit a migration that has shipped: add the next one.
  */
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "./kysely.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
   "001-shared-state": {

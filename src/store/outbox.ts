@@ -8,7 +8,7 @@
  * the next run to send again (with the same key: Discord drops the repeat).
  */
 import type { Reply } from "../reply.ts";
-import type { ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder } from "./kysely.ts";
 import type { StoreConnection } from "./connect.ts";
 import type { Database } from "./schema.ts";
 

@@ -3,7 +3,7 @@
  * the epoch (bigint columns, read back as numbers); lists and replies are JSON
  * text, so the same SQL runs on PostgreSQL and SQLite.
  */
-import type { Generated } from "kysely";
+import type { Generated } from "./kysely.ts";
 
 export interface Database {
   digests: { id: string; created_at: string; messages: string; article_ids: string };

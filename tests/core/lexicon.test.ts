@@ -2,15 +2,16 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lemmaStems, relationsFor, wordnetRelations } from "../../src/core/lexicon.ts";
+import { lemmaStems, lexiconFor, wordnetLexicon } from "../../src/core/lexicon.ts";
 import { toTerm } from "../../src/core/text.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
 
 const stem = (word: string) => toTerm(word)!;
 const cacheDir = mkdtempSync(join(tmpdir(), "daleel-wordnet-"));
-const relations = wordnetRelations(cacheDir);
+const lexicon = wordnetLexicon(cacheDir);
+const relations = lexicon.relations;
 
-describe("wordnetRelations", () => {
+describe("wordnetLexicon", () => {
   it("relates synonyms and derivations by stem, with partial credit", () => {
     expect(relations.get(stem("careful"))?.get(stem("caution"))).toBe(SYNONYM_CREDIT);
     expect(relations.get(stem("last"))?.get(stem("final"))).toBe(SYNONYM_CREDIT);
@@ -18,24 +19,34 @@ describe("wordnetRelations", () => {
   });
 
   it("is read from WordNet once per machine, then from its cache", () => {
-    expect(readdirSync(cacheDir).filter((f) => f.startsWith("wordnet-"))).toHaveLength(1);
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith("lexicon-"))).toHaveLength(1);
   });
 });
 
 describe("lemmaStems", () => {
   it("gives the lemma of an irregular form, and nothing for a word that is its own lemma", () => {
-    expect(lemmaStems("brought")).toEqual([stem("bring")]);
-    expect(lemmaStems("held")).toEqual([stem("hold")]);
-    expect(lemmaStems("bitcoin")).toEqual([]);
+    expect(lemmaStems("brought", lexicon.irregulars)).toEqual([stem("bring")]);
+    expect(lemmaStems("Held", lexicon.irregulars)).toEqual([stem("hold")]);
+    expect(lemmaStems("mice", lexicon.irregulars)).toEqual([stem("mouse")]);
+    expect(lemmaStems("bitcoin", lexicon.irregulars)).toEqual([]);
+    expect(lemmaStems("miners", lexicon.irregulars)).toEqual([]);
   });
 });
 
-describe("relationsFor", () => {
+describe("lexiconFor", () => {
   it("keeps only what reaches the vocabulary, and reaches irregular forms from their lemma", () => {
     const vocabulary = new Set([stem("caution"), "held"]);
-    const kept = new Map(relationsFor(relations, vocabulary));
+    const { related, lemmas } = lexiconFor(lexicon, vocabulary);
+    const kept = new Map(related);
     expect(kept.get(stem("careful"))).toContainEqual([stem("caution"), SYNONYM_CREDIT]);
     expect(kept.get(stem("hold"))).toContainEqual(["held", INFLECTION_CREDIT]);
     for (const targets of kept.values()) for (const [term] of targets) expect(vocabulary.has(term)).toBe(true);
+    // "mice" → "mouse" leads nowhere in this vocabulary, so the index does not keep it.
+    expect(new Map(lemmas).has("mice")).toBe(false);
+  });
+
+  it("keeps an irregular form whose lemma the corpus has", () => {
+    const { lemmas } = lexiconFor(lexicon, new Set([stem("bring")]));
+    expect(new Map(lemmas).get("brought")).toEqual([stem("bring")]);
   });
 });

@@ -5,7 +5,6 @@
  */
 import type { CorpusIndex } from "../passage-index.ts";
 import { doubleMetaphone } from "double-metaphone";
-import { lemmaStems } from "../lexicon.ts";
 import { type TermIds, bestCredit } from "../term-ids.ts";
 import { allowsPrefix, letterDifference, maxEditDistance } from "../text.ts";
 import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
@@ -24,7 +23,7 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   const exact = index.vocabulary.get(term);
   if (exact !== undefined) found.set(exact, 1);
   if (word !== undefined) {
-    const lemmas = lemmaStems(word);
+    const lemmas = index.lemmas.get(word.toLowerCase()) ?? [];
     for (const lemma of lemmas) {
       const id = index.vocabulary.get(lemma);
       if (id !== undefined) found.set(id, 1);
