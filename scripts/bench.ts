@@ -7,7 +7,8 @@
  * 10,000 hostile queries, and raw MiniSearch (one sentence per document,
  * default options) on the same passages and questions; then the wall time of
  * `cli digest` and `cli summary` on one 20,000-sentence article. Prints tables
- * and writes JSON. Not part of `npm test`.
+ * and writes JSON. Not part of `npm test`. The measuring processes run the
+ * bundle, as `npm start` and `npm run cli` do (scripts/build.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -16,10 +17,20 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import MiniSearch from "minisearch";
+import { buildBundle } from "./build.ts";
 import { hostileQueries, syntheticQuestions, writeLongArticle, writeSyntheticCorpus } from "./synthetic.ts";
 
-const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** This script bundled, which each measuring process runs (`--worker MODE`). */
+const WORKER = join(ROOT, "dist", "bench.js");
+
+let bundled = false;
+/** Bundles the app and this script once per run, so every measurement runs what `npm start` runs. */
+function ensureBundle(): void {
+  if (bundled) return;
+  buildBundle({ extra: ["scripts/bench.ts"] });
+  bundled = true;
+}
 
 interface Latency {
   p50: number;
@@ -111,7 +122,8 @@ async function worker(mode: string, dir: string, questionCount: number): Promise
 }
 
 function run(mode: string, dir: string, questions: number): any {
-  const child = spawnSync(process.execPath, ["--import", "tsx", "--max-old-space-size=8192", SELF, "--worker", mode, dir, String(questions)], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  ensureBundle();
+  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", WORKER, "--worker", mode, dir, String(questions)], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`bench ${mode} failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
 }
@@ -168,9 +180,10 @@ export function benchLongArticle(sentences: number): LongArticleRow {
   const dir = join(tmpdir(), `daleel-bench-long-${sentences}`);
   rmSync(dir, { recursive: true, force: true });
   const id = writeLongArticle(dir, sentences);
+  ensureBundle();
   const time = (args: string[]): number => {
     const start = performance.now();
-    const child = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args, "--corpus", dir], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), ...args, "--corpus", dir], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     if (child.status !== 0) throw new Error(`bench: cli ${args[0]} failed: ${child.stderr}`);
     return round(performance.now() - start);
   };

@@ -177,7 +177,7 @@ async function main(): Promise<void> {
       else log.error({ err: result.error }, "corpus reload failed; the previous index keeps serving");
       logProblems(result.problems);
     },
-    (folders) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR, onProgress: buildProgress() }),
+    (folders) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR, onProgress: buildProgress(), onWorkerError: (err) => log.warn({ err }, "analysis workers failed; building on the main thread") }),
   );
   logProblems(live.current().problems);
   // Every process watches the corpus folder, so an article added through any process on this machine is

@@ -2,7 +2,7 @@
  * The core's front door: load corpus folders into a searchable library and
  * ask it things. Adapters and the CLI hold one Library and call its methods.
  */
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../paths.ts";
 import MiniSearch from "minisearch";
 import { type Answer, type AnswerOptions, answer } from "./answer/index.ts";
 import type { Article } from "./article.ts";
@@ -18,7 +18,7 @@ import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
 import { type ExtractedEvent, type TimelineEvent, type TimelineQuery, extractEvents, timeline } from "./timeline.ts";
 
 /** The bundled corpus folder, found from this file so it works from any working directory. */
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL("../../corpus", import.meta.url));
+export const DEFAULT_CORPUS_DIR = projectPath("corpus");
 
 export interface Library {
   /** The folders this library was loaded from. */
@@ -45,7 +45,7 @@ function warmUp(index: CorpusIndex): void {
 }
 
 /** Where persisted indexes are kept by default (gitignored). */
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache", import.meta.url));
+export const DEFAULT_CACHE_DIR = projectPath(".cache");
 
 export interface OpenOptions {
   /** Load the index from this folder when the corpus is unchanged, and save it there after a build. */
@@ -56,19 +56,21 @@ export interface OpenOptions {
   warmUp?: boolean;
   /** Hears how a build goes: files analysed so far, of all (not called when the index comes from the cache). */
   onProgress?: (done: number, total: number) => void;
+  /** Hears why a build gave up on its worker threads (it goes on, slower, on this thread). */
+  onWorkerError?: (error: Error) => void;
 }
 
 /**
  * Loads, analyses and indexes the folders: a large corpus is analysed on
  * worker threads while this thread merges and indexes the chunks already done.
  */
-function build(dirs: readonly string[], threads?: number, cacheDir = DEFAULT_CACHE_DIR, onProgress?: OpenOptions["onProgress"]): Built {
+function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR, onProgress, onWorkerError }: OpenOptions): Built {
   const entries = listCorpusFiles(dirs);
   const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
   const merger = new Merger(entries);
   const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
   let done = 0;
-  for (const chunk of analyzeFilesInParallel(files, { threads })) {
+  for (const chunk of analyzeFilesInParallel(files, { threads, onWorkerError })) {
     search.addAll(merger.add(chunk));
     done += chunk.files.length;
     onProgress?.(done, files.length);
@@ -85,7 +87,7 @@ function build(dirs: readonly string[], threads?: number, cacheDir = DEFAULT_CAC
 export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], options: OpenOptions = {}): Library & { fromCache: boolean } {
   const key = options.cacheDir ? corpusKey(dirs) : "";
   const cached = options.cacheDir ? loadCached(options.cacheDir, key) : undefined;
-  const built = cached ?? build(dirs, options.threads, options.cacheDir, options.onProgress);
+  const built = cached ?? build(dirs, options);
   if (options.cacheDir && !cached) saveCached(options.cacheDir, key, built);
   const { index, events, problems } = built;
   if (options.warmUp !== false) warmUp(index);

@@ -7,6 +7,8 @@
  */
 import { availableParallelism } from "node:os";
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
+import { pathToFileURL } from "node:url";
+import { FROM_SOURCE, entryPoint } from "../paths.ts";
 import { type ChunkAnalysis, analyzeFiles } from "./analysis.ts";
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -59,6 +61,8 @@ export interface ParallelOptions {
   minFiles?: number;
   /** Files per chunk (default 400, fewer when that would leave a thread idle). */
   chunkFiles?: number;
+  /** Hears why the workers were given up on (the rest is then analysed on this thread), e.g. to log it. */
+  onWorkerError?: (error: Error) => void;
 }
 
 /**
@@ -82,7 +86,8 @@ export function* analyzeFilesInParallel(files: readonly string[], options: Paral
       yield chunk;
       done++;
     }
-  } catch {
+  } catch (error) {
+    options.onWorkerError?.(error as Error);
     for (const chunk of chunks.slice(done)) yield analyzeFiles(chunk);
   }
 }
@@ -90,8 +95,9 @@ export function* analyzeFilesInParallel(files: readonly string[], options: Paral
 function* inWorkers(chunks: string[][], threads: number): Generator<ChunkAnalysis> {
   const state = new SharedArrayBuffer(8);
   const counters = new Int32Array(state);
-  const module = import.meta.url;
-  const tsx = module.endsWith(".ts") ? import.meta.resolve("tsx/esm/api") : undefined;
+  // This module, as a worker can import it: the source under tsx, dist/parallel.js in the bundle.
+  const module = pathToFileURL(entryPoint("src/core/parallel.ts").file).href;
+  const tsx = FROM_SOURCE ? import.meta.resolve("tsx/esm/api") : undefined;
   const channels = Array.from({ length: Math.min(threads, chunks.length) }, () => new MessageChannel());
   const workers = channels.map(({ port2 }) => {
     const job: Job = { kind: "daleel-analysis", chunks, state, port: port2 };

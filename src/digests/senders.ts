@@ -1,15 +1,10 @@
 /**
- * Where digests go and what sends them: destination names, the store's
- * default place, and senders built from the configured tokens (the platform
+ * Where digests go and what sends them: destination names and senders built from the configured tokens (the platform
  * libraries are loaded only for the platforms in use).
  */
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Sender } from "./poster.ts";
-
-/** The outbox file, under data/ at the project root. */
-export const DEFAULT_STORE = fileURLToPath(new URL("../../data/digests.json", import.meta.url));
 
 export const DestinationFlag = z
   .string()

@@ -7,15 +7,15 @@
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from "./kysely.ts";
 import type pg from "pg";
 import { migrate } from "./migrations.ts";
 import type { Database } from "./schema.ts";
+import { projectPath } from "../paths.ts";
 
 /** The embedded store's file, under data/ at the project root. */
-export const DEFAULT_STORE_FILE = fileURLToPath(new URL("../../data/daleel.sqlite", import.meta.url));
+export const DEFAULT_STORE_FILE = projectPath("data", "daleel.sqlite");
 
 /** How long an embedded-store writer waits for another process's write before giving up. */
 const SQLITE_BUSY_MS = 10_000;

@@ -6,13 +6,13 @@
  * already has are left as the store has them.
  */
 import { existsSync, readFileSync, renameSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Reply } from "../reply.ts";
 import type { Store } from "./index.ts";
+import { projectPath } from "../paths.ts";
 
 /** Where earlier versions kept the outbox. */
-export const LEGACY_OUTBOX_FILE = fileURLToPath(new URL("../../data/digests.json", import.meta.url));
+export const LEGACY_OUTBOX_FILE = projectPath("data", "digests.json");
 
 const LegacyOutbox = z.object({
   version: z.literal(1),

@@ -1,7 +1,7 @@
 /**
  * `npm run start:sharded [-- --shards N]`: runs the Discord bot under
  * discord.js's ShardingManager for large deployments — each shard a process
- * running src/main.ts with only the `discord` role — plus one `worker`
+ * running the bot (src/main.ts) with only the `discord` role — plus one `worker`
  * process for the digest schedule and the store's upkeep, respawned if it
  * dies. Shards never run the schedule or Telegram; run Telegram as its own
  * process (DALEEL_ROLES=telegram, see "Scaling out" in the README).
@@ -9,13 +9,13 @@
  */
 import "dotenv/config";
 import { type ChildProcess, fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ShardingManager } from "discord.js";
 import { ConfigError, loadConfig } from "../../config.ts";
 import { log } from "../../log.ts";
+import { entryPoint } from "../../paths.ts";
 
-const MAIN = fileURLToPath(new URL("../../main.ts", import.meta.url));
+const MAIN = entryPoint("src/main.ts");
 /** How long to wait before starting a worker that died again. */
 const RESPAWN_DELAY_MS = 2_000;
 
@@ -33,7 +33,7 @@ function superviseWorker(): { stop(): void } {
   let child: ChildProcess | undefined;
   let stopping = false;
   const start = () => {
-    child = fork(MAIN, [], { execArgv: ["--import", "tsx"], env: { ...process.env, DALEEL_ROLES: "worker" } });
+    child = fork(MAIN.file, [], { execArgv: MAIN.execArgv, env: { ...process.env, DALEEL_ROLES: "worker" } });
     log.info({ pid: child.pid }, "worker started");
     child.on("exit", (code, signal) => {
       if (stopping) return;
@@ -58,7 +58,7 @@ async function startSharded(): Promise<void> {
   const totalShards = shardCount(values.shards);
   // Shards inherit this environment: they run Discord only.
   process.env.DALEEL_ROLES = "discord";
-  const manager = new ShardingManager(MAIN, { token: config.DISCORD_TOKEN, totalShards, execArgv: ["--import", "tsx"], respawn: true });
+  const manager = new ShardingManager(MAIN.file, { token: config.DISCORD_TOKEN, totalShards, execArgv: MAIN.execArgv, respawn: true });
   manager.on("shardCreate", (shard) => {
     log.info({ shard: shard.id }, "shard started");
     shard.on("death", () => log.warn({ shard: shard.id }, "shard process exited; respawning"));
