@@ -14,7 +14,7 @@ function introduction(articles: number): Reply {
       { type: "text", text: `Salaam! I'm Daleel. I answer questions about Pakistan's crypto agenda from ${articles} news articles, quoting them and citing every source. Try:` },
       ...EXAMPLE_QUESTIONS.map((q) => ({ type: "text" as const, text: `• ${q}` })),
     ],
-    citations: [],
+    sources: [],
   };
 }
 

@@ -16,6 +16,6 @@ export default defineCommand({
       { type: "heading", text: "Try asking" },
       ...EXAMPLE_QUESTIONS.map((q): Block => ({ type: "text", text: `• ${q}` })),
     ],
-    citations: [],
+    sources: [],
   }),
 });

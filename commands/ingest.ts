@@ -39,6 +39,6 @@ export default defineCommand({
       { type: "item", title: prepared.frontMatter.title, url: prepared.frontMatter.url, meta: `${prepared.frontMatter.source ?? "unknown outlet"}, ${date} · ${prepared.paragraphs.length} paragraphs, ${passages} passages` },
       { type: "text", text: shared ? "It can be asked about now." : "It can be asked about here now; the other bot processes could not be told (the store is unreachable) and the operators have been told." },
     ];
-    return { blocks, citations: [] };
+    return { blocks, sources: [] };
   },
 });

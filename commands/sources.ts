@@ -26,6 +26,6 @@ export default defineCommand({
       const tags = a.tags.length > 0 ? ` · ${a.tags.join(", ")}` : "";
       blocks.push({ type: "item", title: a.title, url: a.url, meta: `${a.source ?? "unknown outlet"}, ${dateLabel(a.date ?? "", a.dateNote !== undefined)}${tags}` });
     }
-    return { blocks, citations: [] };
+    return { blocks, sources: [] };
   },
 });

@@ -13,12 +13,29 @@ export type Block =
   | { type: "heading"; text: string }
   | { type: "text"; text: string }
   | { type: "quote"; text: string; cites: number[]; label?: string }
-  | { type: "item"; title: string; url?: string; meta: string };
+  /** An article: title (linked), meta (outlet, date); with `n` it is also the source its quotes below cite. */
+  | { type: "item"; title: string; url?: string; meta: string; n?: number };
+
+/**
+ * A source as a reply lists it: one article, numbered once however many of
+ * the reply's quotes come from it (`cites` in quote blocks refer to `n`).
+ */
+export interface Source {
+  n: number;
+  title: string;
+  /** The outlet. */
+  source: string;
+  date: string;
+  url: string;
+  approximate: boolean;
+  /** The exact text of every quote the reply takes from it, in order. */
+  quotes: string[];
+}
 
 export interface Reply {
   blocks: Block[];
-  /** Numbered sources; `cites` in quote blocks refer to `n`. */
-  citations: Citation[];
+  /** The articles quoted, each once. */
+  sources: Source[];
   /** Show only to the person who asked (where the platform can). */
   private?: boolean;
   /** A heading and a list of quote blocks that may be shown a page at a time (timelines). */
@@ -45,9 +62,19 @@ export function clipQuote(quote: string): string {
   return `${quote.slice(0, cut)} […]`;
 }
 
-const clipCitations = (citations: Citation[]): Citation[] => citations.map((c) => (c.quote.length > MAX_QUOTE_CHARS ? { ...c, quote: clipQuote(c.quote) } : c));
+/** The sources of a result's citations: one per article (by Citation.article), with its quotes as shown. */
+export function sourcesOf(citations: readonly Citation[]): Source[] {
+  const sources = new Map<number, Source>();
+  for (const c of citations) {
+    const source = sources.get(c.article) ?? { n: c.article, title: c.title, source: c.source, date: c.date, url: c.url, approximate: c.approximate, quotes: [] };
+    sources.set(c.article, source);
+    const quote = clipQuote(c.quote);
+    if (!source.quotes.includes(quote)) source.quotes.push(quote);
+  }
+  return [...sources.values()].sort((a, b) => a.n - b.n);
+}
 
-export const text = (message: string, options: { private?: boolean } = {}): Reply => ({ blocks: [{ type: "text", text: message }], citations: [], ...options });
+export const text = (message: string, options: { private?: boolean } = {}): Reply => ({ blocks: [{ type: "text", text: message }], sources: [], ...options });
 
 /** The date shown for a source: "2025-06-07 (approx.)", or "undated". */
 export function dateLabel(date: string, approximate: boolean): string {
@@ -61,33 +88,29 @@ function related(answer: { related: Answer["related"] }): Block[] {
 
 /** An answer: its quoted sentences, each citing its sources; or the refusal and closest articles. */
 export function answerReply(answer: Answer): Reply {
-  if (answer.abstained) return { blocks: [{ type: "text", text: answer.answer }, ...related(answer)], citations: [] };
-  return { blocks: answer.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: s.cites })), citations: clipCitations(answer.citations) };
+  if (answer.abstained) return { blocks: [{ type: "text", text: answer.answer }, ...related(answer)], sources: [] };
+  return { blocks: answer.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: s.cites })), sources: sourcesOf(answer.citations) };
 }
 
 export function summaryReply(summary: Summary): Reply {
-  if (summary.abstained) return { blocks: [{ type: "text", text: `The articles I have don't cover "${summary.subject}".` }, ...related(summary)], citations: [] };
+  if (summary.abstained) return { blocks: [{ type: "text", text: `The articles I have don't cover "${summary.subject}".` }, ...related(summary)], sources: [] };
   return {
     blocks: [{ type: "heading", text: `Summary: ${summary.subject}` }, ...summary.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: [s.n] }))],
-    citations: clipCitations(summary.citations),
+    sources: sourcesOf(summary.citations),
   };
 }
 
-/** A timeline: one quote block per event, labelled with its date; citations numbered across the reply. */
+/** A timeline: one quote block per event, labelled with its date, citing its articles (numbered across the timeline). */
 export function timelineReply(events: TimelineEvent[], query: TimelineQuery): Reply {
   const window = query.from || query.to ? ` (${query.from ?? "…"} to ${query.to ?? "…"})` : "";
   if (events.length === 0) return text(`No dated events match${query.topic ? ` "${query.topic}"` : ""}${window}.`);
-  const citations: Citation[] = [];
   const blocks: Block[] = [{ type: "heading", text: `Timeline${query.topic ? `: ${query.topic}` : ""}${window}` }];
   for (const event of events) {
-    const cites = event.citations.map((c) => {
-      citations.push({ ...c, n: citations.length + 1 });
-      return citations.length;
-    });
+    const cites = [...new Set(event.citations.map((c) => c.article))];
     const label = `${event.approximate ? "~" : ""}${event.date}${event.precision === "week" ? " (week of)" : ""}`;
     blocks.push({ type: "quote", text: clipQuote(event.text), cites, label });
   }
-  return { blocks, citations: clipCitations(citations), pageable: true };
+  return { blocks, sources: sourcesOf(events.flatMap((e) => e.citations)), pageable: true };
 }
 
 export function digestReply(digest: Digest): Reply {
@@ -100,28 +123,30 @@ export function digestReply(digest: Digest): Reply {
   for (const group of digest.groups) {
     for (const [i, item] of group.entries()) {
       const meta = `${item.source || "unknown outlet"}, ${dateLabel(item.date, item.approximate)}${i > 0 ? " (same story)" : ""}`;
-      blocks.push({ type: "item", title: item.title, url: item.url || undefined, meta });
+      const n = item.sentences[0]?.n;
+      blocks.push({ type: "item", title: item.title, url: item.url || undefined, meta, n });
       for (const sentence of item.sentences) blocks.push({ type: "quote", text: clipQuote(sentence.text), cites: [sentence.n] });
     }
   }
-  return { blocks, citations: clipCitations(digest.citations) };
+  // Each article is named once, numbered, above its quotes: it is their source line.
+  return { blocks, sources: [] };
 }
 
 /**
  * A digest as separately postable items: the header, then one reply per
- * article with its own sources numbered from 1. Posting item by item lets a
+ * article, its source numbered [1]. Posting item by item lets a
  * restart resume exactly where it stopped.
  */
 export function digestItems(digest: Digest): Reply[] {
   if (digest.count === 0) return [];
   const [header] = digestReply(digest).blocks;
-  const items: Reply[] = [{ blocks: [header!], citations: [] }];
+  const items: Reply[] = [{ blocks: [header!], sources: [] }];
   for (const group of digest.groups) {
     for (const [i, item] of group.entries()) {
       const meta = `${item.source || "unknown outlet"}, ${dateLabel(item.date, item.approximate)}${i > 0 ? " (same story)" : ""}`;
-      const citations = item.sentences.map((s, k) => ({ ...digest.citations.find((c) => c.n === s.n)!, n: k + 1 }));
-      const blocks: Block[] = [{ type: "item", title: item.title, url: item.url || undefined, meta }, ...item.sentences.map((s, k): Block => ({ type: "quote", text: clipQuote(s.text), cites: [k + 1] }))];
-      items.push({ blocks, citations: clipCitations(citations) });
+      // One article per item, named once above its quotes as their source [1].
+      const blocks: Block[] = [{ type: "item", title: item.title, url: item.url || undefined, meta, n: 1 }, ...item.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: [1] }))];
+      items.push({ blocks, sources: [] });
     }
   }
   return items;

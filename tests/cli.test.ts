@@ -17,10 +17,18 @@ describe("cli ask", () => {
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(["question", "answer", "abstained", "citations", "ms"]));
-    expect(Object.keys(lines[0].citations[0])).toEqual(expect.arrayContaining(["n", "title", "source", "date", "url", "quote"]));
+    expect(Object.keys(lines[0].citations[0])).toEqual(expect.arrayContaining(["n", "article", "articleId", "title", "source", "date", "url", "quote"]));
     expect(lines[0].abstained).toBe(false);
     expect(lines[1].abstained).toBe(true);
     expect(lines[0].ms).toBeLessThan(50);
+  });
+
+  it("gives each quote its article's number in --json, shared by quotes from one article", () => {
+    const answer = JSON.parse(cli(["ask", "--json", "What did Bilal bin Saqib say about El Salvador?"]).stdout) as { answer: string; citations: { n: number; article: number; articleId: string }[] };
+    expect(answer.citations.map((c) => c.n)).toEqual([1, 2]);
+    expect(answer.citations.map((c) => c.article)).toEqual([1, 1]);
+    expect(new Set(answer.citations.map((c) => c.articleId)).size).toBe(1);
+    expect(answer.answer).not.toContain("[2]");
   });
 
   it("answers a question given as arguments, in plain text with numbered sources", () => {

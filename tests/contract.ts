@@ -25,6 +25,10 @@ export function commandLine({ command, options }: ContractCall): string {
 /** Corpus text as it may appear after an adapter escapes it: compare on letters and digits only. */
 const loose = (s: string) => s.replace(/&[a-z]+;|&#\d+;|\\/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
+const TIMES_TITLE = "Pakistan Joins Bitcoin Revolution in Landmark Deal with Global Crypto Leaders";
+const TIMES_URL = "timesofislamabad.com/18-07-2025/pakistan-joins-bitcoin-revolution";
+const count = (text: string, part: string) => text.split(part).length - 1;
+
 export function contractSuite(adapter: string, drive: Driver): void {
   describe(`${adapter}: the command contract`, () => {
     it("/ask answers with the quoted sentence and a numbered, dated source", async () => {
@@ -47,6 +51,25 @@ export function contractSuite(adapter: string, drive: Driver): void {
       const seen = await drive({ command: "timeline", options: { topic: "El Salvador" }, moderator: false });
       expect(seen.indexOf("2021")).toBeGreaterThanOrEqual(0);
       expect(seen.indexOf("2021")).toBeLessThan(seen.indexOf("2025-07-18"));
+    });
+
+    it("/ask lists an article it quotes several times as one source, cited by each quote", async () => {
+      const shown = await drive({ command: "ask", options: { question: "What did Bilal bin Saqib say about El Salvador?" }, moderator: false });
+      expect(count(loose(shown), TIMES_TITLE)).toBe(1);
+      expect(count(shown, "[1]")).toBeGreaterThanOrEqual(3); // two quotes and the source line
+      expect(shown).not.toContain("[2]");
+    });
+
+    it("/timeline numbers its sources by article: two events from one article, one source", async () => {
+      const shown = await drive({ command: "timeline", options: { topic: "El Salvador" }, moderator: false });
+      expect(count(loose(shown), TIMES_TITLE)).toBe(1);
+      expect(shown).not.toContain("[2]");
+    });
+
+    it("/digest names each article once, with its link once", async () => {
+      const shown = await drive({ command: "digest", options: { since: "2025-07-01" }, moderator: true });
+      expect(count(loose(shown), TIMES_TITLE)).toBe(1);
+      expect(count(shown, TIMES_URL)).toBe(1);
     });
 
     it("/timeline says so when nothing matches", async () => {

@@ -45,9 +45,18 @@ export interface Article {
   paragraphs: string[];
 }
 
-/** The metadata a citation shows for an article. */
+/** One quote and the article it is from: what a citation shows. */
 export interface Citation {
+  /** This quote's number in its result. */
   n: number;
+  /**
+   * Its article's number in the result: articles are numbered in order of
+   * first citation, and every quote from one article shares its number — the
+   * [n] users see and the source list's numbering.
+   */
+  article: number;
+  /** The article's corpus id. */
+  articleId: string;
   title: string;
   source: string;
   date: string;

@@ -5,7 +5,7 @@
  */
 import type { Article, Citation } from "./article.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { analyze, articleMatch, citationFor } from "./answer/index.ts";
+import { ArticleNumbers, analyze, articleMatch, citationFor } from "./answer/index.ts";
 import { centralSentences, selectDiverse } from "./summary.ts";
 
 export interface DigestItem {
@@ -15,7 +15,7 @@ export interface DigestItem {
   date: string;
   url: string;
   approximate: boolean;
-  /** One or two sentences quoted from the article, each with its citation number. */
+  /** One or two sentences quoted from the article, each with the article's number (Citation.article). */
   sentences: { text: string; n: number }[];
 }
 
@@ -136,14 +136,15 @@ export function digest(index: CorpusIndex, query: DigestQuery = {}): Digest {
     .sort((x, y) => y.article.date!.localeCompare(x.article.date!) || x.a - y.a)
     .map(({ a }) => a);
   const citations: Citation[] = [];
+  const articles = new ArticleNumbers();
   const groups = groupStories(index, chosen.slice(0, MAX_DIGEST_ARTICLES)).map((members) =>
     members.map((a) => {
       const article = index.articles[a]!;
       const picked = summarySentences(index, a);
       const sentences = picked.map((p) => {
-        const citation = citationFor(index, p, citations.length + 1, p.text);
+        const citation = citationFor(index, p, citations.length + 1, p.text, articles);
         citations.push(citation);
-        return { text: p.text, n: citation.n };
+        return { text: p.text, n: citation.article };
       });
       return { id: article.id, title: article.title, source: article.source ?? "", date: article.date!, url: article.url ?? "", approximate: article.dateNote !== undefined, sentences };
     }),

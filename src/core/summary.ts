@@ -5,12 +5,12 @@
  */
 import type { Article, Citation } from "./article.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { MIN_TOPIC_COVERAGE, type RelatedArticle, analyze, citationFor, rank, relatedArticles, sameFact } from "./answer/index.ts";
+import { ArticleNumbers, MIN_TOPIC_COVERAGE, type RelatedArticle, analyze, citationFor, rank, relatedArticles, sameFact } from "./answer/index.ts";
 import { overlap } from "./term-ids.ts";
 
 export interface SummarySentence {
   text: string;
-  /** The citation number for this sentence. */
+  /** The number of the article it is quoted from (Citation.article). */
   n: number;
 }
 
@@ -83,8 +83,9 @@ function inReadingOrder(index: CorpusIndex, passages: Passage[]): Passage[] {
 }
 
 function cite(index: CorpusIndex, subject: string, passages: Passage[]): Summary {
-  const citations = inReadingOrder(index, passages).map((p, i) => citationFor(index, p, i + 1, p.text));
-  return { subject, abstained: false, sentences: citations.map((c) => ({ text: c.quote, n: c.n })), citations, related: [] };
+  const articles = new ArticleNumbers();
+  const citations = inReadingOrder(index, passages).map((p, i) => citationFor(index, p, i + 1, p.text, articles));
+  return { subject, abstained: false, sentences: citations.map((c) => ({ text: c.quote, n: c.article })), citations, related: [] };
 }
 
 /** At most `limit` items, evenly spaced over the list (the whole list when it is that short). */

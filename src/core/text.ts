@@ -204,10 +204,17 @@ export function splitParagraphs(text: string): string[] {
 /** Opening and closing quotation marks a quote may already carry. */
 const QUOTED = /^["“‘'][\s\S]*["”’']$/u;
 
+/** A double quotation mark at the start or the end. */
+const DOUBLE_AT_EDGE = /^["“]|["”]$/u;
+
 /**
  * A quote in quotation marks for plain text — unless it already is one (a
- * sentence that is itself a quotation), so it never reads ““…””.
+ * sentence that is itself a quotation), so it never reads ““…””. A sentence
+ * that opens or closes a quotation of its own ("“…,” Saqib said.") gets
+ * single marks outside, as nested quotations do.
  */
 export function quoted(text: string): string {
-  return QUOTED.test(text.trim()) ? text : `“${text}”`;
+  const trimmed = text.trim();
+  if (QUOTED.test(trimmed)) return text;
+  return DOUBLE_AT_EDGE.test(trimmed) ? `‘${text}’` : `“${text}”`;
 }

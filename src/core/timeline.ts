@@ -6,7 +6,7 @@
 import type { Citation } from "./article.ts";
 import { type FoundDate, type Precision, findDate } from "./dates.ts";
 import type { CorpusIndex, Passage } from "./passage-index.ts";
-import { type AnalyzedQuestion, analyze, articleMatch, citationFor, conceptShare, coverage, sameFact } from "./answer/index.ts";
+import { type AnalyzedQuestion, ArticleNumbers, analyze, articleMatch, citationFor, conceptShare, coverage, sameFact } from "./answer/index.ts";
 
 export interface TimelineEvent {
   /** YYYY-MM-DD, YYYY-MM or YYYY, matching `precision`; for a week, its Monday. */
@@ -211,6 +211,9 @@ export function timeline(index: CorpusIndex, events: readonly ExtractedEvent[], 
   if (topic && (topic.concepts.length === 0 || topic.concepts.some((c) => c.entity && !c.known))) return [];
   const covers = new Map<number, boolean>();
   const articleCovers = (a: number) => covers.get(a) ?? covers.set(a, articleMatch(index, topic!, a) >= TOPIC_COVERAGE).get(a)!;
+  // Quotes and articles are numbered across the whole timeline: an article reporting three events is one source.
+  const articles = new ArticleNumbers();
+  let quotes = 0;
   return eventsBetween(events, query.from, query.to)
     .filter((e) => !topic || aboutTopic(index, topic, e, articleCovers))
     .map((e) => ({
@@ -218,6 +221,6 @@ export function timeline(index: CorpusIndex, events: readonly ExtractedEvent[], 
       precision: e.when.precision,
       approximate: e.approximate,
       text: e.passages[0]!.text,
-      citations: e.passages.map((p, i) => citationFor(index, p, i + 1, p.text)),
+      citations: e.passages.map((p) => citationFor(index, p, ++quotes, p.text, articles)),
     }));
 }

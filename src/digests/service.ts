@@ -109,7 +109,7 @@ export class DigestService {
     const day = new Date().toISOString().slice(0, 10);
     for (const destination of destinations) {
       const [platform, chat] = [destination.split(":")[0] as "discord" | "telegram", destination.slice(destination.indexOf(":") + 1)];
-      await senders[platform]?.send(chat, { blocks: [{ type: "text", text: this.options.noNews! }], citations: [] }, `nonews-${day}`.slice(0, 25)).catch((err: unknown) => this.options.log.warn({ err, destination }, "no-news line failed"));
+      await senders[platform]?.send(chat, { blocks: [{ type: "text", text: this.options.noNews! }], sources: [] }, `nonews-${day}`.slice(0, 25)).catch((err: unknown) => this.options.log.warn({ err, destination }, "no-news line failed"));
     }
   }
 }

@@ -45,10 +45,16 @@ describe("runConsole", () => {
 
 describe("renderReplyText", () => {
   it("puts a quote in quotation marks once, even when the sentence is itself a quotation", () => {
-    const reply = { blocks: [{ type: "quote" as const, text: "“The market has finally picked up. Let’s not ruin it.”", cites: [1] }, { type: "quote" as const, text: "He met the mayor.", cites: [2] }], citations: [] };
+    const reply = { blocks: [{ type: "quote" as const, text: "“The market has finally picked up. Let’s not ruin it.”", cites: [1] }, { type: "quote" as const, text: "He met the mayor.", cites: [2] }], sources: [] };
     const shown = renderReplyText(reply);
     expect(shown).toContain("  “The market has finally picked up. Let’s not ruin it.” [1]");
     expect(shown).toContain("  “He met the mayor.” [2]");
     expect(shown).not.toContain("““");
+  });
+
+  it("puts single marks around a sentence that opens a quotation of its own", () => {
+    const text = "“El Salvador’s bold Bitcoin experiment has inspired governments around the world,” Saqib said in an official statement.";
+    const shown = renderReplyText({ blocks: [{ type: "quote", text, cites: [1] }], sources: [] });
+    expect(shown).toContain(`  ‘${text}’ [1]`);
   });
 });

@@ -319,7 +319,7 @@ describe("renderDiscord", () => {
   it("splits a long reply on block boundaries into messages of at most 2000 characters, losing nothing", () => {
     const reply = bundledLibrary().timeline();
     const blocks = reply.map((e, i) => ({ type: "quote" as const, text: e.text, cites: [i + 1] }));
-    const messages = renderDiscord({ blocks: [...blocks, ...blocks, ...blocks], citations: [] });
+    const messages = renderDiscord({ blocks: [...blocks, ...blocks, ...blocks], sources: [] });
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(m.length).toBeLessThanOrEqual(MAX_CONTENT);
     expect(messages.join("\n").split("\n")).toHaveLength(blocks.length * 3);
@@ -333,7 +333,7 @@ describe("renderDiscord", () => {
   });
 
   it("escapes markdown in corpus text", () => {
-    const [message] = renderDiscord({ blocks: [{ type: "quote", text: "a *bold* claim_with_underscores", cites: [1] }], citations: [] });
+    const [message] = renderDiscord({ blocks: [{ type: "quote", text: "a *bold* claim_with_underscores", cites: [1] }], sources: [] });
     expect(message).toContain("a \\*bold\\* claim\\_with\\_underscores");
   });
 });

@@ -5,7 +5,7 @@
  * platform's limits, quickly.
  */
 import { describe, expect, it } from "vitest";
-import { type Block, type Reply, answerReply } from "../../src/reply.ts";
+import { type Block, type Reply, answerReply, sourcesOf } from "../../src/reply.ts";
 import { renderReplyText } from "../../src/adapters/console/render.ts";
 import { MAX_CONTENT, renderDiscord } from "../../src/adapters/discord/render.ts";
 import { splitAtSpaces } from "../../src/adapters/split.ts";
@@ -20,7 +20,7 @@ const AMPERSANDS = "&<>\"".repeat(4_000);
 const BACKSLASHES = "\\*".repeat(5_000);
 const CONTROL = "\u001b[31mred\u001b[0m\u0007 bell \u202eevil";
 
-const citation = (n: number, over: Partial<Citation> = {}): Citation => ({ n, title: `Title ${MASKED}`, source: `Outlet ${MASKED}`, date: "2025-06-06", url: "https://nextwallet.money/a", approximate: false, quote: "A quote.", ...over });
+const citation = (n: number, over: Partial<Citation> = {}): Citation => ({ n, article: n, articleId: `a${n}`, title: `Title ${MASKED}`, source: `Outlet ${MASKED}`, date: "2025-06-06", url: "https://nextwallet.money/a", approximate: false, quote: "A quote.", ...over });
 
 const hostileCitations: Citation[] = [
   citation(1),
@@ -41,7 +41,7 @@ const hostileBlocks: Block[] = [
   { type: "text", text: BACKSLASHES },
   { type: "text", text: CONTROL },
 ];
-const hostile: Reply = { blocks: hostileBlocks, citations: hostileCitations };
+const hostile: Reply = { blocks: hostileBlocks, sources: sourcesOf(hostileCitations) };
 
 /** Discord masked links whose `]` is not backslash-escaped. */
 function unescapedLinks(message: string): string[] {
@@ -112,7 +112,7 @@ describe("renderTelegram with hostile input", () => {
   });
 
   it("splits one timeline event longer than a page across pages", () => {
-    const long: Reply = { blocks: [{ type: "heading", text: "Timeline" }, { type: "quote", text: "word ".repeat(9_000).trim(), cites: [1], label: "2025-06-06" }], citations: [citation(1)], pageable: true };
+    const long: Reply = { blocks: [{ type: "heading", text: "Timeline" }, { type: "quote", text: "word ".repeat(9_000).trim(), cites: [1], label: "2025-06-06" }], sources: sourcesOf([citation(1)]), pageable: true };
     const longPages = paginate(long);
     expect(longPages.length).toBeGreaterThan(1);
     for (const page of longPages) {

@@ -368,7 +368,7 @@ describe("Telegram adapter, 409 Conflict", () => {
 describe("renderTelegram", () => {
   it("splits a long reply at block boundaries into valid HTML messages of at most 4096 characters", () => {
     const quote = { type: "quote" as const, text: "A sentence with <tags> & ampersands that must be escaped. ".repeat(20), cites: [1] };
-    const messages = renderTelegram({ blocks: Array.from({ length: 12 }, () => quote), citations: [] });
+    const messages = renderTelegram({ blocks: Array.from({ length: 12 }, () => quote), sources: [] });
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) {
       expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);
@@ -378,7 +378,7 @@ describe("renderTelegram", () => {
 
   it("splits one over-long block at spaces into balanced pieces, dropping nothing", () => {
     const long = "word ".repeat(2000).trim();
-    const messages = renderTelegram({ blocks: [{ type: "text", text: long }], citations: [] });
+    const messages = renderTelegram({ blocks: [{ type: "text", text: long }], sources: [] });
     expect(messages.every((m) => m.length <= MAX_MESSAGE && checkHtml(m) === undefined)).toBe(true);
     expect(messages.join(" ").replace(/\n/g, " ")).toBe(long);
   });

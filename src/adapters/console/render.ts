@@ -1,12 +1,11 @@
 /**
  * Plain-text rendering of a Reply for the terminal and the CLI: quoted
- * sentences with [n] markers, then numbered sources with outlet, date and link.
+ * sentences with [n] markers, then the numbered sources (one per article) with outlet, date and link.
  */
-import type { Citation } from "../../core/article.ts";
 import { quoted } from "../../core/text.ts";
-import { type Block, type Reply, dateLabel } from "../../reply.ts";
+import { type Block, type Reply, type Source, dateLabel } from "../../reply.ts";
 
-function sourceLine(c: Citation): string {
+function sourceLine(c: Source): string {
   return `[${c.n}] ${c.title} — ${c.source || "unknown outlet"}, ${dateLabel(c.date, c.approximate)}${c.url ? `\n    ${c.url}` : ""}`;
 }
 
@@ -21,7 +20,7 @@ function blockText(block: Block): string {
       return `${block.label ? `${block.label}  ` : "  "}${quoted(block.text)} ${markers}`;
     }
     case "item":
-      return `• ${block.title} — ${block.meta}${block.url ? `\n  ${block.url}` : ""}`;
+      return `${block.n ? `[${block.n}]` : "•"} ${block.title} — ${block.meta}${block.url ? `\n  ${block.url}` : ""}`;
   }
 }
 
@@ -40,6 +39,6 @@ export function stripControl(text: string): string {
 /** Renders a reply as plain text, safe to print to a terminal. */
 export function renderReplyText(reply: Reply): string {
   const body = reply.blocks.map(blockText).join("\n");
-  if (reply.citations.length === 0) return stripControl(body);
-  return stripControl(`${body}\n\nSources:\n${reply.citations.map(sourceLine).join("\n")}`);
+  if (reply.sources.length === 0) return stripControl(body);
+  return stripControl(`${body}\n\nSources:\n${reply.sources.map(sourceLine).join("\n")}`);
 }

@@ -6,8 +6,7 @@
  * included, so the only links are the citations the bot makes from http(s)
  * URLs. Pings are prevented by allowed_mentions, set on every message by the bot.
  */
-import type { Citation } from "../../core/article.ts";
-import { type Block, type Reply, dateLabel } from "../../reply.ts";
+import { type Block, type Reply, type Source, dateLabel } from "../../reply.ts";
 import { packPieces, safeUrl, splitAtSpaces } from "../split.ts";
 
 /** Discord's limit on message content. */
@@ -51,14 +50,15 @@ function blockPieces(block: Block, limit: number): string[] {
       return parts.map((t, i) => `> ${i === 0 ? label : ""}${t}${i === parts.length - 1 && markers ? ` ${markers}` : ""}`);
     }
     case "item":
-      return splitAtSpaces(`• ${linkTitle(block.title, block.url)} — ${escapeText(block.meta)}`, limit);
+      return splitAtSpaces(`${block.n ? `[${block.n}]` : "•"} ${linkTitle(block.title, block.url)} — ${escapeText(block.meta)}`, limit);
   }
 }
 
-function citationPieces(citation: Citation, shownInBody: boolean, limit: number): string[] {
-  const head = `[${citation.n}] ${linkTitle(citation.title, citation.url || undefined)} — ${escapeText(citation.source || "unknown outlet")}, ${dateLabel(citation.date, citation.approximate)}`;
-  const quote = shownInBody ? [] : blockPieces({ type: "quote", text: citation.quote, cites: [] }, limit);
-  return [...splitAtSpaces(head, limit), ...quote];
+/** A source's line, then any of its quotes the body does not show (another article's wording of an event). */
+function sourcePieces(source: Source, shown: ReadonlySet<string>, limit: number): string[] {
+  const head = `[${source.n}] ${linkTitle(source.title, source.url || undefined)} — ${escapeText(source.source || "unknown outlet")}, ${dateLabel(source.date, source.approximate)}`;
+  const quotes = source.quotes.filter((q) => !shown.has(q)).flatMap((q) => blockPieces({ type: "quote", text: q, cites: [] }, limit));
+  return [...splitAtSpaces(head, limit), ...quotes];
 }
 
 /** Packs pieces into messages of at most `limit` characters; an over-long piece is cut at spaces first. */
@@ -70,9 +70,9 @@ export function pack(pieces: string[], limit = MAX_CONTENT): string[] {
 export function renderDiscord(reply: Reply, limit = MAX_CONTENT): string[] {
   const pieces = reply.blocks.flatMap((block) => blockPieces(block, limit));
   const shown = new Set(reply.blocks.flatMap((b) => (b.type === "quote" ? [b.text] : [])));
-  if (reply.citations.length > 0) {
+  if (reply.sources.length > 0) {
     pieces.push("**Sources**");
-    for (const citation of reply.citations) pieces.push(...citationPieces(citation, shown.has(citation.quote), limit));
+    for (const source of reply.sources) pieces.push(...sourcePieces(source, shown, limit));
   }
   return pack(pieces, limit);
 }

@@ -7,8 +7,7 @@
  * with outlet and date. Pageable replies (timelines) are shown a page of
  * events at a time; an event too long for one page continues on the next.
  */
-import type { Citation } from "../../core/article.ts";
-import { type Block, type Reply, dateLabel } from "../../reply.ts";
+import { type Block, type Reply, type Source, dateLabel } from "../../reply.ts";
 import { packPieces, safeUrl, splitAtSpaces } from "../split.ts";
 
 /** Telegram's limit on message text. */
@@ -45,11 +44,11 @@ function blockPieces(block: Block, limit = MAX_PIECE): string[] {
       return parts.map((t, i) => `${i === 0 ? label : ""}<blockquote>${t}${i === parts.length - 1 ? ` ${markers}` : ""}</blockquote>`);
     }
     case "item":
-      return chunks(block.meta).map((t, i) => (i === 0 ? `• ${link(block.title, block.url)} — ${t}` : t));
+      return chunks(block.meta).map((t, i) => (i === 0 ? `${block.n ? `[${block.n}]` : "•"} ${link(block.title, block.url)} — ${t}` : t));
   }
 }
 
-function citationLine(c: Citation): string {
+function sourceLine(c: Source): string {
   return `[${c.n}] ${link(c.title, c.url)} — ${escapeHtml(c.source || "unknown outlet")}, ${dateLabel(c.date, c.approximate)}`;
 }
 
@@ -59,7 +58,7 @@ export const packHtml = (pieces: string[], limit = MAX_MESSAGE): string[] => pac
 /** Renders a reply as HTML messages. */
 export function renderTelegram(reply: Reply): string[] {
   const pieces = reply.blocks.flatMap((b) => blockPieces(b));
-  if (reply.citations.length > 0) pieces.push("<b>Sources</b>", ...reply.citations.map(citationLine));
+  if (reply.sources.length > 0) pieces.push("<b>Sources</b>", ...reply.sources.map(sourceLine));
   return packHtml(pieces);
 }
 
@@ -78,7 +77,7 @@ export function paginate(reply: Reply): string[] {
   type Part = (typeof parts)[number];
   const build = (shown: Part[], footer: string): string => {
     const cited = new Set(shown.flatMap((p) => p.cites));
-    const sources = reply.citations.filter((c) => cited.has(c.n)).map(citationLine);
+    const sources = reply.sources.filter((c) => cited.has(c.n)).map(sourceLine);
     return [...heading, ...shown.map((p) => p.html), ...(sources.length ? ["<b>Sources</b>", ...sources] : []), escapeHtml(footer)].join("\n");
   };
   const events = (shown: Part[]) => new Set(shown.filter((p) => p.event >= 0).map((p) => p.event)).size;

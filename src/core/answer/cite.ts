@@ -15,11 +15,28 @@ export interface RelatedArticle {
   url: string;
 }
 
-/** The citation fields for a passage's article. */
-export function citationFor(index: CorpusIndex, passage: Passage, n: number, quote: string): Citation {
+/**
+ * Numbers the articles one result cites, in order of first citation, so
+ * every quote from one article carries the same source number.
+ */
+export class ArticleNumbers {
+  private readonly numbers = new Map<number, number>();
+
+  /** The number of the article at this index position (a new one the first time). */
+  of(article: number): number {
+    let n = this.numbers.get(article);
+    if (n === undefined) this.numbers.set(article, (n = this.numbers.size + 1));
+    return n;
+  }
+}
+
+/** The citation of a quote from a passage: its number `n`, its article's number (from `articles`), the article's fields. */
+export function citationFor(index: CorpusIndex, passage: Passage, n: number, quote: string, articles: ArticleNumbers): Citation {
   const article = index.articles[passage.article]!;
   return {
     n,
+    article: articles.of(passage.article),
+    articleId: article.id,
     title: article.title,
     source: article.source ?? "",
     date: article.date ?? "",

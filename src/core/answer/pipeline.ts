@@ -6,7 +6,7 @@
 import type { Citation } from "../article.ts";
 import type { CorpusIndex } from "../passage-index.ts";
 import { analyze } from "./analyse.ts";
-import { type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
+import { ArticleNumbers, type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
 import { choose } from "./compose.ts";
 import { decide } from "./decide.ts";
 import { type Scored, rank } from "./score.ts";
@@ -14,11 +14,12 @@ import { MIN_COVERAGE } from "./weights.ts";
 
 export interface Answer {
   question: string;
-  /** The quoted sentences with [n] markers, or the refusal message. */
+  /** The quoted sentences with [n] markers (article numbers), or the refusal message. */
   answer: string;
-  /** The same sentences, each with the citation numbers that support it. */
+  /** The same sentences, each with the numbers of the articles that support it (Citation.article). */
   sentences: { text: string; cites: number[] }[];
   abstained: boolean;
+  /** One per quote, each with its article's number. */
   citations: Citation[];
   /** On a refusal, up to three articles closest to the question. */
   related: RelatedArticle[];
@@ -52,12 +53,14 @@ export function answer(index: CorpusIndex, question: string, options: AnswerOpti
   const ranked = rank(index, analyzed);
   if (decide(index, analyzed, ranked, minCoverage)) return refuse(ranked);
   const citations: Citation[] = [];
+  const articles = new ArticleNumbers();
   const sentences = choose(index, analyzed, ranked, minCoverage).map(({ lead, quote, also }) => {
     const cites = [lead, ...also].map((scored, k) => {
-      citations.push(citationFor(index, scored.passage, citations.length + 1, k === 0 ? quote : scored.passage.text));
-      return citations.length;
+      const citation = citationFor(index, scored.passage, citations.length + 1, k === 0 ? quote : scored.passage.text, articles);
+      citations.push(citation);
+      return citation.article;
     });
-    return { text: quote, cites };
+    return { text: quote, cites: [...new Set(cites)] };
   });
   const text = sentences.map((s) => `${s.text} ${s.cites.map((n) => `[${n}]`).join("")}`).join(" ");
   return { question, answer: text, sentences, abstained: false, citations, related: [] };
