@@ -27,9 +27,10 @@ export default defineCommand({
   access: "everyone",
   positional: "question",
   example: "/ask What is PVARA?",
-  run: ({ question }, deps) => {
+  run: ({ question }, deps, caller) => {
     if (isGreeting(question)) return introduction(deps.library().articles.length);
     if (question.length < MIN_QUESTION) throw new UserError(`That is too short to look up. Ask me a whole question, e.g. ${EXAMPLE_QUESTIONS[0]}`);
-    return answerReply(deps.library().ask(question));
+    // A follow-up ("and who signed it?") is read with the question its conversation is about.
+    return answerReply(deps.library().ask(question, { previous: caller.previousQuestion }));
   },
 });

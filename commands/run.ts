@@ -97,6 +97,11 @@ export interface Caller {
   id?: string;
   /** The chat the command came from, as a digest destination. */
   here?: Destination;
+  /**
+   * When this is a follow-up (a reply to the bot's answer, a message in its
+   * thread): the question that conversation is about.
+   */
+  previousQuestion?: string;
 }
 
 /** Checks access, parses, runs. A UserError becomes a private reply; other errors are thrown. */

@@ -42,6 +42,8 @@ export interface Reply {
   pageable?: boolean;
   /** Buttons: `id` comes back to the adapter when pressed (e.g. "digest-post:<preview id>"). */
   actions?: { id: string; label: string }[];
+  /** An answer's question as answered: what a follow-up to this reply is read with (the adapter keeps it). */
+  conversation?: string;
 }
 
 /**
@@ -86,10 +88,15 @@ function related(answer: { related: Answer["related"] }): Block[] {
   return [{ type: "text", text: "Closest articles:" }, ...answer.related.map((r): Block => ({ type: "item", title: r.title, url: r.url || undefined, meta: `${r.source || "unknown outlet"}, ${r.date || "undated"}` }))];
 }
 
-/** An answer: its quoted sentences, each citing its sources; or the refusal and closest articles. */
+/**
+ * An answer: its quoted sentences, each citing its sources; or the refusal and
+ * closest articles. A follow-up read with its conversation's subject says so first.
+ */
 export function answerReply(answer: Answer): Reply {
-  if (answer.abstained) return { blocks: [{ type: "text", text: answer.answer }, ...related(answer)], sources: [] };
-  return { blocks: answer.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: s.cites })), sources: sourcesOf(answer.citations) };
+  const understood: Block[] = answer.asked !== answer.question ? [{ type: "text", text: `Read with your earlier question, as: ${answer.asked}` }] : [];
+  const conversation = answer.asked;
+  if (answer.abstained) return { blocks: [...understood, { type: "text", text: answer.answer }, ...related(answer)], sources: [], conversation };
+  return { blocks: [...understood, ...answer.sentences.map((s): Block => ({ type: "quote", text: clipQuote(s.text), cites: s.cites }))], sources: sourcesOf(answer.citations), conversation };
 }
 
 export function summaryReply(summary: Summary): Reply {

@@ -10,6 +10,7 @@ import { Leases } from "./lease.ts";
 import { SharedRateLimiter } from "./limits.ts";
 import { Outbox } from "./outbox.ts";
 import { PageStore } from "./pages.ts";
+import { ConversationStore } from "./conversations.ts";
 
 export { DEFAULT_STORE_FILE, StoreError, isPostgresUrl, type StoreConnection, type StoreKind } from "./connect.ts";
 export { ARTICLES_CHANNEL, ArticleRegistry, textHash } from "./articles.ts";
@@ -17,11 +18,13 @@ export { LEASE_MS, Leases } from "./lease.ts";
 export { SharedRateLimiter } from "./limits.ts";
 export { type DestinationReport, type DigestRecord, type ItemState, Outbox, type SendOutcome } from "./outbox.ts";
 export { PAGES_TTL_MS, PageStore } from "./pages.ts";
+export { ConversationStore } from "./conversations.ts";
 
 export class Store {
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly pages: PageStore;
+  readonly conversations: ConversationStore;
   readonly articles: ArticleRegistry;
 
   constructor(readonly connection: StoreConnection) {
@@ -29,6 +32,7 @@ export class Store {
     this.outbox = new Outbox(connection);
     this.leases = new Leases(connection);
     this.pages = new PageStore(connection);
+    this.conversations = new ConversationStore(connection);
   }
 
   get kind() {
@@ -48,10 +52,11 @@ export class Store {
     await this.connection.db.insertInto("meta").values({ key, value }).onConflict((c) => c.column("key").doUpdateSet({ value })).execute();
   }
 
-  /** Forgets expired pages and ended rate-limit windows (the worker calls it now and then). */
+  /** Forgets expired pages, conversations and ended rate-limit windows (the worker calls it now and then). */
   async forgetExpired(now = Date.now()): Promise<void> {
     await this.connection.db.deleteFrom("rate_limits").where("expires_at", "<", now).execute();
     await this.pages.prune();
+    await this.conversations.prune();
   }
 
   close(): Promise<void> {

@@ -49,6 +49,16 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex("articles_added_at").on("articles").column("added_at").execute();
     },
   },
+  "003-conversations": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("conversations")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("question", "text", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** A CHECK that a column holds one of the values. */

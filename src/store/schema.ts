@@ -20,6 +20,8 @@ export interface Database {
   pages: { id: string; pages: string; expires_at: number };
   /** Articles added by moderators through any process, with their corpus-file text, so every process can have them. */
   articles: { file_name: string; text: string; text_hash: string; url: string | null; added_by: string; added_at: number };
+  /** The question a conversation is about, by where a follow-up would come from (a thread, a bot message). */
+  conversations: { key: string; question: string; expires_at: number };
   /** Small facts the processes share: the last scheduled digest run. */
   meta: { key: string; value: string };
 }

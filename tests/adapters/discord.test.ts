@@ -40,6 +40,29 @@ async function answered(fake: FakeDiscord, token: string): Promise<Recorded[]> {
 
 const visible = (requests: Recorded[]) => requests.map((r) => r.body?.content ?? r.body?.data?.content ?? "").filter(Boolean).join("\n");
 
+let nextMessage = 990000000000000100n;
+/** A member's message in a channel. */
+function userMessage(content: string, channelId: string, id = String(nextMessage++)) {
+  return {
+    id,
+    channel_id: channelId,
+    guild_id: GUILD_ID,
+    author: { id: "700000000000000009", username: "member", discriminator: "0", avatar: null },
+    member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: content.includes(`<@${BOT_ID}>`) ? [{ id: BOT_ID, username: "Daleel", discriminator: "0", avatar: null, bot: true }] : [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+  };
+}
+
 describe("Discord adapter, against a fake Discord", () => {
   let env: Awaited<ReturnType<typeof startBot>>;
   beforeAll(async () => {
@@ -133,6 +156,48 @@ describe("Discord adapter, against a fake Discord", () => {
     expect(Math.max(...delays)).toBeLessThan(2500);
   });
 
+  it("offers a thread under an answer; a message there and an /ask there follow up the answer's question", async () => {
+    env.fake.guildCreate();
+    const asked = await drive("ask", { question: "What did Bilal bin Saqib discuss with Mayor Eric Adams?" }, false);
+    const answer = asked.find((r) => r.method === "PATCH")!;
+    expect(answer.body.content).toContain("Eric Adams");
+    expect(JSON.stringify(answer.body.components)).toContain('"custom_id":"thread:open"');
+    // Alone, "where did they meet?" leads with another meeting.
+    const firstQuote = (content: string) => content.split("\n").find((line) => line.startsWith("> ")) ?? "";
+    expect(firstQuote(visible(await drive("ask", { question: "where did they meet?" }, false)))).not.toContain("Gracie Mansion");
+
+    const press = env.fake.button("thread:open", { messageId: answer.response.id, ephemeral: false });
+    await env.fake.waitUntil(() => env.fake.forToken(press.token).some((r) => r.path.includes("/callback")));
+    const opened = env.fake.requests.find((r) => r.method === "POST" && r.path === `/channels/${CHANNEL_ID}/messages/${answer.response.id}/threads`)!;
+    expect(opened.body.name).toBe("What did Bilal bin Saqib discuss with Mayor Eric Adams?");
+    const threadId = opened.response.id as string;
+    expect(visible(env.fake.forToken(press.token))).toContain(`<#${threadId}>`);
+
+    // /ask typed in the thread follows it up, and offers no second thread.
+    const { token } = env.fake.interaction("ask", { question: "where did they meet?" }, { channelId: threadId });
+    const again = (await answered(env.fake, token)).find((r) => r.method === "PATCH")!;
+    expect(firstQuote(again.body.content)).toContain("Gracie Mansion");
+    expect(again.body.content).toContain("Read with your earlier question");
+    expect(JSON.stringify(again.body.components ?? [])).not.toContain("thread:open");
+
+    // So does a message there that mentions the bot (any message, with the message-content intent).
+    env.fake.dispatch("MESSAGE_CREATE", userMessage(`<@${BOT_ID}> and where exactly did they meet?`, threadId));
+    await env.fake.waitUntil(() => env.fake.requests.some((r) => r.method === "POST" && r.path === `/channels/${threadId}/messages`));
+    const inThread = env.fake.requests.find((r) => r.method === "POST" && r.path === `/channels/${threadId}/messages`)!.body.content as string;
+    expect(firstQuote(inThread)).toContain("Gracie Mansion");
+  });
+
+  it("reads a reply to its answer as a follow-up", async () => {
+    const asked = await drive("ask", { question: "Tell me about the El Salvador letter of intent" }, false);
+    const answerId = asked.find((r) => r.method === "PATCH")!.response.id as string;
+    env.fake.dispatch("MESSAGE_CREATE", { ...userMessage(`<@${BOT_ID}> when was that?`, CHANNEL_ID, "990000000000000777"), message_reference: { message_id: answerId, channel_id: CHANNEL_ID, guild_id: GUILD_ID } });
+    await env.fake.waitUntil(() => env.fake.requests.some((r) => r.method === "POST" && r.path === `/channels/${CHANNEL_ID}/messages` && r.body?.message_reference?.message_id === "990000000000000777"));
+    const reply = env.fake.requests.find((r) => r.body?.message_reference?.message_id === "990000000000000777")!.body.content as string;
+    expect(reply).toContain("El Salvador");
+    expect(reply).not.toMatch(/can.t answer/);
+    expect(visible(await drive("ask", { question: "when was that?" }, false))).toMatch(/can.t answer/);
+  });
+
   it("answers a message that mentions the bot like /ask, without pinging", async () => {
     env.fake.dispatch("MESSAGE_CREATE", {
       id: "990000000000000001",
@@ -152,8 +217,9 @@ describe("Discord adapter, against a fake Discord", () => {
       pinned: false,
       type: 0,
     });
-    await env.fake.waitUntil(() => env.fake.requests.some((r) => r.path === `/channels/${CHANNEL_ID}/messages`));
-    const reply = env.fake.requests.find((r) => r.path === `/channels/${CHANNEL_ID}/messages`)!;
+    const mine = (r: Recorded) => r.path === `/channels/${CHANNEL_ID}/messages` && r.body?.message_reference?.message_id === "990000000000000001";
+    await env.fake.waitUntil(() => env.fake.requests.some(mine));
+    const reply = env.fake.requests.find(mine)!;
     expect(reply.body.content).toContain("Pakistan Virtual Assets Regulatory Authority");
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(reply.body.message_reference.message_id).toBe("990000000000000001");

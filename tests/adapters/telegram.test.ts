@@ -97,6 +97,25 @@ describe("Telegram adapter, against a fake Bot API", () => {
     expect(seen(await exchange(env.fake, "Who is Bo Hines?", { chatId: -4244, replyTo: botMessage }))).toContain("Hines");
   });
 
+  it("reads a reply to its answer as a follow-up about the same subject", async () => {
+    const chatId = nextChat++;
+    const [answer] = await exchange(env.fake, "Tell me about the El Salvador letter of intent", { chatId });
+    expect(answer!.body.text).toContain("Letter of Intent");
+    // Alone, "when was that?" has no subject: it is refused.
+    expect(seen(await exchange(env.fake, "when was that?"))).toMatch(/can.t answer/);
+    const replyTo = { message_id: answer!.body.message_id_sent, date: 0, chat: { id: chatId, type: "private" }, from: BOT_USER, text: "…" };
+    const before = env.fake.sent().length;
+    env.fake.message("when was that?", { chatId, userId: chatId, replyTo });
+    await env.fake.waitUntil(() => env.fake.sent().length > before);
+    const followUp = env.fake.sent().at(-1)!.body.text as string;
+    expect(followUp).toContain("Read with your earlier question, as: when was that? El Salvador");
+    expect(followUp).toContain("El Salvador");
+    expect(followUp).not.toMatch(/can.t answer/);
+    // A reply to a message that is not one of its answers is a fresh question.
+    const stranger = { ...replyTo, message_id: 999_999 };
+    expect(seen(await exchange(env.fake, "when was that?", { replyTo: stranger }))).toMatch(/can.t answer/);
+  });
+
   it("pages through a long timeline with Earlier and Later, editing the message", async () => {
     const [first] = await exchange(env.fake, "/timeline");
     expect(first!.body.text).toContain("Page 1 of");

@@ -13,6 +13,8 @@ export const APP_ID = "900000000000000001";
 export const BOT_ID = "900000000000000002";
 export const GUILD_ID = "900000000000000003";
 export const CHANNEL_ID = "900000000000000004";
+/** The direct-message channel of interactions outside a server (never a server channel's id, as on Discord). */
+export const DM_CHANNEL_ID = "900000000000000005";
 /** Manage Guild, as a permission bit string. */
 export const MANAGE_GUILD = "32";
 
@@ -22,6 +24,8 @@ export interface Recorded {
   body: any;
   at: number;
   contentType?: string;
+  /** What the fake answered (JSON bodies). */
+  response?: any;
 }
 
 interface Scripted {
@@ -153,7 +157,7 @@ export class FakeDiscord {
   interaction(
     name: string,
     options: Record<string, string | number> = {},
-    who: { userId?: string; permissions?: string; roles?: string[]; type?: 2 | 4; focused?: string; inGuild?: boolean; files?: Record<string, { name: string; content: string | Buffer }>; shard?: number } = {},
+    who: { userId?: string; permissions?: string; roles?: string[]; type?: 2 | 4; focused?: string; inGuild?: boolean; files?: Record<string, { name: string; content: string | Buffer }>; shard?: number; channelId?: string } = {},
   ): { id: string; token: string } {
     const id = nextId();
     const token = `interaction-token-${id}-${"x".repeat(40)}`;
@@ -187,8 +191,8 @@ export class FakeDiscord {
             member: { user, roles: who.roles ?? [], permissions: who.permissions ?? "0", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
           }
         : { user }),
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: inGuild ? 0 : 1, ...(inGuild ? { guild_id: GUILD_ID, name: "general" } : {}) },
+      channel_id: who.channelId ?? (inGuild ? CHANNEL_ID : DM_CHANNEL_ID),
+      channel: who.channelId ? { id: who.channelId, type: 11, guild_id: GUILD_ID, parent_id: CHANNEL_ID, name: "thread" } : inGuild ? { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "general" } : { id: DM_CHANNEL_ID, type: 1 },
       app_permissions: "0",
       entitlements: [],
       authorizing_integration_owners: inGuild ? { "0": GUILD_ID } : { "1": user.id },
@@ -199,7 +203,7 @@ export class FakeDiscord {
   }
 
   /** Sends a button press on a message; returns the interaction's id and token. */
-  button(customId: string, who: { userId?: string; permissions?: string; ephemeral?: boolean } = {}): { id: string; token: string } {
+  button(customId: string, who: { userId?: string; permissions?: string; ephemeral?: boolean; messageId?: string } = {}): { id: string; token: string } {
     const id = nextId();
     const token = `interaction-token-${id}-${"y".repeat(40)}`;
     const user = { id: who.userId ?? "700000000000000001", username: "asker", discriminator: "0", avatar: null, global_name: "Asker" };
@@ -219,10 +223,31 @@ export class FakeDiscord {
       entitlements: [],
       authorizing_integration_owners: { "0": GUILD_ID },
       context: 0,
-      message: { ...message("preview"), flags: who.ephemeral === false ? 0 : 64, components: [] },
+      message: { ...message("preview"), ...(who.messageId ? { id: who.messageId } : {}), flags: who.ephemeral === false ? 0 : 64, components: [] },
       data: { custom_id: customId, component_type: 2 },
     });
     return { id, token };
+  }
+
+  /** Tells the bot about the server and its #general channel, as Discord does after READY (threads then reach it too). */
+  guildCreate(): void {
+    this.dispatch("GUILD_CREATE", {
+      id: GUILD_ID,
+      name: "Crypto Pakistan",
+      icon: null,
+      owner_id: "700000000000000000",
+      roles: [{ id: GUILD_ID, name: "@everyone", permissions: "0", position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
+      emojis: [],
+      stickers: [],
+      features: [],
+      channels: [{ id: CHANNEL_ID, type: 0, name: "general", guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+      threads: [],
+      members: [],
+      member_count: 1,
+      unavailable: false,
+      large: false,
+      joined_at: new Date().toISOString(),
+    });
   }
 
   /** Requests the bot made for one interaction token, in order. */
@@ -252,12 +277,13 @@ export class FakeDiscord {
       res.end(JSON.stringify(s!.body));
       return;
     }
-    this.route(method, path, body, res);
+    this.route(method, path, body, res, recorded);
     this.onRequest?.(recorded);
   }
 
-  private route(method: string, path: string, body: any, res: ServerResponse): void {
+  private route(method: string, path: string, body: any, res: ServerResponse, recorded: Recorded): void {
     const json = (status: number, data: unknown) => {
+      recorded.response = data;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(data));
     };
@@ -290,6 +316,13 @@ export class FakeDiscord {
       if (key) this.byNonce.set(key, created);
       this.created.set(channel, [...(this.created.get(channel) ?? []), body?.content ?? ""]);
       return json(200, created);
+    }
+    const thread = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
+    if (method === "POST" && thread) {
+      const created = { id: nextId(), type: 11, guild_id: GUILD_ID, parent_id: thread[1], name: body?.name ?? "", owner_id: BOT_ID, thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false } };
+      json(201, created);
+      // As Discord does: the bot hears of the thread it made.
+      return this.dispatch("THREAD_CREATE", { ...created, newly_created: true });
     }
     if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) return json(200, body);
     json(404, { message: "404: Not Found", code: 0 });

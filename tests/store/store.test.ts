@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { recordDigest } from "../../src/digests/compose.ts";
 import { type Sender, postDigest } from "../../src/digests/poster.ts";
 import { importLegacyOutbox } from "../../src/store/import-json.ts";
-import { type Store, StoreError, openStore } from "../../src/store/index.ts";
+import { CONVERSATION_TTL_MS } from "../../src/store/conversations.ts";
+import { ConversationStore, type Store, StoreError, openStore } from "../../src/store/index.ts";
 import { bundledLibrary } from "../helpers.ts";
 import { BACKENDS } from "./backends.ts";
 
@@ -105,6 +106,24 @@ describe.each(BACKENDS)("the store on $name", (backend) => {
       expect(id).toMatch(/^[\w-]{8,16}$/);
       expect(await after.pages.load(id)).toEqual({ pages: ["<b>one</b>", "two"] });
       expect(await after.pages.load("nonexistent")).toBeUndefined();
+    });
+  });
+
+  describe("ConversationStore", () => {
+    it("keeps what a conversation is about for another process for a day, then forgets it", async () => {
+      const location = await backend.fresh();
+      const one = await openStore(location);
+      open.push(one);
+      await one.conversations.save("telegram:5:10", "Tell me about the El Salvador letter of intent");
+      await one.conversations.save("telegram:5:10", "when was that? El Salvador letter intent");
+      const other = await openStore(location);
+      open.push(other);
+      expect(await other.conversations.load("telegram:5:10")).toBe("when was that? El Salvador letter intent");
+      expect(await other.conversations.load("telegram:5:11")).toBeUndefined();
+      const tomorrow = new ConversationStore(other.connection, () => Date.now() + CONVERSATION_TTL_MS + 1000);
+      expect(await tomorrow.load("telegram:5:10")).toBeUndefined();
+      await tomorrow.prune();
+      expect(await other.conversations.load("telegram:5:10")).toBeUndefined();
     });
   });
 

@@ -1,6 +1,7 @@
 /**
  * The Discord bot: serves the commands as slash commands and answers
- * questions that mention it. Every interaction is acknowledged at once;
+ * questions that mention it; an answer can be followed up in a thread or by
+ * replying to it (follow-ups.ts). Every interaction is acknowledged at once;
  * nothing it sends can ping anyone; a failed request never stops the process.
  */
 import {
@@ -28,8 +29,10 @@ import { type Reply, text } from "../../reply.ts";
 import { suggestTopics } from "../../core/suggest.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
 import { GENERIC_FAILURE, SLOW_DOWN, commandReply, pressPost, serveCommand } from "../platform.ts";
+import { type ConversationKeeper, MemoryConversations } from "../conversations.ts";
 import { MemoryPages, type PageKeeper } from "../pages.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
+import { DiscordFollowUps, THREAD_BUTTON, followUpRow } from "./follow-ups.ts";
 import { renderDiscord } from "./render.ts";
 
 /** No text from users or articles may ping anyone. */
@@ -45,6 +48,8 @@ export interface DiscordOptions {
   limiter?: RateLimit;
   /** Where paged replies are kept for their ◀ ▶ buttons (the store's, so pages turn after a restart); default: memory. */
   pages?: PageKeeper;
+  /** What answers and threads are about, for follow-ups (the store's, shared by every process); default: memory. */
+  conversations?: ConversationKeeper;
 }
 
 /** Page buttons carry "pg:<pages id>:<page>". */
@@ -115,6 +120,7 @@ export class DiscordBot {
   readonly client: Client;
   private readonly limiter: RateLimit;
   private readonly pages: PageKeeper;
+  private readonly followUps: DiscordFollowUps;
   /** Acknowledgements (deferrals) in flight, and answers waiting for them to go out. */
   private acking = 0;
   private waitingForAcks: (() => void)[] = [];
@@ -129,6 +135,7 @@ export class DiscordBot {
     this.client = new Client({ intents, partials: [Partials.Channel], allowedMentions: NO_PINGS, rest: { api: options.apiBase } });
     this.limiter = options.limiter ?? new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
     this.pages = options.pages ?? new MemoryPages();
+    this.followUps = new DiscordFollowUps(options.conversations ?? new MemoryConversations());
     this.client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => this.guardInteraction(packet));
     this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
     this.client.on(Events.MessageCreate, (message) => void this.onMessage(message));
@@ -170,6 +177,7 @@ export class DiscordBot {
       else if (interaction.isChatInputCommand()) await this.chatInput(interaction);
       else if (interaction.isButton() && interaction.customId.startsWith("digest-post:")) await this.postDigest(interaction);
       else if (interaction.isButton() && PAGE_BUTTON.test(interaction.customId)) await this.turnPage(interaction);
+      else if (interaction.isButton() && interaction.customId === THREAD_BUTTON) await this.followUps.openThread(interaction);
     } catch (error) {
       this.log.error({ err: error, interaction: interaction.id, command: "commandName" in interaction ? interaction.commandName : undefined }, "interaction failed");
       if (interaction.isRepliable()) await this.tellFailure(interaction);
@@ -232,24 +240,32 @@ export class DiscordBot {
     }
     await this.acknowledge(() => interaction.deferReply());
     await this.afterPendingAcks();
+    const inThread = interaction.channel?.isThread() || (await this.followUps.isConversation(interaction.channelId));
     const caller: Caller = {
       isModerator: async () => isDiscordModerator(interaction, this.options.moderatorRoleIds),
       id: `discord:${interaction.user.id}`,
       here: `discord:${interaction.channelId}`,
+      // An /ask in a conversation thread follows up the thread's question.
+      previousQuestion: command.name === "ask" && inThread ? await this.followUps.thread(interaction.channelId) : undefined,
     };
-    await serveCommand(command, { caller, options: () => rawOptions(interaction), send: (reply) => this.send(interaction, reply) }, this.deps);
+    await serveCommand(command, { caller, options: () => rawOptions(interaction), send: (reply) => this.send(interaction, reply, inThread) }, this.deps);
   }
 
   /**
    * Edits the deferred reply. A reply longer than one message is shown a page
    * at a time with ◀ ▶ buttons (never a flood of follow-ups); a private reply
-   * goes ephemeral; action buttons (Post) go on the last message.
+   * goes ephemeral; action buttons (Post) go on the last message. An answer
+   * is remembered for follow-ups and, outside a thread, offers one.
    */
-  private async send(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+  private async send(interaction: ChatInputCommandInteraction, reply: Reply, inThread: boolean): Promise<void> {
     const messages = renderDiscord(reply);
+    const followUp = reply.conversation && !reply.private && interaction.inGuild() && !inThread ? [followUpRow()] : [];
+    const remember = async (sent: Message) => {
+      if (reply.conversation) await this.followUps.remember(sent.id, interaction.channelId, reply.conversation, inThread);
+    };
     if (messages.length > 1 && !reply.private && !reply.actions?.length) {
       const id = await this.pages.save(messages, interaction.user.id);
-      await interaction.editReply({ content: messages[0]!, components: [pager(id, 0, messages.length)], allowedMentions: NO_PINGS });
+      await remember(await interaction.editReply({ content: messages[0]!, components: [pager(id, 0, messages.length), ...followUp], allowedMentions: NO_PINGS }));
       return;
     }
     const buttons = reply.actions?.length
@@ -262,7 +278,7 @@ export class DiscordBot {
       return;
     }
     for (const [i, content] of messages.entries()) {
-      if (i === 0) await interaction.editReply({ content, components: componentsFor(i), allowedMentions: NO_PINGS });
+      if (i === 0) await remember(await interaction.editReply({ content, components: [...componentsFor(i), ...followUp], allowedMentions: NO_PINGS }));
       else await interaction.followUp({ content, components: componentsFor(i), allowedMentions: NO_PINGS });
     }
   }
@@ -299,19 +315,29 @@ export class DiscordBot {
     else await interaction.reply({ ...shown, flags: MessageFlags.Ephemeral });
   }
 
-  /** A message that mentions the bot is a question, answered like /ask. */
+  /**
+   * A message that mentions the bot is a question, answered like /ask; so is
+   * a reply to one of its answers, or a message in a conversation thread —
+   * those read with the conversation's question.
+   */
   private async onMessage(message: Message): Promise<void> {
     const me = this.client.user;
-    if (!me || message.author.bot || !message.mentions.users.has(me.id)) return;
+    if (!me || message.author.bot) return;
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), "").trim();
+    const mentioned = message.mentions.users.has(me.id);
+    // Without the message-content intent, only mentions (replies included) carry text.
+    if (!mentioned && !question) return;
     try {
+      const previous = await this.followUps.previousFor(message);
+      if (!mentioned && !previous) return;
       if (!(await this.limiter.allow(`discord:${message.author.id}`))) return;
       const ask = findCommand("ask")!;
-      const caller: Caller = { isModerator: async () => false, id: `discord:${message.author.id}`, here: `discord:${message.channelId}` };
+      const caller: Caller = { isModerator: async () => false, id: `discord:${message.author.id}`, here: `discord:${message.channelId}`, previousQuestion: previous?.question };
       const reply = question ? await commandReply(ask, { caller, options: () => ({ question }) }, this.deps) : text("Ask me a question after the mention, e.g. @Daleel What is PVARA?");
       const messages = renderDiscord(reply);
       const components = messages.length > 1 ? [pager(await this.pages.save(messages, message.author.id), 0, messages.length)] : [];
-      await message.reply({ content: messages[0] ?? "", components, allowedMentions: NO_PINGS });
+      const sent = await message.reply({ content: messages[0] ?? "", components, allowedMentions: NO_PINGS });
+      if (reply.conversation) await this.followUps.remember(sent.id, message.channelId, reply.conversation, previous?.inThread ?? false);
     } catch (error) {
       this.log.error({ err: error, message: message.id }, "mention failed");
     }

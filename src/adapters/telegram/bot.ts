@@ -1,14 +1,15 @@
 /**
  * The Telegram bot (grammY): the same commands as Discord and the console,
  * rendered as HTML. In private chats a plain message is a question; in groups
- * only commands, @mentions and replies to the bot. Long polling with
+ * only commands, @mentions and replies to the bot. A reply to one of the
+ * bot's answers is a follow-up, read with the question that answer was about. Long polling with
  * @grammyjs/runner (sequential per chat), or webhook mode behind a secret.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, GrammyError, InlineKeyboard, type Transformer, webhookCallback } from "grammy";
-import type { Update } from "grammy/types";
+import type { Message, Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
 import { commands, findCommand } from "../../../commands/index.ts";
@@ -16,6 +17,7 @@ import { type Reply, text } from "../../reply.ts";
 import { type Caller, parseText } from "../../../commands/run.ts";
 import { checkArticleFile, downloadText } from "../files.ts";
 import { GENERIC_FAILURE, SLOW_DOWN, pressPost, serveCommand } from "../platform.ts";
+import { type ConversationKeeper, MemoryConversations } from "../conversations.ts";
 import { MemoryPages, type PageKeeper } from "../pages.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { paginate, renderTelegram, toPlainText } from "./render.ts";
@@ -30,6 +32,8 @@ export interface TelegramOptions {
   limiter?: RateLimit;
   /** Where paged replies are kept for their buttons (the store's, so pages survive restarts); default: memory. */
   pages?: PageKeeper;
+  /** What each answer was about, for replies to it (the store's, shared by every process); default: memory. */
+  conversations?: ConversationKeeper;
   /** Every API request, retries included, ends within this many seconds (default RETRY_BUDGET_SECONDS). */
   retryBudgetSeconds?: number;
 }
@@ -135,6 +139,7 @@ export class TelegramBot {
   private lastUpdateId = -1;
   private readonly limiter: RateLimit;
   private readonly pages: PageKeeper;
+  private readonly conversations: ConversationKeeper;
 
   constructor(
     private readonly options: TelegramOptions,
@@ -154,6 +159,7 @@ export class TelegramBot {
     });
     this.limiter = options.limiter ?? new RateLimiter(options.rateLimit.max, options.rateLimit.windowSeconds * 1000);
     this.pages = options.pages ?? new MemoryPages();
+    this.conversations = options.conversations ?? new MemoryConversations();
     this.bot.use((ctx, next) => this.limit(ctx, next));
     this.registerHandlers();
     this.bot.catch((error) => {
@@ -187,20 +193,37 @@ export class TelegramBot {
     return undefined;
   }
 
-  private caller(ctx: Context): Caller {
-    return { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}` };
+  private caller(ctx: Context, previousQuestion?: string): Caller {
+    return { isModerator: () => isTelegramModerator(ctx, this.options.moderatorIds), id: `telegram:${ctx.from?.id}`, here: `telegram:${ctx.chat?.id}`, previousQuestion };
   }
 
   private async runCommandText(ctx: Context, name: string, args: string): Promise<void> {
     const command = findCommand(name)!;
-    await serveCommand(command, { caller: this.caller(ctx), options: () => parseText(command, args), send: (reply) => this.show(ctx, reply) }, this.deps);
+    const previous = name === "ask" ? await this.conversationRepliedTo(ctx) : undefined;
+    await serveCommand(command, { caller: this.caller(ctx, previous), options: () => parseText(command, args), send: (reply) => this.show(ctx, reply) }, this.deps);
   }
 
-  /** Sends a reply as its kind needs: pages with buttons, a preview privately, anything else as HTML messages. */
+  /** The question of the bot's answer this message replies to, if it is such a reply and the answer is not a day old. */
+  private async conversationRepliedTo(ctx: Context): Promise<string | undefined> {
+    const replied = ctx.msg?.reply_to_message;
+    if (!replied || replied.from?.id !== ctx.me.id) return undefined;
+    return this.conversations.load(`telegram:${ctx.chat!.id}:${replied.message_id}`);
+  }
+
+  /**
+   * Sends a reply as its kind needs: pages with buttons, a preview privately,
+   * anything else as HTML messages — an answer's messages remembered for
+   * replies to them.
+   */
   private async show(ctx: Context, reply: Reply): Promise<void> {
     if (reply.pageable) await this.sendPaged(ctx, reply);
     else if (reply.actions?.length) await this.sendPreview(ctx, reply);
-    else for (const html of renderTelegram(reply)) await this.sendHtml(ctx, html);
+    else {
+      for (const html of renderTelegram(reply)) {
+        const sent = await this.sendHtml(ctx, html);
+        if (reply.conversation) await this.conversations.save(`telegram:${ctx.chat!.id}:${sent.message_id}`, reply.conversation);
+      }
+    }
   }
 
   /**
@@ -284,13 +307,13 @@ export class TelegramBot {
   }
 
   /** Sends HTML; if Telegram rejects the entities, sends the same text plain. */
-  private async sendHtml(ctx: Context, html: string, markup?: InlineKeyboard): Promise<void> {
+  private async sendHtml(ctx: Context, html: string, markup?: InlineKeyboard): Promise<Message> {
     try {
-      await ctx.reply(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: markup });
+      return await ctx.reply(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: markup });
     } catch (error) {
       if (!(error instanceof GrammyError && error.error_code === 400 && /parse entities/i.test(error.description))) throw error;
       this.log.warn({ err: error, chat: ctx.chat?.id }, "telegram rejected our HTML; sent plain text");
-      await ctx.reply(toPlainText(html), { link_preview_options: { is_disabled: true }, reply_markup: markup });
+      return ctx.reply(toPlainText(html), { link_preview_options: { is_disabled: true }, reply_markup: markup });
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * The answer engine's front door for the rest of the core. One stage a file,
- * in order:
+ * in order (follow-up.ts first reads a follow-up with its conversation's subject):
  *   analyse.ts  what kind of answer is wanted; names, constraints, answer-type words
  *   expand.ts   each word's vocabulary matches (exact, prefix, misspelled, lemma, WordNet) and weight
  *   retrieve.ts the search terms within a budget; the best articles
@@ -17,6 +17,7 @@ export { ArticleNumbers, type RelatedArticle, citationFor, relatedArticles } fro
 export { type RefusalReason, aboutTopic, decide } from "./decide.ts";
 export { type Concept, conceptCredit, conceptShare } from "./expand.ts";
 export { explain } from "./explain.ts";
+export { withSubject } from "./follow-up.ts";
 export { articleMatch } from "./retrieve.ts";
 export { type Scored, answersKind, coverage, rank, sameFact } from "./score.ts";
 export { MIN_TOPIC_COVERAGE } from "./weights.ts";

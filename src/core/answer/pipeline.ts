@@ -9,11 +9,14 @@ import { analyze } from "./analyse.ts";
 import { ArticleNumbers, type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
 import { choose } from "./compose.ts";
 import { decide } from "./decide.ts";
+import { withSubject } from "./follow-up.ts";
 import { type Scored, rank } from "./score.ts";
 import { MIN_COVERAGE } from "./weights.ts";
 
 export interface Answer {
   question: string;
+  /** The question as answered: a follow-up with its conversation's subject (see follow-up.ts), else the question. */
+  asked: string;
   /** The quoted sentences with [n] markers (article numbers), or the refusal message. */
   answer: string;
   /** The same sentences, each with the numbers of the articles that support it (Citation.article). */
@@ -36,13 +39,17 @@ export const REFUSAL = "I can't answer that from the articles I have.";
 export interface AnswerOptions {
   /** The refusal threshold (default MIN_COVERAGE); `npm run eval` varies it to show the trade-off. */
   minCoverage?: number;
+  /** The conversation's earlier question, when this one follows it up ("and who signed it?"). */
+  previous?: string;
 }
 
 export function answer(index: CorpusIndex, question: string, options: AnswerOptions = {}): Answer {
   const minCoverage = options.minCoverage ?? MIN_COVERAGE;
-  const analyzed = analyze(index, question);
+  const asked = options.previous ? withSubject(index, question, options.previous) : question;
+  const analyzed = analyze(index, asked);
   const refuse = (ranked: Scored[]): Answer => ({
     question,
+    asked,
     answer: REFUSAL,
     sentences: [],
     abstained: true,
@@ -63,5 +70,5 @@ export function answer(index: CorpusIndex, question: string, options: AnswerOpti
     return { text: quote, cites: [...new Set(cites)] };
   });
   const text = sentences.map((s) => `${s.text} ${s.cites.map((n) => `[${n}]`).join("")}`).join(" ");
-  return { question, answer: text, sentences, abstained: false, citations, related: [] };
+  return { question, asked, answer: text, sentences, abstained: false, citations, related: [] };
 }
