@@ -60,6 +60,13 @@ export function contractSuite(adapter: string, drive: Driver): void {
       expect(shown).not.toContain("[2]");
     });
 
+    it("/summary quoting one article four times lists it once, as [1]", async () => {
+      const shown = await drive({ command: "summary", options: { topic: "El Salvador" }, moderator: false });
+      expect(count(shown, "[1]")).toBeGreaterThanOrEqual(5); // four quotes and the source line
+      expect(count(loose(shown), TIMES_TITLE)).toBe(1);
+      expect(shown).not.toContain("[2]");
+    });
+
     it("/timeline numbers its sources by article: two events from one article, one source", async () => {
       const shown = await drive({ command: "timeline", options: { topic: "El Salvador" }, moderator: false });
       expect(count(loose(shown), TIMES_TITLE)).toBe(1);
