@@ -6,12 +6,12 @@
  */
 import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, toTerm } from "../text.ts";
-import { makeConcept } from "./expand.ts";
+import { conceptShare, makeConcept } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
-import { ANSWER_TYPE_WORDS } from "./weights.ts";
+import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
@@ -87,9 +87,52 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
   return best;
 }
 
+/**
+ * How questions name an article rather than ask about its words: "according
+ * to the crypto diplomacy piece", "what does the El Salvador report say
+ * about …", "according to the article on Pakistan's crypto diplomacy". Group 1
+ * or 2 is the article's description.
+ */
+const ARTICLE_REFERENCES = [
+  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+(?:article|piece|report|story|news)\s+(?:on|about)\s+([^,?;:]{3,80}?)(?=[,?;:]|$)/iu,
+  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|write-?up)\b/iu,
+  /^\s*(?:what|how)\s+(?:does|did|do)\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story)\s+(?:say|describe|report)\b/iu,
+];
+
+/** Lowercase letters and digits, one space between words: for finding a phrase in a title. */
+const plain = (text: string) => ` ${foldTypography(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+
+/**
+ * The question without its reference to an article, and the articles whose
+ * titles match the reference (none: the question is left as it was). Titles
+ * that hold the reference's words as a phrase ("Crypto Diplomacy") are meant
+ * before titles that only hold them apart.
+ */
+function articleReference(index: CorpusIndex, text: string): { rest: string; articles?: number[] } {
+  for (const pattern of ARTICLE_REFERENCES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const reference = analyze(index, match[1]!);
+    if (reference.concepts.length === 0) continue;
+    const phrase = plain(match[1]!);
+    const matching = index.articles
+      .map((article, a) => ({ a, share: conceptShare(reference, index.titleTerms[a]!), phrase: plain(article.title).includes(phrase) }))
+      .filter((m) => m.share >= TITLE_REFERENCE_SHARE);
+    const best = matching.some((m) => m.phrase) ? matching.filter((m) => m.phrase) : matching;
+    const articles = best
+      .sort((x, y) => y.share - x.share || x.a - y.a)
+      .slice(0, MAX_REFERENCED_ARTICLES)
+      .map((m) => m.a);
+    if (articles.length === 0) continue;
+    return { rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.trim(), articles };
+  }
+  return { rest: text };
+}
+
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
-  const text = question.slice(0, MAX_QUESTION_CHARS);
+  const full = question.slice(0, MAX_QUESTION_CHARS);
+  const { rest: text, articles } = articleReference(index, full);
   const tokens = questionTokens(text);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
@@ -107,5 +150,5 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     i += span.length;
   }
   const searchTerms = retrievalTerms(index, concepts);
-  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms) };
+  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms), articles };
 }

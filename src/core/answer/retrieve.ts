@@ -66,8 +66,11 @@ export function articleMatch(index: CorpusIndex, question: AnalyzedQuestion, art
  * The first stage: MiniSearch scores articles by the question's rarer terms
  * (normalised to the best, 0–1); the best `count` by that score plus their
  * coverage of all the question's concepts go on, each with its search score.
+ * A question that names an article gets that article (or those) only.
  */
 export function bestArticles(index: CorpusIndex, question: AnalyzedQuestion, count: number): { id: number; score: number }[] {
+  // A question about a named article is answered from it.
+  if (question.articles) return question.articles.map((id) => ({ id, score: 1 }));
   const { retrieval } = question;
   const hits = index.search.search([...retrieval.keys()].join(" "), { boostTerm: (term) => retrieval.get(term) ?? 1 });
   if (hits.length <= count) return hits.map((hit) => ({ id: hit.id as number, score: hit.score / hits[0]!.score }));

@@ -31,4 +31,10 @@ export interface AnalyzedQuestion {
   retrieval: ReadonlyMap<string, number>;
   /** The question's own terms, for telling what a sentence adds. */
   ownTerms: ReadonlySet<string>;
+  /**
+   * When the question names an article ("according to the crypto diplomacy
+   * piece"), the articles whose titles match it, best first: the answer is
+   * looked for in them only. Undefined when it names none.
+   */
+  articles?: number[];
 }

@@ -143,3 +143,13 @@ export const FIRST_STAGE_ARTICLE = 0.25;
 /** A sentence with more distinct terms than this is a run-on (often a scrape's list) and loses LONG_SENTENCE_PENALTY. */
 export const LONG_SENTENCE_TERMS = 45;
 export const LONG_SENTENCE_PENALTY = 0.05;
+
+/**
+ * A question that names an article ("according to the crypto diplomacy piece")
+ * is answered from the articles whose titles hold at least this share of the
+ * reference's words (weighted; 0–1). High, so a loose description names no
+ * article and the question is answered as usual.
+ */
+export const TITLE_REFERENCE_SHARE = 0.75;
+/** At most this many articles can be meant by one reference (titles alike across outlets). */
+export const MAX_REFERENCED_ARTICLES = 3;

@@ -53,4 +53,20 @@ describe("analyze", () => {
     const question = analyze(fixtureLibrary().index, `bonds ${"harbour ".repeat(200)}`);
     expect(question.text.length).toBe(MAX_QUESTION_CHARS);
   });
+
+  it("answers from the article a question names, and drops the naming words from what must be matched", () => {
+    const { index } = bundledLibrary();
+    const title = (a: number) => index.articles[a]!.title;
+    const named = analyze(index, "what does the crypto diplomacy report say about pakistan being a follower");
+    expect(named.articles?.map(title)).toEqual(["Pakistan’s Crypto Diplomacy Secures Strong Position on International Stage"]);
+    expect(named.concepts.map((c) => c.label)).not.toContain("diplomacy");
+    const onTopic = analyze(index, "According to the article on Pakistan's crypto diplomacy, which standards apply?");
+    expect(onTopic.articles?.map(title)).toEqual(["Pakistan’s Crypto Diplomacy Secures Strong Position on International Stage"]);
+  });
+
+  it("leaves a question alone when no title matches what it calls an article", () => {
+    const question = analyze(bundledLibrary().index, "according to the weather report, will it rain in Karachi?");
+    expect(question.articles).toBeUndefined();
+    expect(question.concepts.map((c) => c.label)).toContain("weather");
+  });
 });
