@@ -3,6 +3,8 @@
 export interface Features {
   date: boolean;
   number: boolean;
+  /** A number that counts or measures: digits that are not a year, or a number word beyond "one". */
+  quantity: boolean;
   person: boolean;
   role: boolean;
   place: boolean;
@@ -14,6 +16,7 @@ export interface Features {
 const ROLE = /\b(minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|spokes(?:man|woman|person))\b/i;
 const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|(?:19|20)\d{2})\b/i;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion)\b/i;
+const QUANTITY = /\b(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;
 const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+)+/gu;
 /** Words that make a capitalised name an organisation or a place rather than a person. */
 const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
@@ -36,6 +39,9 @@ class SentenceFeatures implements Features {
   }
   get number(): boolean {
     return NUMBER.test(this.text);
+  }
+  get quantity(): boolean {
+    return QUANTITY.test(this.text);
   }
   get person(): boolean {
     return [...this.text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name));

@@ -20,6 +20,8 @@ const FRAMING_WORDS = new Set([
   "know", "explain", "describe", "kind", "sort", "type", "much", "many",
   "please", "anything", "something", "happen", "happened", "also", "us",
   "me", "i", "you", "your", "there", "their", "they", "it", "its", "about",
+  // Hedges ask how precise the answer should be, not what it is about ("roughly how many jobs").
+  "roughly", "approximately", "exactly", "precisely", "nearly", "almost", "actually", "really",
 ]);
 
 /** Maximum number of distinct terms a query keeps: bounds the cost of any search. */

@@ -129,6 +129,9 @@ function articleReference(index: CorpusIndex, text: string): { rest: string; art
   return { rest: text };
 }
 
+/** "how many us lawmakers did …": what is counted is the last word before the verb or preposition. */
+const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
+
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
   const full = question.slice(0, MAX_QUESTION_CHARS);
@@ -150,5 +153,6 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     i += span.length;
   }
   const searchTerms = retrievalTerms(index, concepts);
-  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms), articles };
+  const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).at(-1);
+  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms), articles, counted: counted ? (toTerm(counted) ?? undefined) : undefined };
 }

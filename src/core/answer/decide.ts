@@ -5,6 +5,46 @@
 import type { CorpusIndex, Passage } from "../passage-index.ts";
 import type { AnalyzedQuestion } from "./types.ts";
 import { type Scored, coverage } from "./score.ts";
+import type { QuestionKind } from "./types.ts";
+import { COUNT_REACH, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
+import { featuresOf } from "../features.ts";
+import { toTerm } from "../text.ts";
+
+/** Words of a sentence, each with its term. */
+const WORDS = /\p{L}[\p{L}\p{M}'’]*|\d[\d,.]*/gu;
+
+/**
+ * A quantity that counts `counted` ("thousands of jobs", "2,000 megawatts" for
+ * "how many megawatts"): a number word or figure at most COUNT_REACH words
+ * before a word with that term.
+ */
+function counts(text: string, counted: string): boolean {
+  const words = [...text.matchAll(WORDS)].map(([w]) => w);
+  return words.some((word, i) => toTerm(word) === counted && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
+}
+
+/**
+ * What an answer to these kinds must offer: for "how many X", a quantity of X;
+ * for other "how many" and "how much" questions, a quantity (not a year).
+ */
+const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
+  number: (p, question) => (question.counted ? counts(p.text, question.counted) : p.features.quantity),
+};
+
+/**
+ * Whether any well-covered passage near the top (or the sentence after it)
+ * offers what the question's kind must be answered with (KIND_EVIDENCE).
+ */
+function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number): boolean {
+  const offers = KIND_EVIDENCE[question.kind];
+  if (!offers) return true;
+  for (const { passage, coverage: cover } of ranked.slice(0, KIND_EVIDENCE_PASSAGES)) {
+    if (cover < minCoverage) continue;
+    const next = index.passages.at(passage.id + 1);
+    if (offers(passage, question) || (next && next.article === passage.article && offers(next, question))) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a passage (with its neighbours and title) is about the question's
@@ -20,7 +60,7 @@ export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passa
 }
 
 /** Why an answer was refused, or undefined when it was not. */
-export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match";
+export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match" | "nothing of the kind asked";
 
 /** The decision the answer stage takes on ranked passages (see `answer`). */
 export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: Scored[], minCoverage: number): RefusalReason | undefined {
@@ -29,5 +69,6 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (ranked.length === 0) return "nothing retrieved";
   if (ranked[0]!.coverage < minCoverage) return "coverage below threshold";
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return "only the names match";
+  if (!offersKind(index, analyzed, ranked, minCoverage)) return "nothing of the kind asked";
   return undefined;
 }

@@ -37,4 +37,6 @@ export interface AnalyzedQuestion {
    * looked for in them only. Undefined when it names none.
    */
   articles?: number[];
+  /** For "how many X": the term of what is counted (X), which the answer's quantity must count. */
+  counted?: string;
 }

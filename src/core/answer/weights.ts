@@ -153,3 +153,13 @@ export const LONG_SENTENCE_PENALTY = 0.05;
 export const TITLE_REFERENCE_SHARE = 0.75;
 /** At most this many articles can be meant by one reference (titles alike across outlets). */
 export const MAX_REFERENCED_ARTICLES = 3;
+
+/**
+ * A "how many" or "how much" question is refused when none of this many best
+ * passages (with coverage enough to answer), nor the sentence after one,
+ * offers a quantity — rather than answered with a sentence about the subject
+ * that has none (decide.ts). Five: the quantity is rarely further down.
+ */
+export const KIND_EVIDENCE_PASSAGES = 5;
+/** How many words before the counted noun its quantity may stand ("thousands of new jobs": 3). */
+export const COUNT_REACH = 3;

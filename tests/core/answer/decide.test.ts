@@ -34,4 +34,13 @@ describe("decide", () => {
   it("refuses when nothing is retrieved", () => {
     expect(decision("quantum zebra orchestra")).toBe("nothing retrieved");
   });
+
+  it("answers how many when a passage counts what is asked about", () => {
+    expect(decision("roughly how many jobs could the grid power allocation create")).toBeUndefined();
+  });
+
+  it("refuses how many when no passage counts what is asked about, even though one covers the subject", () => {
+    expect(decision("how many bitcoins do the solar miners in Punjab hold")).toBe("nothing of the kind asked");
+  });
 });
+
