@@ -27,7 +27,7 @@ import { loadCorpus, formatProblem } from "./core/corpus.ts";
 import { UserError } from "./core/errors.ts";
 import { explain } from "./core/answer/index.ts";
 import { IngestMeta, prepareArticle, writeArticle } from "./core/ingest.ts";
-import { DEFAULT_CORPUS_DIR, openLibrary, type Library } from "./core/library.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_CORPUS_DIR, type Library, type OpenOptions, openLibrary } from "./core/library.ts";
 import { daysAgo, digestQuery } from "../commands/digest.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { recordDigest } from "./digests/compose.ts";
@@ -45,7 +45,9 @@ const USAGE = `usage: cli <ask|summary|timeline|digest|digest-post|migrate-store
   digest-post --dest discord:CHANNEL_ID|telegram:CHAT_ID... [--since D] [--until D] [--days N] [--topic T] [--new] [--store FILE|postgres://URL]
   migrate-store [--from data/digests.json] [--store FILE|postgres://URL]
   check [--corpus DIR]...
-  ingest FILE... [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]`;
+  ingest FILE... [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]
+ask, summary, timeline, digest, digest-post and check load the persisted index (.cache/) when the corpus is
+unchanged, as npm start does; --no-cache builds it afresh and saves nothing.`;
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -69,6 +71,7 @@ const OPTIONS = {
   new: { type: "boolean" },
   "min-coverage": { type: "string" },
   explain: { type: "boolean" },
+  "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -76,6 +79,11 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositio
 
 function corpusDirs(flags: Flags): string[] {
   return flags.corpus && flags.corpus.length > 0 ? flags.corpus : [DEFAULT_CORPUS_DIR];
+}
+
+/** The corpus folders' library, from the persisted index unless --no-cache. */
+function openCorpus(flags: Flags, options: OpenOptions = {}): Library {
+  return openLibrary(corpusDirs(flags), { ...options, cacheDir: flags["no-cache"] ? undefined : DEFAULT_CACHE_DIR });
 }
 
 /** The operator at the terminal: may run every command, moderators' included. */
@@ -162,7 +170,7 @@ async function ask(questions: string[], flags: Flags): Promise<number> {
 }
 
 function openWithProblems(flags: Flags): Library {
-  const library = openLibrary(corpusDirs(flags), { warmUp: false });
+  const library = openCorpus(flags, { warmUp: false });
   for (const problem of library.problems) process.stderr.write(`corpus: ${stripControl(formatProblem(problem))}\n`);
   return library;
 }
@@ -267,7 +275,7 @@ function printReports(reports: DestinationReport[]): void {
 }
 
 function check(flags: Flags): number {
-  const library = openLibrary(corpusDirs(flags));
+  const library = openCorpus(flags, { warmUp: false });
   for (const problem of library.problems) process.stdout.write(`${stripControl(formatProblem(problem))}\n`);
   process.stdout.write(`${library.articles.length} article(s) loaded, ${library.problems.length} problem(s)\n`);
   return library.problems.length > 0 ? 1 : 0;

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { corpusKey } from "../src/core/index-cache.ts";
+import { DEFAULT_CACHE_DIR } from "../src/core/library.ts";
 import { BROKEN_CORPUS, NEW_ARTICLES, ROOT, SEEDS } from "./helpers.ts";
 
 function cli(args: string[], input = "") {
@@ -34,6 +36,22 @@ describe("cli ask", () => {
   it("answers a question given as arguments, in plain text with numbered sources", () => {
     const { stdout } = cli(["ask", "Where", "is", "Gracie", "Mansion?"]);
     expect(stdout).toMatch(/Sources:\n\[1\] /);
+  });
+
+  it("keeps the index it builds and answers the next run from it; --no-cache neither reads nor saves one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-cli-cache-"));
+    cpSync(NEW_ARTICLES, dir, { recursive: true });
+    const cached = () => existsSync(join(DEFAULT_CACHE_DIR, `index-${corpusKey([dir])}.v8`));
+    expect(JSON.parse(cli(["ask", "--json", "--no-cache", "--corpus", dir, "Who founded Qalam Exchange?"]).stdout).answer).toContain("Ayesha Rauf");
+    expect(cached()).toBe(false);
+    const first = JSON.parse(cli(["ask", "--json", "--corpus", dir, "Who founded Qalam Exchange?"]).stdout);
+    expect(cached()).toBe(true);
+    const saved = statSync(join(DEFAULT_CACHE_DIR, `index-${corpusKey([dir])}.v8`)).mtimeMs;
+    const second = JSON.parse(cli(["ask", "--json", "--corpus", dir, "Who founded Qalam Exchange?"]).stdout);
+    expect(second.answer).toBe(first.answer);
+    // Loaded, not rebuilt: a rebuild would have saved the file again.
+    expect(statSync(join(DEFAULT_CACHE_DIR, `index-${corpusKey([dir])}.v8`)).mtimeMs).toBe(saved);
+    rmSync(join(DEFAULT_CACHE_DIR, `index-${corpusKey([dir])}.v8`), { force: true });
   });
 
   it("answers from the folders given with --corpus", () => {
