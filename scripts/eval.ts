@@ -9,7 +9,7 @@
  * their own (never into `corpus/`).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -135,6 +135,8 @@ export function formatReport(r: EvalReport): string {
  */
 export function ingestDevArticles(articlesDir = join(ROOT, "eval/articles")): string {
   const out = mkdtempSync(join(tmpdir(), "daleel-eval-corpus-"));
+  // A scratch folder: gone when this process ends.
+  process.once("exit", () => rmSync(out, { recursive: true, force: true }));
   const files = readFileSync(join(articlesDir, "metadata.json"), "utf8");
   const names = (JSON.parse(files) as { file: string }[]).map((m) => join(articlesDir, m.file));
   const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), "ingest", ...names, "--metadata", join(articlesDir, "metadata.json"), "--out", out], { encoding: "utf8", cwd: ROOT });
