@@ -12,6 +12,7 @@ import { IsoDate } from "../src/core/article.ts";
 import type { Library } from "../src/core/library.ts";
 import type { ReloadResult } from "../src/core/live-library.ts";
 import type { DigestService } from "../src/digests/service.ts";
+import type { ExtractedArticle } from "../src/intake/index.ts";
 import type { Reply } from "../src/reply.ts";
 import type { Caller } from "./run.ts";
 
@@ -26,7 +27,13 @@ export interface Deps {
    * and how other processes hear of them (the store's registry; false when it
    * could not be reached). Absent: adding is off.
    */
-  articles?: { dir: string; reload(): ReloadResult; publish?(path: string, addedBy: string, url?: string): Promise<boolean> };
+  articles?: {
+    dir: string;
+    reload(): ReloadResult;
+    publish?(path: string, addedBy: string, url?: string): Promise<boolean>;
+    /** Fetches the article at a link (safely: see src/intake); absent, adding by link is off. */
+    readPage?(url: string): Promise<ExtractedArticle>;
+  };
   /** Digest previews and posting; absent (console, CLI): /digest just shows the digest. */
   digests?: DigestService;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UserError } from "../src/core/errors.ts";
 import { prepareArticle, writeArticle } from "../src/core/ingest.ts";
 import { dateOption, defineCommand, fileOption } from "./command.ts";
+import type { ExtractedArticle } from "../src/intake/index.ts";
 import type { Block } from "../src/reply.ts";
 
 /** The largest article text accepted from chat. */
@@ -9,34 +10,45 @@ export const MAX_ARTICLE_CHARS = 200_000;
 
 export default defineCommand({
   name: "ingest",
-  description: "Add a news article to the corpus (a .txt/.md file or pasted text)",
+  description: "Add a news article: its link, a .txt/.md file or pasted text",
   options: z.object({
-    date: dateOption("Publication date, YYYY-MM-DD").unwrap().describe("Publication date, YYYY-MM-DD"),
+    url: z.url().max(500).optional().describe("Link to the article: fetched when no file or text is given"),
+    date: dateOption("Publication date, YYYY-MM-DD (read from the page for a link)"),
     file: fileOption("The article as a .txt or .md file"),
     text: z.string().max(MAX_ARTICLE_CHARS).optional().describe("Or: the article text, pasted"),
     title: z.string().trim().min(3).max(300).optional().describe("Headline (taken from the text if it has one)"),
     source: z.string().trim().min(2).max(100).optional().describe("Outlet, e.g. Dawn"),
-    url: z.url().max(500).optional().describe("Link to the original article"),
     tags: z.string().trim().max(200).optional().describe("Comma-separated tags, e.g. mining,regulation"),
   }),
   access: "moderators",
   positional: "text",
-  example: "/ingest date:2025-09-01 source:Dawn url:https://… (with the article attached)",
+  example: "/ingest url:https://… (or date:2025-09-01 source:Dawn with the article attached)",
   run: async ({ date, file, text: pasted, title, source, url, tags }, deps, caller) => {
     if (!deps.articles) throw new UserError("Adding articles is not enabled on this bot.");
-    const raw = file ?? pasted;
-    if (!raw?.trim()) throw new UserError("Attach the article as a .txt or .md file, or paste it in the text option.");
+    // "/ingest https://…" typed in chat: the lone link is the url, not the text.
+    if (!file && !url && pasted && /^https?:\/\/\S+$/i.test(pasted.trim())) [url, pasted] = [pasted.trim(), undefined];
+    let raw = file ?? pasted;
+    let page: ExtractedArticle | undefined;
+    if (!raw?.trim()) {
+      if (!url) throw new UserError("Give the article's link (url:https://…), attach it as a .txt or .md file, or paste it in the text option.");
+      if (!deps.articles.readPage) throw new UserError("Adding articles by link is not enabled on this bot; attach the article as a file instead.");
+      page = await deps.articles.readPage(url);
+      raw = page.text;
+    }
+    const published = date ?? page?.date;
+    if (!published) throw new UserError(page ? "date: the page does not say when it was published — add date:YYYY-MM-DD." : "Tell me the date, e.g. /ingest date:2025-09-01 source:Dawn (with the article attached)");
     const library = deps.library();
-    const prepared = prepareArticle(raw, { date, title, source, url, tags: tags?.split(",").map((t) => t.trim()).filter(Boolean) }, library.articles);
+    const meta = { date: published, title: title ?? page?.title, source: source ?? page?.source, url: page?.url ?? url, tags: tags?.split(",").map((t) => t.trim()).filter(Boolean) };
+    const prepared = prepareArticle(raw, meta, library.articles);
     const path = writeArticle(deps.articles.dir, prepared);
     const reloaded = deps.articles.reload();
     if (!reloaded.ok) throw new Error(`the corpus did not reload after adding ${prepared.fileName}: ${reloaded.error?.message}`);
-    const shared = (await deps.articles.publish?.(path, caller.id ?? "unknown", url)) ?? true;
+    const shared = (await deps.articles.publish?.(path, caller.id ?? "unknown", prepared.frontMatter.url)) ?? true;
     const added = deps.library().articles.find((a) => a.file.endsWith(prepared.fileName));
     const passages = added ? deps.library().index.passages.ofArticle(deps.library().articles.indexOf(added)).length : 0;
     const blocks: Block[] = [
       { type: "heading", text: "Article added" },
-      { type: "item", title: prepared.frontMatter.title, url: prepared.frontMatter.url, meta: `${prepared.frontMatter.source ?? "unknown outlet"}, ${date} · ${prepared.paragraphs.length} paragraphs, ${passages} passages` },
+      { type: "item", title: prepared.frontMatter.title, url: prepared.frontMatter.url, meta: `${prepared.frontMatter.source ?? "unknown outlet"}, ${published} · ${prepared.paragraphs.length} paragraphs, ${passages} passages` },
       { type: "text", text: shared ? "It can be asked about now." : "It can be asked about here now; the other bot processes could not be told (the store is unreachable) and the operators have been told." },
     ];
     return { blocks, sources: [] };

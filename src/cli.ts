@@ -36,6 +36,7 @@ import { type DestinationReport, postDigest } from "./digests/poster.ts";
 import { LEGACY_OUTBOX_FILE, importLegacyOutbox } from "./store/import-json.ts";
 import { StoreError, openStore, storeLocation } from "./store/index.ts";
 import { redact } from "./log.ts";
+import { readArticleAt } from "./intake/index.ts";
 
 const USAGE = `usage: cli <ask|summary|timeline|digest|digest-post|migrate-store|check|ingest> [options]
   ask [QUESTION] [--json] [--explain] [--min-coverage 0-1] [--corpus DIR]...
@@ -46,6 +47,7 @@ const USAGE = `usage: cli <ask|summary|timeline|digest|digest-post|migrate-store
   migrate-store [--from data/digests.json] [--store FILE|postgres://URL]
   check [--corpus DIR]...
   ingest FILE... [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--tags a,b] [--metadata FILE.json] [--out DIR]
+  ingest --url URL [--date YYYY-MM-DD] [--title T] [--source S] [--tags a,b] [--out DIR]   (fetches the page)
 ask, summary, timeline, digest, digest-post and check load the persisted index (.cache/) when the corpus is
 unchanged, as npm start does; --no-cache builds it afresh and saves nothing.`;
 
@@ -296,8 +298,22 @@ function metadataFor(flags: Flags, file: string): IngestMeta {
   return { ...fromFile, ...defined };
 }
 
-function ingest(files: string[], flags: Flags): number {
-  if (files.length === 0) throw new UserError("ingest: name at least one FILE");
+/** `ingest --url URL` with no FILE: the article at the link, with what its page says (flags win). */
+async function ingestUrl(flags: Flags): Promise<number> {
+  const out = flags.out ?? DEFAULT_CORPUS_DIR;
+  const page = await readArticleAt(flags.url!, { allowHosts: loadConfig(process.env).FETCH_ALLOW_HOSTS });
+  const given = metadataFor(flags, "");
+  const date = given.date ?? page.date;
+  if (!date) throw new UserError("--date: the page does not say when it was published; give --date YYYY-MM-DD");
+  const prepared = prepareArticle(page.text, { ...given, date, title: given.title ?? page.title, source: given.source ?? page.source, url: page.url }, loadCorpus([out]).articles);
+  const path = writeArticle(out, prepared);
+  process.stdout.write(`added ${relative(process.cwd(), path)}: "${prepared.frontMatter.title}" (${prepared.frontMatter.source ?? "unknown outlet"}, ${prepared.frontMatter.date}, ${prepared.paragraphs.length} paragraphs)\n`);
+  return 0;
+}
+
+async function ingest(files: string[], flags: Flags): Promise<number> {
+  if (files.length === 0 && flags.url) return ingestUrl(flags);
+  if (files.length === 0) throw new UserError("ingest: name at least one FILE, or give --url URL");
   const out = flags.out ?? DEFAULT_CORPUS_DIR;
   const corpus = loadCorpus([out]).articles;
   let failures = 0;

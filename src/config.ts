@@ -48,6 +48,11 @@ export const Config = z.object({
     .transform((v) => (v ? v.split(",").map((d) => d.trim()).filter(Boolean) : undefined))
     .describe("Comma-separated corpus folders; the bundled corpus/ by default"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info").describe("Operator log level (logs go to stderr)"),
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean) : []))
+    .describe("Hosts /ingest url: may fetch although they are loopback or private (e.g. a test server); none by default"),
   DISCORD_TOKEN: z.string().min(20, "does not look like a bot token").optional().describe("Discord bot token; starts the Discord bot"),
   DISCORD_APP_ID: snowflake.optional().describe("Discord application id (needed by discord:deploy)"),
   DISCORD_GUILD_ID: snowflake.optional().describe("Register commands to this server only (instant); global otherwise"),

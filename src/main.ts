@@ -19,6 +19,7 @@ import type { Sender } from "./digests/poster.ts";
 import { type Schedule, scheduleDigests } from "./digests/schedule.ts";
 import { digestSenders } from "./digests/senders.ts";
 import { DigestService } from "./digests/service.ts";
+import { readArticleAt } from "./intake/index.ts";
 import { addSecret, log } from "./log.ts";
 import { ArticleSync } from "./article-sync.ts";
 import { type Store, openStore, storeLocation } from "./store/index.ts";
@@ -191,7 +192,12 @@ async function main(): Promise<void> {
   await sync?.start();
   const senders: Partial<Record<"discord" | "telegram", Sender>> = {};
   const digests = digestService(config, live, store, senders);
-  const articles: Deps["articles"] = { dir: dirs[0]!, reload: () => live.reload(), publish: sync ? (path, by, url) => sync.publish(path, by, url) : undefined };
+  const articles: Deps["articles"] = {
+    dir: dirs[0]!,
+    reload: () => live.reload(),
+    publish: sync ? (path, by, url) => sync.publish(path, by, url) : undefined,
+    readPage: (url) => readArticleAt(url, { allowHosts: config.FETCH_ALLOW_HOSTS }),
+  };
   const deps: Deps = { library: () => live.current(), commands, articles, digests };
   const running: Running[] = [];
   if (roles.has("discord") && config.DISCORD_TOKEN) running.push(await within("Discord", "DISCORD_API_BASE (and DISCORD_TOKEN)", startDiscord(config, config.DISCORD_TOKEN, deps, store)));

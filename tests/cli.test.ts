@@ -1,11 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpusKey } from "../src/core/index-cache.ts";
 import { DEFAULT_CACHE_DIR } from "../src/core/library.ts";
 import { BROKEN_CORPUS, NEW_ARTICLES, ROOT, SEEDS } from "./helpers.ts";
+import { PageServer } from "./intake/pages.ts";
 
 function cli(args: string[], input = "") {
   const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args], { input, encoding: "utf8", cwd: ROOT });
@@ -172,3 +174,24 @@ describe("cli migrate-store", () => {
     expect(cli(["migrate-store", "--from", from, "--store", store]).stdout).toMatch(/Nothing to migrate/);
   });
 });
+
+describe("cli ingest --url", () => {
+  it("fetches the page and files the article with the page's title, outlet, date and canonical link", async () => {
+    const pages = await new PageServer().start();
+    const out = mkdtempSync(join(tmpdir(), "daleel-cli-url-"));
+    try {
+      // Asynchronously: the page server runs in this process.
+      const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), "ingest", "--url", pages.url("/moved"), "--out", out], { cwd: ROOT, env: { PATH: process.env.PATH, FETCH_ALLOW_HOSTS: "127.0.0.1" } });
+      let stdout = "";
+      child.stdout.on("data", (d) => (stdout += String(d)));
+      const [code] = await once(child, "exit");
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/added .*2025-09-14-karachi-pilot-links-idle-turbines-to-bitcoin-miners\.md: "Karachi pilot links idle turbines to bitcoin miners" \(Indus Ledger, 2025-09-14, 6 paragraphs\)/);
+      const [file] = readdirSync(out);
+      expect(readFileSync(join(out, file!), "utf8")).toContain("url: https://indusledger.example/markets/karachi-mining-pilot");
+    } finally {
+      await pages.stop();
+    }
+  });
+});
+

@@ -2,6 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { readArticleAt } from "../../src/intake/index.ts";
+import { PageServer } from "../intake/pages.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
@@ -266,6 +268,27 @@ describe("Discord adapter, /ingest", () => {
     } finally {
       await env.bot.stop();
       await env.fake.stop();
+    }
+  });
+});
+
+describe("Discord adapter, adding an article by its link", () => {
+  it("fetches the page for a moderator, files it with the page's title, outlet and date, and answers from it at once", async () => {
+    const pages = await new PageServer().start();
+    const scratch = scratchCorpus();
+    const env = await startBot({ ...scratch.deps, articles: { ...scratch.deps.articles!, readPage: (url) => readArticleAt(url, { allowHosts: ["127.0.0.1"] }) } });
+    try {
+      const added = env.fake.interaction("ingest", { url: pages.url("/article") }, { permissions: MANAGE_GUILD });
+      const reply = visible(await answered(env.fake, added.token));
+      expect(reply).toMatch(/Article added[\s\S]*Karachi pilot links idle turbines to bitcoin miners[\s\S]*Indus Ledger, 2025-09-14/);
+      const asked = env.fake.interaction("ask", { question: "How many technicians will Sindh Hashworks employ in Karachi?" });
+      expect(visible(await answered(env.fake, asked.token))).toContain("about 60 technicians");
+      const refused = env.fake.interaction("ingest", { url: pages.url("/to-metadata") }, { permissions: MANAGE_GUILD });
+      expect(visible(await answered(env.fake, refused.token))).toBe("Cannot add that page: 169.254.169.254 is a private, loopback or link-local address.");
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+      await pages.stop();
     }
   });
 });

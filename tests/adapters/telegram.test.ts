@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { Writable } from "node:stream";
+import { readArticleAt } from "../../src/intake/index.ts";
+import { PageServer } from "../intake/pages.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../commands/command.ts";
 import { commands } from "../../commands/index.ts";
@@ -225,6 +227,22 @@ describe("Telegram adapter, adding articles", () => {
     } finally {
       await env.bot.stop();
       await env.fake.stop();
+    }
+  });
+
+  it("adds an article from its link for a moderator and answers from it; a PDF link is refused in one line", async () => {
+    const pages = await new PageServer().start();
+    const scratch = scratchCorpus();
+    const env = await startBot({ ...scratch.deps, articles: { ...scratch.deps.articles!, readPage: (url) => readArticleAt(url, { allowHosts: ["127.0.0.1"] }) } });
+    try {
+      const added = seen(await exchange(env.fake, `/ingest url:${pages.url("/article")}`, { chatId: MODERATOR }));
+      expect(added).toMatch(/Article added[\s\S]*Karachi pilot links idle turbines to bitcoin miners[\s\S]*Indus Ledger, 2025-09-14/);
+      expect(seen(await exchange(env.fake, "How many technicians will Sindh Hashworks employ in Karachi?"))).toContain("about 60 technicians");
+      expect((await exchange(env.fake, `/ingest ${pages.url("/report.pdf")}`, { chatId: MODERATOR })).at(-1)!.body.text).toBe("Cannot add that page: it is application/pdf, not a web page or text.");
+    } finally {
+      await env.bot.stop();
+      await env.fake.stop();
+      await pages.stop();
     }
   });
 

@@ -38,7 +38,7 @@ describe("parseOptions", () => {
 
   it("builds usage lines from the schema", () => {
     expect(usage(findCommand("timeline")!)).toBe("/timeline [topic] [from:date] [to:date]");
-    expect(usage(findCommand("ingest")!)).toMatch(/^\/ingest date:YYYY-MM-DD /);
+    expect(usage(findCommand("ingest")!)).toMatch(/^\/ingest \[url:…\] \[date:YYYY-MM-DD\] /);
   });
 });
 

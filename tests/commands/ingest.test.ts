@@ -19,7 +19,7 @@ describe("/ingest at the console", () => {
   it("refuses a seed already in the corpus, an article without a date, and an unreadable file", async () => {
     const { deps } = scratchCorpus();
     expect(await handleConsoleLine(deps, `/ingest file:${SEEDS}/000_b22c424695f05218.txt date:2025-06-06`)).toMatch(/nearly identical/);
-    expect(await handleConsoleLine(deps, `/ingest file:${SEEDS}/000_b22c424695f05218.txt`)).toBe("Tell me the date, e.g. /ingest date:2025-09-01 source:Dawn url:https://… (with the article attached)");
+    expect(await handleConsoleLine(deps, `/ingest file:${SEEDS}/000_b22c424695f05218.txt`)).toBe("Tell me the date, e.g. /ingest date:2025-09-01 source:Dawn (with the article attached)");
     expect(await handleConsoleLine(deps, "/ingest file:/nonexistent.txt date:2026-01-01")).toMatch(/Cannot read \/nonexistent\.txt: ENOENT/);
   });
 
