@@ -12,6 +12,7 @@ import { IsoDate } from "../src/core/article.ts";
 import type { Library } from "../src/core/library.ts";
 import type { ReloadResult } from "../src/core/live-library.ts";
 import type { DigestService } from "../src/digests/service.ts";
+import type { FeedsService } from "../src/feeds.ts";
 import type { ExtractedArticle } from "../src/intake/index.ts";
 import type { Reply } from "../src/reply.ts";
 import type { Caller } from "./run.ts";
@@ -36,6 +37,8 @@ export interface Deps {
   };
   /** Digest previews and posting; absent (console, CLI): /digest just shows the digest. */
   digests?: DigestService;
+  /** The feeds moderators follow (needs the store); absent: /feeds says feeds are off. */
+  feeds?: FeedsService;
 }
 
 export interface Command<Options extends z.ZodObject = z.ZodObject> {

@@ -48,6 +48,14 @@ export const Config = z.object({
     .transform((v) => (v ? v.split(",").map((d) => d.trim()).filter(Boolean) : undefined))
     .describe("Comma-separated corpus folders; the bundled corpus/ by default"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info").describe("Operator log level (logs go to stderr)"),
+  FEEDS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((u) => u.trim()).filter(Boolean) : []))
+    .refine((urls) => urls.every((u) => /^https?:\/\/\S+$/i.test(u)), "expected comma-separated http(s) feed URLs")
+    .describe("Feeds to follow from the start (moderators add more with /feeds add)"),
+  FEED_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15).describe("How often a worker polls each feed"),
+  FEED_TOPIC: z.string().trim().min(2).max(300).optional().describe("Key terms a feed item must mention to be added (| = and, , = or); moderators can change it with /feeds topic"),
   FETCH_ALLOW_HOSTS: z
     .string()
     .optional()

@@ -8,6 +8,8 @@
  * else the embedded data/daleel.sqlite).
  */
 import "dotenv/config";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { Deps } from "../commands/command.ts";
 import { commands } from "../commands/index.ts";
 import { runConsole } from "./adapters/console/console.ts";
@@ -19,7 +21,9 @@ import type { Sender } from "./digests/poster.ts";
 import { type Schedule, scheduleDigests } from "./digests/schedule.ts";
 import { digestSenders } from "./digests/senders.ts";
 import { DigestService } from "./digests/service.ts";
+import { FeedsService } from "./feeds.ts";
 import { readArticleAt } from "./intake/index.ts";
+import { text } from "./reply.ts";
 import { addSecret, log } from "./log.ts";
 import { ArticleSync } from "./article-sync.ts";
 import { type Store, openStore, storeLocation } from "./store/index.ts";
@@ -111,20 +115,51 @@ async function startTelegram(config: Config, token: string, deps: Deps, store: S
   };
 }
 
-/** Digest previews, posting and the schedule, sending through the bots that run. */
-function digestService(config: Config, live: LiveLibrary, store: Store | undefined, senders: Partial<Record<"discord" | "telegram", Sender>>): DigestService {
-  const destinations = [
+/** The configured digest destinations: where digests go, and where feed problems are reported. */
+function digestDestinations(config: Config) {
+  return [
     ...(config.DIGEST_DISCORD_CHANNEL_IDS ?? []).map((id) => `discord:${id}` as const),
     ...(config.DIGEST_TELEGRAM_CHAT_IDS ?? []).map((id) => `telegram:${id}` as const),
   ];
+}
+
+/** Digest previews, posting and the schedule, sending through the bots that run. */
+function digestService(config: Config, live: LiveLibrary, store: Store | undefined, senders: Partial<Record<"discord" | "telegram", Sender>>): DigestService {
   return new DigestService({
     outbox: store?.outbox,
     library: () => live.current(),
-    destinations,
+    destinations: digestDestinations(config),
     senders: () => senders,
     noNews: config.DIGEST_NO_NEWS,
     log: log.child({ feature: "digests" }),
   });
+}
+
+/** How often a worker looks for feeds that are due; each feed is polled every FEED_POLL_MINUTES. */
+const FEED_CHECK_MS = 60_000;
+/** The feeds lease: one worker polls the feeds at a time. */
+const FEEDS_LEASE_MS = 5 * 60_000;
+
+/** Tells the moderators a line about the feeds, in the digest destinations (and the log). */
+function moderatorNotice(config: Config, senders: Partial<Record<"discord" | "telegram", Sender>>): (line: string) => Promise<void> {
+  return async (line) => {
+    log.warn({ notice: line }, "feed notice");
+    for (const destination of digestDestinations(config)) {
+      const [platform, chat] = destination.split(":") as ["discord" | "telegram", string];
+      await senders[platform]?.send(chat, text(line), `feed-${randomBytes(8).toString("hex")}`).catch((err: unknown) => log.warn({ err, destination }, "feed notice could not be sent"));
+    }
+  };
+}
+
+/** The worker's feed polling: every minute the lease holder polls the feeds that are due. */
+function pollFeeds(feeds: FeedsService, store: Store): NodeJS.Timeout {
+  const holder = `${hostname()}:${process.pid}`;
+  const tick = async () => {
+    if (!(await store.leases.acquire("feeds", holder, Date.now(), FEEDS_LEASE_MS))) return;
+    for (const result of await feeds.pollDue()) if (result.added > 0) log.info(result, "feed polled");
+  };
+  void tick().catch((err: unknown) => log.warn({ err }, "feed polling failed"));
+  return setInterval(() => void tick().catch((err: unknown) => log.warn({ err }, "feed polling failed")), FEED_CHECK_MS);
 }
 
 /** Articles from which an index build reports its progress. */
@@ -198,7 +233,9 @@ async function main(): Promise<void> {
     publish: sync ? (path, by, url) => sync.publish(path, by, url) : undefined,
     readPage: (url) => readArticleAt(url, { allowHosts: config.FETCH_ALLOW_HOSTS }),
   };
-  const deps: Deps = { library: () => live.current(), commands, articles, digests };
+  const feeds = store ? new FeedsService({ store, articles, library: () => live.current(), topic: config.FEED_TOPIC, pollMinutes: config.FEED_POLL_MINUTES, allowHosts: config.FETCH_ALLOW_HOSTS, report: moderatorNotice(config, senders), log: log.child({ feature: "feeds" }) }) : undefined;
+  for (const url of config.FEEDS) await feeds?.add(url, "config");
+  const deps: Deps = { library: () => live.current(), commands, articles, digests, feeds };
   const running: Running[] = [];
   if (roles.has("discord") && config.DISCORD_TOKEN) running.push(await within("Discord", "DISCORD_API_BASE (and DISCORD_TOKEN)", startDiscord(config, config.DISCORD_TOKEN, deps, store)));
   if (roles.has("telegram") && config.TELEGRAM_BOT_TOKEN) running.push(await within("Telegram", "TELEGRAM_API_ROOT (and TELEGRAM_BOT_TOKEN)", startTelegram(config, config.TELEGRAM_BOT_TOKEN, deps, store)));
@@ -217,8 +254,10 @@ async function main(): Promise<void> {
   Object.assign(senders, await digestSenders(config, (["discord", "telegram"] as const).filter((platform) => !senders[platform])));
   let schedule: Schedule | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let feedTimer: NodeJS.Timeout | undefined;
   if (roles.has("worker")) {
     timer = upkeep(store);
+    if (feeds && store) feedTimer = pollFeeds(feeds, store);
     if (config.DIGEST_SCHEDULE) schedule = scheduleDigests(config.DIGEST_SCHEDULE, config.DIGEST_TIMEZONE, digests, store, log.child({ feature: "digests" }), { leaseMs: config.SCHEDULE_LEASE_SECONDS * 1000 });
   }
   log.info({ roles: [...roles], bots: running.length }, "daleel running");
@@ -226,6 +265,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     log.info({ signal }, "stopping");
     clearInterval(timer);
+    clearInterval(feedTimer);
     clearInterval(keepAlive);
     void Promise.allSettled([schedule?.stop(), sync?.stop(), ...running.map((r) => r.stop())])
       .then(() => store?.close())

@@ -29,6 +29,10 @@ export interface FetchOptions {
   allowHosts?: readonly string[];
   timeoutMs?: number;
   maxBytes?: number;
+  /** Content types accepted (default: HTML, XHTML, plain text). */
+  accept?: RegExp;
+  /** Extra request headers, e.g. If-None-Match for a feed. */
+  headers?: Record<string, string>;
 }
 
 export interface FetchedPage {
@@ -36,6 +40,10 @@ export interface FetchedPage {
   url: string;
   contentType: string;
   body: string;
+  /** 304: unchanged since the ETag or date given in `headers` (the body is empty). */
+  notModified?: boolean;
+  etag?: string;
+  lastModified?: string;
 }
 
 /** Why an address may not be fetched, or undefined when it may. */
@@ -79,12 +87,16 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
       url = checkUrl(response.headers.location, url);
       continue;
     }
+    if (status === 304 && options.headers) {
+      response.resume();
+      return { url: url.href, contentType: "", body: "", notModified: true };
+    }
     if (status < 200 || status >= 300) {
       response.resume();
       refuse(`the site answered ${status}`);
     }
     const contentType = String(response.headers["content-type"] ?? "");
-    if (!ACCEPTED_TYPES.test(contentType)) {
+    if (!(options.accept ?? ACCEPTED_TYPES).test(contentType)) {
       response.resume();
       refuse(`it is ${contentType.split(";")[0] || "of no stated type"}, not a web page or text`);
     }
@@ -96,7 +108,8 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
     } catch {
       text = new TextDecoder("utf-8").decode(body);
     }
-    return { url: url.href, contentType, body: text };
+    const header = (name: string) => (typeof response.headers[name] === "string" ? (response.headers[name] as string) : undefined);
+    return { url: url.href, contentType, body: text, etag: header("etag"), lastModified: header("last-modified") };
   }
 }
 
@@ -124,7 +137,7 @@ function get(url: URL, options: FetchOptions, deadline: number): Promise<Incomin
   return new Promise((resolve, reject) => {
     const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(
       url,
-      { method: "GET", headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.9" }, lookup, timeout: remaining },
+      { method: "GET", headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.9", ...options.headers }, lookup, timeout: remaining },
       resolve,
     );
     const timer = setTimeout(() => request.destroy(new UserError(`Cannot add that page: the site did not answer within ${Math.round((options.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s.`)), remaining);

@@ -11,6 +11,7 @@ import { SharedRateLimiter } from "./limits.ts";
 import { Outbox } from "./outbox.ts";
 import { PageStore } from "./pages.ts";
 import { ConversationStore } from "./conversations.ts";
+import { FeedStore } from "./feeds.ts";
 
 export { DEFAULT_STORE_FILE, StoreError, isPostgresUrl, type StoreConnection, type StoreKind } from "./connect.ts";
 export { ARTICLES_CHANNEL, ArticleRegistry, textHash } from "./articles.ts";
@@ -19,12 +20,14 @@ export { SharedRateLimiter } from "./limits.ts";
 export { type DestinationReport, type DigestRecord, type ItemState, Outbox, type SendOutcome } from "./outbox.ts";
 export { PAGES_TTL_MS, PageStore } from "./pages.ts";
 export { ConversationStore } from "./conversations.ts";
+export { type FeedState, FeedStore } from "./feeds.ts";
 
 export class Store {
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly pages: PageStore;
   readonly conversations: ConversationStore;
+  readonly feeds: FeedStore;
   readonly articles: ArticleRegistry;
 
   constructor(readonly connection: StoreConnection) {
@@ -33,6 +36,7 @@ export class Store {
     this.leases = new Leases(connection);
     this.pages = new PageStore(connection);
     this.conversations = new ConversationStore(connection);
+    this.feeds = new FeedStore(connection);
   }
 
   get kind() {

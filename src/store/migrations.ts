@@ -49,6 +49,30 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex("articles_added_at").on("articles").column("added_at").execute();
     },
   },
+  "004-feeds": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("feeds")
+        .addColumn("url", "text", (c) => c.primaryKey())
+        .addColumn("added_by", "text", (c) => c.notNull())
+        .addColumn("added_at", "bigint", (c) => c.notNull())
+        .addColumn("etag", "text")
+        .addColumn("last_modified", "text")
+        .addColumn("seeded", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("failures", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("reported", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("last_error", "text")
+        .addColumn("next_poll_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("feed_items")
+        .addColumn("feed_url", "text", (c) => c.notNull().references("feeds.url").onDelete("cascade"))
+        .addColumn("item_key", "text", (c) => c.notNull())
+        .addColumn("seen_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("feed_items_pk", ["feed_url", "item_key"])
+        .execute();
+    },
+  },
   "003-conversations": {
     async up(db: Kysely<unknown>) {
       await db.schema

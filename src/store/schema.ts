@@ -22,6 +22,10 @@ export interface Database {
   articles: { file_name: string; text: string; text_hash: string; url: string | null; added_by: string; added_at: number };
   /** The question a conversation is about, by where a follow-up would come from (a thread, a bot message). */
   conversations: { key: string; question: string; expires_at: number };
+  /** Feeds moderators follow, and how their polling goes (see store/feeds.ts). */
+  feeds: { url: string; added_by: string; added_at: number; etag: string | null; last_modified: string | null; seeded: Generated<number>; failures: Generated<number>; reported: Generated<number>; last_error: string | null; next_poll_at: number };
+  /** The items of each feed already seen (added, skipped as off-topic, or there before the feed was added). */
+  feed_items: { feed_url: string; item_key: string; seen_at: number };
   /** Small facts the processes share: the last scheduled digest run. */
   meta: { key: string; value: string };
 }
