@@ -49,6 +49,16 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex("articles_added_at").on("articles").column("added_at").execute();
     },
   },
+  "003-conversations": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("conversations")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("question", "text", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+  },
   "004-feeds": {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -70,16 +80,6 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn("item_key", "text", (c) => c.notNull())
         .addColumn("seen_at", "bigint", (c) => c.notNull())
         .addPrimaryKeyConstraint("feed_items_pk", ["feed_url", "item_key"])
-        .execute();
-    },
-  },
-  "003-conversations": {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable("conversations")
-        .addColumn("key", "text", (c) => c.primaryKey())
-        .addColumn("question", "text", (c) => c.notNull())
-        .addColumn("expires_at", "bigint", (c) => c.notNull())
         .execute();
     },
   },

@@ -127,6 +127,26 @@ describe.each(BACKENDS)("the store on $name", (backend) => {
     });
   });
 
+  describe("FeedStore", () => {
+    it("follows a feed once, tells new items from seen ones, keeps its state, and forgets it on removal", async () => {
+      const store = await openStore(await backend.fresh());
+      open.push(store);
+      const url = "https://news.example/rss";
+      expect(await store.feeds.add(url, "discord:1", 1000)).toBe(true);
+      expect(await store.feeds.add(url, "discord:2", 2000)).toBe(false);
+      await store.feeds.remember(url, ["a", "b"]);
+      await store.feeds.remember(url, ["b"]);
+      expect(await store.feeds.unseen(url, ["a", "b", "c"])).toEqual(["c"]);
+      await store.feeds.update(url, { etag: '"v2"', seeded: true, failures: 2, lastError: "not a feed", nextPollAt: 5000 });
+      expect(await store.feeds.due(4999)).toEqual([]);
+      expect(await store.feeds.due(5000)).toEqual([{ url, addedBy: "discord:1", addedAt: 1000, etag: '"v2"', lastModified: undefined, seeded: true, failures: 2, reported: false, lastError: "not a feed", nextPollAt: 5000 }]);
+      expect(await store.feeds.remove(url)).toBe(true);
+      expect(await store.feeds.list()).toEqual([]);
+      expect(await store.feeds.add(url, "discord:1")).toBe(true);
+      expect(await store.feeds.unseen(url, ["a"])).toEqual(["a"]);
+    });
+  });
+
   describe("importLegacyOutbox (cli migrate-store)", () => {
     it("moves a digests.json with pending items; only the pending ones are sent afterwards, and only once", async () => {
       const [a] = await twoProcesses();
