@@ -3,25 +3,23 @@
  * news site with an RSS 2.0 feed (ETags), an Atom feed and a broken feed; the
  * poller files new items about the topic as articles the library answers from.
  */
-import { once } from "node:events";
-import { type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleConsoleLine } from "../../src/adapters/console/console.ts";
 import { FeedsService } from "../../src/feeds.ts";
 import { aboutTopic, parseFeed } from "../../src/intake/feeds.ts";
 import type { Store } from "../../src/store/index.ts";
 import { scratchCorpus, testStore } from "../helpers.ts";
-import { ARTICLE_PAGE } from "./pages.ts";
+import { ARTICLE_PAGE, LocalSite } from "./pages.ts";
 
 const OFF_TOPIC_PAGE = ARTICLE_PAGE.replaceAll("bitcoin", "cotton").replaceAll("Pakistan Crypto Council", "Cotton Board").replaceAll("mining", "ginning").replaceAll("2025-09-14", "2025-09-20");
 
 /** The site: feed items can be added while the test runs; /broken-feed serves a truncated document until fixed. */
-class NewsSite {
+class NewsSite extends LocalSite {
   readonly items: { guid: string; path: string; title: string }[] = [{ guid: "old-1", path: "/old", title: "An older story" }];
   brokenFixed = false;
   readonly requests: { path: string; ifNoneMatch?: string }[] = [];
-  private readonly server: Server = createServer((req, res) => {
+  protected handle(req: IncomingMessage, res: ServerResponse): void {
     const path = req.url ?? "/";
     this.requests.push({ path, ifNoneMatch: req.headers["if-none-match"] as string | undefined });
     if (path === "/rss") {
@@ -40,21 +38,6 @@ class NewsSite {
     if (path === "/article") return void res.writeHead(200, { "content-type": "text/html" }).end(ARTICLE_PAGE);
     if (path === "/cotton") return void res.writeHead(200, { "content-type": "text/html" }).end(OFF_TOPIC_PAGE);
     res.writeHead(404).end();
-  });
-
-  async start(): Promise<this> {
-    this.server.listen(0, "127.0.0.1");
-    await once(this.server, "listening");
-    return this;
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-
-  stop(): void {
-    this.server.closeAllConnections();
-    this.server.close();
   }
 }
 
@@ -88,7 +71,7 @@ describe("FeedsService", () => {
     feeds = new FeedsService({ store, articles: scratch.deps.articles!, library: scratch.deps.library, allowHosts: ["127.0.0.1"], report: async (line) => void notices.push(line), log: quiet, pollMinutes: 15 });
   });
   afterAll(async () => {
-    site.stop();
+    await site.stop();
     await store.close();
   });
 

@@ -1,14 +1,35 @@
 /** A local web server for intake tests: the saved article page, redirects, a big page, a PDF, a page that never answers. */
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { type Server, createServer } from "node:http";
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ROOT } from "../helpers.ts";
 
 export const ARTICLE_PAGE = readFileSync(`${ROOT}tests/fixtures/pages/karachi-mining-pilot.html`, "utf8");
 
-export class PageServer {
-  private readonly server: Server = createServer((req, res) => {
+/** A web server on 127.0.0.1 with one request handler: start it, name its pages' addresses, stop it. */
+export abstract class LocalSite {
+  protected abstract handle(req: IncomingMessage, res: ServerResponse): void;
+  private readonly server: Server = createServer((req, res) => this.handle(req, res));
+
+  async start(): Promise<this> {
+    this.server.listen(0, "127.0.0.1");
+    await once(this.server, "listening");
+    return this;
+  }
+
+  url(path: string): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+}
+
+export class PageServer extends LocalSite {
+  protected handle(req: IncomingMessage, res: ServerResponse): void {
     const path = req.url ?? "/";
     const hops = /^\/hop\/(\d+)$/.exec(path);
     if (path === "/article") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(ARTICLE_PAGE);
@@ -30,20 +51,5 @@ export class PageServer {
     } else if (path === "/report.pdf") res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7");
     else if (path === "/slow") res.writeHead(200, { "content-type": "text/html" }).write("<html>"); // and nothing more
     else res.writeHead(404).end();
-  });
-
-  async start(): Promise<this> {
-    this.server.listen(0, "127.0.0.1");
-    await once(this.server, "listening");
-    return this;
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    this.server.close();
   }
 }
