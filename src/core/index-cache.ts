@@ -14,14 +14,14 @@ import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renam
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import zlib from "node:zlib";
-import MiniSearch, { type AsPlainObject } from "minisearch";
+import { type StoredSearch, loadSearch, storeSearch } from "./stored-search.ts";
 import type { Article } from "./article.ts";
 import type { CorpusProblem } from "./corpus.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexData, assembleIndex } from "./passage-index.ts";
 import type { ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 
@@ -34,7 +34,7 @@ export interface Built {
 /** What is written: plain data and typed arrays only; events name their passages by id. */
 interface Stored {
   data: IndexData;
-  search: AsPlainObject;
+  search: StoredSearch;
   events: (Omit<ExtractedEvent, "passages"> & { passages: number[] })[];
   problems: CorpusProblem[];
 }
@@ -187,7 +187,7 @@ export function loadCached(cacheDir: string, key: string): Built | undefined {
   } catch {
     return undefined;
   }
-  const index: CorpusIndex = assembleIndex(stored.data, MiniSearch.loadJS(stored.search, INDEX_OPTIONS));
+  const index: CorpusIndex = assembleIndex(stored.data, loadSearch(stored.search, INDEX_OPTIONS));
   const events = stored.events.map((event) => ({ ...event, passages: event.passages.map((id) => index.passages.at(id)!) }));
   return { index, events, problems: stored.problems };
 }
@@ -201,7 +201,7 @@ export function saveCached(cacheDir: string, key: string, built: Built): boolean
     for (let i = 0; i < articles.length; i += ARTICLES_PER_RECORD) batches.push(articles.slice(i, i + ARTICLES_PER_RECORD));
     const header: Header = { format: INDEX_FORMAT, key, articleRecords: batches.length };
     const rest = {
-      search: built.index.search.toJSON(),
+      search: storeSearch(built.index.search),
       events: built.events.map((event) => ({ ...event, passages: event.passages.map((p) => p.id) })),
       problems: built.problems,
     };

@@ -20,6 +20,17 @@ describe("the persisted index", () => {
     expect(loaded.summarize({ topic: "Strategic Bitcoin Reserve" })).toEqual(built.summarize({ topic: "Strategic Bitcoin Reserve" }));
   });
 
+  it("restores MiniSearch's index exactly: every term finds the same articles with the same scores", () => {
+    const { dir } = scratchCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), "daleel-cache-"));
+    const built = openLibrary([dir], { cacheDir });
+    const loaded = openLibrary([dir], { cacheDir });
+    expect(loaded.fromCache).toBe(true);
+    expect(loaded.index.search.documentCount).toBe(built.index.search.documentCount);
+    expect(loaded.index.search.termCount).toBe(built.index.search.termCount);
+    for (const term of built.index.termText) expect(loaded.index.search.search(term)).toEqual(built.index.search.search(term));
+  });
+
   it("is rebuilt when a corpus file is added or changed", () => {
     const { dir } = scratchCorpus();
     const cacheDir = mkdtempSync(join(tmpdir(), "daleel-cache-"));
