@@ -13,7 +13,7 @@ const everyone = { isModerator: async () => false };
 
 describe("the command list", () => {
   it("declares every command once, with a valid name, a short description and described options", () => {
-    expect(commands.map((c) => c.name)).toEqual(["ask", "summary", "timeline", "digest", "sources", "ingest", "help", "about"]);
+    expect(commands.map((c) => c.name)).toEqual(["ask", "summary", "timeline", "digest", "sources", "ingest", "feeds", "help", "about"]);
     for (const command of commands) {
       expect(command.name).toMatch(/^[a-z]{1,32}$/);
       expect(command.description.length).toBeLessThanOrEqual(100);
