@@ -27,8 +27,8 @@ export interface Library {
   /** Files that could not be loaded, with why. The rest still serve. */
   problems: CorpusProblem[];
   articles: readonly Article[];
-  /** Dated events, extracted once when the library is opened. */
-  events: readonly ExtractedEvent[];
+  /** Dated events, extracted once per library (from the persisted index, on first use). */
+  readonly events: readonly ExtractedEvent[];
   ask(question: string, options?: AnswerOptions): Answer;
   summarize(request: SummaryRequest): Summary;
   timeline(query?: TimelineQuery): TimelineEvent[];
@@ -80,7 +80,8 @@ function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR,
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
   const lexicon = lexiconFor(wordnetLexicon(cacheDir), new Set(merged.data.termText));
   const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon }, search);
-  return { index, events: extractEvents(index, merged.dates), problems: [...merged.problems, ...glossary.problems] };
+  const events = extractEvents(index, merged.dates);
+  return { index, events: () => events, problems: [...merged.problems, ...glossary.problems] };
 }
 
 /** Loads and indexes the given corpus folders (the bundled corpus by default), from the cache when it can. */
@@ -97,10 +98,12 @@ export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], opti
     index,
     problems,
     articles: index.articles,
-    events,
+    get events() {
+      return events();
+    },
     ask: (question, options) => answer(index, question, options),
     summarize: (request) => summarize(index, request),
-    timeline: (query) => timeline(index, events, query),
+    timeline: (query) => timeline(index, events(), query),
     digest: (query) => digest(index, query),
   };
 }
