@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers.ts";
 import { benchSize, formatTable } from "../scripts/bench.ts";
 import { hostileQueries, syntheticQuestions, writeSyntheticCorpus } from "../scripts/synthetic.ts";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -28,3 +30,17 @@ describe("npm run bench", () => {
     expect(formatTable([row])).toMatch(/^\| articles \| passages/);
   });
 });
+
+describe("npm run bench -- --help", () => {
+  it("prints its usage, not a stack trace", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench.ts"), "--help"], { encoding: "utf8", cwd: ROOT });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage: npm run bench/);
+    expect(run.stderr).toBe("");
+    const bad = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/bench.ts"), "--sizez", "10"], { encoding: "utf8", cwd: ROOT });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^Unknown option '--sizez'[\s\S]*usage: npm run bench/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+

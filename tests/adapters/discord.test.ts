@@ -483,6 +483,11 @@ describe("Discord adapter, long replies in pages", () => {
       const again = fake.button(next, { userId: asker, ephemeral: false });
       await fake.waitUntil(() => fake.forToken(again.token).length > 0);
       expect(fake.forToken(again.token)[0]!.body).toMatchObject({ type: 7, data: { content: turned.data.content } });
+
+      // /sources over 300 articles (23 messages once) is one message with pages too.
+      const sources = await answered(fake, fake.interaction("sources", {}, { userId: asker }).token);
+      expect(sources.filter((r) => r.method === "POST" && r.path.includes("/webhooks/"))).toEqual([]);
+      expect(sources.find((r) => r.method === "PATCH")!.body.components[0].components[1].label).toMatch(/^1 \/ \d+$/);
     } finally {
       await bot.stop();
       await fake.stop();
