@@ -129,6 +129,25 @@ function articleReference(index: CorpusIndex, text: string): { rest: string; art
   return { rest: text };
 }
 
+/** Shortest part of a word split in two (see splitName). */
+const MIN_PART = 3;
+
+/**
+ * A word the corpus lacks that is two of its words run together — a name
+ * written as one word in the question and as two in the article
+ * ("imdadullah" / "Imdad Ullah") — as that pair; none otherwise.
+ */
+function splitName(index: CorpusIndex, token: Token): string[][] {
+  const word = token.word.toLowerCase();
+  if (index.vocabulary.get(token.term) !== undefined || word.length < 2 * MIN_PART + 1 || !/^\p{L}+$/u.test(word)) return [];
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
+    const left = toTerm(word.slice(0, at));
+    const right = toTerm(word.slice(at));
+    if (left && right && index.vocabulary.get(left) !== undefined && index.vocabulary.get(right) !== undefined) return [[left, right]];
+  }
+  return [];
+}
+
 /** "how many us lawmakers did …": what is counted is the last word before the verb or preposition. */
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
@@ -144,7 +163,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     const alias = aliasAt(index, terms, i);
     const span = tokens.slice(i, i + (alias?.length ?? 1));
     const label = span.map((t) => t.word).join(" ");
-    const alts = alias ? index.aliases[alias.group]! : [[tokens[i]!.term]];
+    const alts = alias ? index.aliases[alias.group]! : [[tokens[i]!.term], ...splitName(index, tokens[i]!)];
     const key = alts.map((a) => a.join(" ")).join("|");
     if (!seen.has(key)) {
       seen.add(key);

@@ -69,4 +69,13 @@ describe("analyze", () => {
     expect(question.articles).toBeUndefined();
     expect(question.concepts.map((c) => c.label)).toContain("weather");
   });
+
+  it("reads a name run together in the question as the two words the article writes", () => {
+    const { index } = bundledLibrary();
+    const [name] = analyze(index, "what did imdadullah say").concepts.filter((c) => c.label === "imdadullah");
+    expect(name!.alts).toEqual([["imdadullah"], ["imdad", "ullah"]]);
+    expect(name!.known).toBe(true);
+    expect(analyze(index, "what did zzzqqqxxx say").concepts[0]!.alts).toEqual([["zzzqqqxxx"]]);
+  });
 });
+
