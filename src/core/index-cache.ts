@@ -61,22 +61,10 @@ export function corpusKey(dirs: readonly string[]): string {
 }
 
 /**
- * node:v8 deserializes an aligned typed array as a view over the buffer it
- * reads from; when that buffer is reused for the next record, copy them out.
- */
-function detach<T>(value: T): T {
-  if (ArrayBuffer.isView(value)) return (value as unknown as Uint8Array).slice() as unknown as T;
-  if (value && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) if (typeof record[key] === "object") record[key] = detach(record[key]);
-  }
-  return value;
-}
-
-/**
  * Articles per record. The file is a run of records (a 4-byte length, then a
- * node:v8 payload) read through one reused buffer, so a load holds little
- * more than the index itself even at tens of thousands of articles.
+ * node:v8 payload), each read into a buffer that is garbage once read (unless
+ * its typed arrays view it), so a load holds little more than the index itself
+ * even at tens of thousands of articles.
  */
 const ARTICLES_PER_RECORD = 500;
 
@@ -125,7 +113,6 @@ function readFully(fd: number, buffer: Buffer, length: number): boolean {
 class RecordReader {
   private readonly fd: number;
   private readonly head = Buffer.alloc(RECORD_HEAD);
-  private shared = Buffer.alloc(0);
   /** Bytes not yet read: a record claiming more is damaged (and must not make us allocate it). */
   private remaining: number;
 
@@ -134,15 +121,11 @@ class RecordReader {
     this.remaining = fstatSync(this.fd).size;
   }
 
-  /** The next record, read through a reused buffer (its typed arrays are copied out). */
+  /**
+   * The next record, read into a buffer of its own: node:v8 deserializes an
+   * aligned typed array as a view over that buffer, so none is copied.
+   */
   next(): unknown {
-    const length = this.length();
-    if (this.shared.length < length) this.shared = Buffer.allocUnsafe(length);
-    return detach(this.payload(this.shared, length));
-  }
-
-  /** The next record, read into a buffer of its own that its typed arrays then view (no copies). */
-  nextOwned(): unknown {
     const length = this.length();
     return this.payload(Buffer.allocUnsafeSlow(length), length);
   }
@@ -175,12 +158,10 @@ export function loadCached(cacheDir: string, key: string): Built | undefined {
     try {
       const header = reader.next() as Header;
       if (header?.format !== INDEX_FORMAT || header.key !== key) return undefined;
-      const data = reader.nextOwned() as Omit<IndexData, "articles">;
-      // Records without typed arrays get buffers of their own too: walking the search index's
-      // thousands of objects to copy typed arrays out of a shared buffer took ~0.1 s per start.
-      const rest = reader.nextOwned() as Omit<Stored, "data">;
+      const data = reader.next() as Omit<IndexData, "articles">;
+      const rest = reader.next() as Omit<Stored, "data">;
       const articles: Article[] = [];
-      for (let i = 0; i < header.articleRecords; i++) for (const article of reader.nextOwned() as Article[]) articles.push(article);
+      for (let i = 0; i < header.articleRecords; i++) for (const article of reader.next() as Article[]) articles.push(article);
       stored = { ...rest, data: { ...data, articles } };
     } finally {
       reader.close();
