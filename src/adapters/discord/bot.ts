@@ -240,13 +240,14 @@ export class DiscordBot {
     }
     await this.acknowledge(() => interaction.deferReply());
     await this.afterPendingAcks();
-    const inThread = interaction.channel?.isThread() || (await this.followUps.isConversation(interaction.channelId));
+    // An /ask in a conversation thread follows up the thread's question (one store lookup, for /ask only).
+    const threadQuestion = command.name === "ask" ? await this.followUps.thread(interaction.channelId) : undefined;
+    const inThread = interaction.channel?.isThread() || threadQuestion !== undefined;
     const caller: Caller = {
       isModerator: async () => isDiscordModerator(interaction, this.options.moderatorRoleIds),
       id: `discord:${interaction.user.id}`,
       here: `discord:${interaction.channelId}`,
-      // An /ask in a conversation thread follows up the thread's question.
-      previousQuestion: command.name === "ask" && inThread ? await this.followUps.thread(interaction.channelId) : undefined,
+      previousQuestion: threadQuestion,
     };
     await serveCommand(command, { caller, options: () => rawOptions(interaction), send: (reply) => this.send(interaction, reply, inThread) }, this.deps);
   }

@@ -14,7 +14,7 @@ export const THREAD_BUTTON = "thread:open";
 const THREAD_NAME_CHARS = 90;
 /** Threads archive after a day without messages, as conversations expire. */
 const THREAD_ARCHIVE_MINUTES = 1440;
-export const CONVERSATION_EXPIRED = "That answer is more than a day old: ask again with /ask.";
+const CONVERSATION_EXPIRED = "That answer is more than a day old: ask again with /ask.";
 
 const messageKey = (messageId: string) => `discord:msg:${messageId}`;
 const threadKey = (channelId: string) => `discord:thread:${channelId}`;
@@ -31,11 +31,6 @@ export class DiscordFollowUps {
   async remember(messageId: string, channelId: string, question: string, inThread: boolean): Promise<void> {
     await this.conversations.save(messageKey(messageId), question);
     if (inThread) await this.conversations.save(threadKey(channelId), question);
-  }
-
-  /** Whether a channel is a conversation thread (one opened on an answer, or where /ask was asked in a thread). */
-  async isConversation(channelId: string): Promise<boolean> {
-    return (await this.thread(channelId)) !== undefined;
   }
 
   /** The question a conversation thread is about, if this channel is one. */
