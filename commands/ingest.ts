@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../src/core/errors.ts";
-import { prepareArticle, writeArticle } from "../src/core/ingest.ts";
+import { prepareArticle } from "../src/core/ingest.ts";
+import { fileArticle } from "../src/intake/file-article.ts";
 import { dateOption, defineCommand, fileOption } from "./command.ts";
 import type { ExtractedArticle } from "../src/intake/index.ts";
 import type { Block } from "../src/reply.ts";
@@ -40,10 +41,7 @@ export default defineCommand({
     const library = deps.library();
     const meta = { date: published, title: title ?? page?.title, source: source ?? page?.source, url: page?.url ?? url, tags: tags?.split(",").map((t) => t.trim()).filter(Boolean) };
     const prepared = prepareArticle(raw, meta, library.articles);
-    const path = writeArticle(deps.articles.dir, prepared);
-    const reloaded = deps.articles.reload();
-    if (!reloaded.ok) throw new Error(`the corpus did not reload after adding ${prepared.fileName}: ${reloaded.error?.message}`);
-    const shared = (await deps.articles.publish?.(path, caller.id ?? "unknown", prepared.frontMatter.url)) ?? true;
+    const { shared } = await fileArticle(deps.articles, prepared, caller.id ?? "unknown");
     const added = deps.library().articles.find((a) => a.file.endsWith(prepared.fileName));
     const passages = added ? deps.library().index.passages.ofArticle(deps.library().articles.indexOf(added)).length : 0;
     const blocks: Block[] = [

@@ -4,9 +4,9 @@
  * default, or what moderators set, kept in the store), and the poller that
  * files new items about the topic as articles — the same way /ingest does.
  */
-import type { Deps } from "../commands/command.ts";
 import { UserError } from "./core/errors.ts";
-import { prepareArticle, writeArticle } from "./core/ingest.ts";
+import { prepareArticle } from "./core/ingest.ts";
+import { type ArticleShelf, fileArticle } from "./intake/file-article.ts";
 import type { Library } from "./core/library.ts";
 import { type ExtractedArticle, readArticleAt } from "./intake/index.ts";
 import { FeedPoller, type PollResult } from "./intake/feeds.ts";
@@ -18,7 +18,7 @@ const TOPIC_KEY = "feed-topic";
 
 export interface FeedsOptions {
   store: Store;
-  articles: NonNullable<Deps["articles"]>;
+  articles: ArticleShelf;
   library: () => Library;
   /** FEED_TOPIC, when set. */
   topic?: string;
@@ -79,10 +79,7 @@ export class FeedsService {
     }
     try {
       const prepared = prepareArticle(article.text, { date: article.date, title: article.title, source: article.source, url: article.url }, this.options.library().articles);
-      const path = writeArticle(this.options.articles.dir, prepared);
-      const reloaded = this.options.articles.reload();
-      if (!reloaded.ok) throw new Error(`the corpus did not reload after adding ${prepared.fileName}: ${reloaded.error?.message}`);
-      await this.options.articles.publish?.(path, `feed:${feedUrl}`, prepared.frontMatter.url);
+      await fileArticle(this.options.articles, prepared, `feed:${feedUrl}`);
       this.options.log.info({ article: prepared.fileName, feed: feedUrl }, "article added from a feed");
       return true;
     } catch (error) {
