@@ -143,16 +143,11 @@ export class FeedPoller {
     }
   }
 
-  /** One new item: fetched, checked against the topic, added. */
+  /** One new item: fetched, checked against the topic (its summary, else the article itself), added. */
   private async addEntry(entry: FeedEntry, feedUrl: string, topic: string): Promise<"added" | "skipped"> {
-    if (!aboutTopic(topic, `${entry.title} ${entry.description}`)) {
-      // The summary may not say it; the article itself decides.
-      const page = await this.readQuietly(entry.link);
-      if (!page || !aboutTopic(topic, `${page.title ?? ""} ${page.text}`)) return "skipped";
-      return (await this.options.addArticle(page, feedUrl)) ? "added" : "skipped";
-    }
     const page = await this.readQuietly(entry.link);
-    return page && (await this.options.addArticle(page, feedUrl)) ? "added" : "skipped";
+    if (!page || !(aboutTopic(topic, `${entry.title} ${entry.description}`) || aboutTopic(topic, `${page.title ?? ""} ${page.text}`))) return "skipped";
+    return (await this.options.addArticle(page, feedUrl)) ? "added" : "skipped";
   }
 
   private async readQuietly(url: string): Promise<ExtractedArticle | undefined> {

@@ -5,6 +5,8 @@
  * already seen, so every worker knows what is new.
  */
 import type { StoreConnection } from "./connect.ts";
+import type { Selectable } from "./kysely.ts";
+import type { Database } from "./schema.ts";
 
 export interface FeedState {
   url: string;
@@ -39,7 +41,15 @@ export class FeedStore {
   }
 
   async list(): Promise<FeedState[]> {
-    const rows = await this.store.db.selectFrom("feeds").selectAll().orderBy("added_at").orderBy("url").execute();
+    return this.rows(await this.store.db.selectFrom("feeds").selectAll().orderBy("added_at").orderBy("url").execute());
+  }
+
+  /** The feeds due for a poll. */
+  async due(now = Date.now()): Promise<FeedState[]> {
+    return this.rows(await this.store.db.selectFrom("feeds").selectAll().where("next_poll_at", "<=", now).orderBy("added_at").orderBy("url").execute());
+  }
+
+  private rows(rows: Selectable<Database["feeds"]>[]): FeedState[] {
     return rows.map((r) => ({
       url: r.url,
       addedBy: r.added_by,
@@ -52,11 +62,6 @@ export class FeedStore {
       lastError: r.last_error ?? undefined,
       nextPollAt: Number(r.next_poll_at),
     }));
-  }
-
-  /** The feeds due for a poll. */
-  async due(now = Date.now()): Promise<FeedState[]> {
-    return (await this.list()).filter((f) => f.nextPollAt <= now);
   }
 
   async update(url: string, update: FeedUpdate): Promise<void> {

@@ -9,6 +9,6 @@ import { createRequire } from "node:module";
 const kysely = createRequire(import.meta.url)("kysely") as typeof import("kysely");
 
 export const { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } = kysely;
-export type { ExpressionBuilder, Generated, Migration, MigrationProvider, Transaction } from "kysely";
+export type { ExpressionBuilder, Generated, Migration, MigrationProvider, Selectable, Transaction } from "kysely";
 // Kysely is both a class and the type of its instances.
 export type Kysely<DB> = import("kysely").Kysely<DB>;
