@@ -52,9 +52,16 @@ function blockedAddress(address: string): string | undefined {
   return BLOCKED.check(address, family) ? `${address} is a private, loopback or link-local address` : undefined;
 }
 
-function refuse(message: string): never {
-  throw new UserError(`Cannot add that page: ${message}.`);
+/** The one-line refusal a moderator sees. */
+function refusal(message: string): UserError {
+  return new UserError(`Cannot add that page: ${message}.`);
 }
+
+function refuse(message: string): never {
+  throw refusal(message);
+}
+
+const tooBig = (maxBytes: number) => refusal(`it is over ${Math.round(maxBytes / 1024 / 1024)} MB`);
 
 /** The URL, checked: http(s), no credentials. */
 function checkUrl(raw: string, base?: URL): URL {
@@ -83,7 +90,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
       response.resume();
-      if (redirects >= (MAX_REDIRECTS)) refuse(`more than ${MAX_REDIRECTS} redirects`);
+      if (redirects >= MAX_REDIRECTS) refuse(`more than ${MAX_REDIRECTS} redirects`);
       url = checkUrl(response.headers.location, url);
       continue;
     }
@@ -115,10 +122,10 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
 
 /** One GET, connecting only to allowed addresses (checked in the socket's own DNS lookup). */
 function get(url: URL, options: FetchOptions, deadline: number): Promise<IncomingMessage> {
-  const allowed = (options.allowHosts ?? []).includes(url.hostname.replace(/^\[|\]$/g, ""));
-  const literal = isIP(url.hostname.replace(/^\[|\]$/g, ""));
-  if (literal && !allowed) {
-    const why = blockedAddress(url.hostname.replace(/^\[|\]$/g, ""));
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const allowed = (options.allowHosts ?? []).includes(host);
+  if (isIP(host) && !allowed) {
+    const why = blockedAddress(host);
     if (why) refuse(why);
   }
   const lookup = (hostname: string, lookupOptions: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
@@ -126,26 +133,26 @@ function get(url: URL, options: FetchOptions, deadline: number): Promise<Incomin
       if (error) return callback(error, "");
       const list = addresses as LookupAddress[];
       const bad = allowed ? undefined : list.map((a) => blockedAddress(a.address)).find(Boolean);
-      if (bad) return callback(new UserError(`Cannot add that page: ${url.hostname} resolves to ${bad.replace(" is ", ", ")}.`), "");
+      if (bad) return callback(refusal(`${url.hostname} resolves to ${bad.replace(" is ", ", ")}`), "");
       const wantsAll = (lookupOptions as { all?: boolean }).all;
       if (wantsAll) callback(null, list);
       else callback(null, list[0]!.address, list[0]!.family);
     });
   };
   const remaining = deadline - Date.now();
-  if (remaining <= 0) refuse(`the site did not answer within ${Math.round((options.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s`);
+  const late = refusal(`the site did not answer within ${Math.round((options.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s`);
+  if (remaining <= 0) throw late;
   return new Promise((resolve, reject) => {
     const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(
       url,
-      { method: "GET", headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.9", ...options.headers }, lookup, timeout: remaining },
+      { method: "GET", headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.9", ...options.headers }, lookup },
       resolve,
     );
-    const timer = setTimeout(() => request.destroy(new UserError(`Cannot add that page: the site did not answer within ${Math.round((options.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s.`)), remaining);
+    const timer = setTimeout(() => request.destroy(late), remaining);
     request.once("response", () => clearTimeout(timer));
-    request.once("timeout", () => request.destroy(new UserError(`Cannot add that page: the site did not answer within ${Math.round((options.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s.`)));
     request.once("error", (error) => {
       clearTimeout(timer);
-      reject(error instanceof UserError ? error : new UserError(`Cannot add that page: ${url.hostname} could not be reached (${(error as NodeJS.ErrnoException).code ?? error.message}).`));
+      reject(error instanceof UserError ? error : refusal(`${url.hostname} could not be reached (${(error as NodeJS.ErrnoException).code ?? error.message})`));
     });
     request.end();
   });
@@ -156,15 +163,15 @@ function readBody(response: IncomingMessage, maxBytes: number, deadline: number)
   const declared = Number(response.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
-    return Promise.reject(new UserError(`Cannot add that page: it is over ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+    return Promise.reject(tooBig(maxBytes));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const timer = setTimeout(() => response.destroy(new UserError("Cannot add that page: the site did not finish sending it in time.")), Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(() => response.destroy(refusal("the site did not finish sending it in time")), Math.max(0, deadline - Date.now()));
     response.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) response.destroy(new UserError(`Cannot add that page: it is over ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+      if (size > maxBytes) response.destroy(tooBig(maxBytes));
       else chunks.push(chunk);
     });
     response.once("end", () => {
@@ -173,7 +180,7 @@ function readBody(response: IncomingMessage, maxBytes: number, deadline: number)
     });
     response.once("error", (error) => {
       clearTimeout(timer);
-      reject(error instanceof UserError ? error : new UserError("Cannot add that page: the connection broke while reading it."));
+      reject(error instanceof UserError ? error : refusal("the connection broke while reading it"));
     });
   });
 }
