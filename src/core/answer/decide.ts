@@ -3,14 +3,16 @@
  * too little of the question covered, or only the question's names matched.
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import type { AnalyzedQuestion } from "./types.ts";
 import { type Scored, coverage } from "./score.ts";
-import type { QuestionKind } from "./types.ts";
+import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { COUNT_REACH, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { featuresOf } from "../features.ts";
 import { toTerm } from "../text.ts";
 
-/** Words of a sentence, each with its term. */
+/**
+ * Words of a sentence as written. Not text.ts's tokenize: it turns "2,000"
+ * into "2000", which would read as a year rather than a quantity.
+ */
 const WORDS = /\p{L}[\p{L}\p{M}'’]*|\d[\d,.]*/gu;
 
 /**
