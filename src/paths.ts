@@ -21,7 +21,7 @@ function findRoot(from: string): string {
 }
 
 /** The project's root folder: the nearest above this module with a package.json. */
-export const PROJECT_ROOT = findRoot(dirname(HERE));
+const PROJECT_ROOT = findRoot(dirname(HERE));
 
 /** A path under the project's root, e.g. `projectPath("data", "daleel.sqlite")`. */
 export function projectPath(...segments: string[]): string {

@@ -151,7 +151,7 @@ interface Lemmatizer {
  * lemmas, as wink-lemmatizer gives them; a form whose lemma stems like the
  * form itself ("axes" → "axe") is left out, the stemmer already joins them.
  */
-export function readIrregulars(): Irregulars {
+function readIrregulars(): Irregulars {
   const lemmatizer = require("wink-lemmatizer") as Lemmatizer;
   const forms = new Set<string>();
   for (const list of ["wn-verb-exceptions", "wn-noun-exceptions", "wn-adjective-exceptions"]) {

@@ -8,7 +8,7 @@ import { type ExtractedArticle, extractArticle } from "./extract.ts";
 import { type FetchOptions, fetchPage } from "./fetch-page.ts";
 
 export { type ExtractedArticle, extractArticle } from "./extract.ts";
-export { FETCH_TIMEOUT_MS, type FetchOptions, MAX_PAGE_BYTES, MAX_REDIRECTS, fetchPage } from "./fetch-page.ts";
+export { type FetchOptions, fetchPage } from "./fetch-page.ts";
 
 /** The article at a web address, with what its page says of its title, outlet, date and canonical link. */
 export async function readArticleAt(url: string, options: FetchOptions = {}): Promise<ExtractedArticle> {
