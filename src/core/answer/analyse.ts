@@ -148,7 +148,7 @@ function splitName(index: CorpusIndex, token: Token): string[][] {
   return [];
 }
 
-/** "how many us lawmakers did …": what is counted is the last word before the verb or preposition. */
+/** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
 /** Analyses a question against an index. */
@@ -172,6 +172,6 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     i += span.length;
   }
   const searchTerms = retrievalTerms(index, concepts);
-  const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).at(-1);
-  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms), articles, counted: counted ? (toTerm(counted) ?? undefined) : undefined };
+  const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
+  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms), articles, counted: counted?.length ? counted : undefined };
 }

@@ -16,13 +16,13 @@ import { toTerm } from "../text.ts";
 const WORDS = /\p{L}[\p{L}\p{M}'’]*|\d[\d,.]*/gu;
 
 /**
- * A quantity that counts `counted` ("thousands of jobs", "2,000 megawatts" for
- * "how many megawatts"): a number word or figure at most COUNT_REACH words
- * before a word with that term.
+ * A quantity that counts one of `counted` ("thousands of jobs", "2,000
+ * megawatts" for "how many megawatts"): a number word or figure at most
+ * COUNT_REACH words before a word with that term.
  */
-function counts(text: string, counted: string): boolean {
+function counts(text: string, counted: readonly string[]): boolean {
   const words = [...text.matchAll(WORDS)].map(([w]) => w);
-  return words.some((word, i) => toTerm(word) === counted && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
+  return words.some((word, i) => counted.includes(toTerm(word) ?? "") && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
 }
 
 /**

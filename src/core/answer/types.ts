@@ -37,6 +37,11 @@ export interface AnalyzedQuestion {
    * looked for in them only. Undefined when it names none.
    */
   articles?: number[];
-  /** For "how many X": the term of what is counted (X), which the answer's quantity must count. */
-  counted?: string;
+  /**
+   * For "how many X": the terms that may name what is counted, which the
+   * answer's quantity must count — the words between "how many" and the verb
+   * or preposition that follows ("how many us lawmakers did…": us, lawmaker;
+   * "how many technicians work at…": technician, work).
+   */
+  counted?: string[];
 }

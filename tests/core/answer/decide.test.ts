@@ -39,6 +39,11 @@ describe("decide", () => {
     expect(decision("roughly how many jobs could the grid power allocation create")).toBeUndefined();
   });
 
+  it("answers how many when a verb it does not know follows what is counted", () => {
+    // "megawatts" is counted, not "go": a quantity of megawatts answers.
+    expect(decision("how many megawatts go to the bitcoin miners in Punjab")).toBeUndefined();
+  });
+
   it("refuses how many when no passage counts what is asked about, even though one covers the subject", () => {
     expect(decision("how many bitcoins do the solar miners in Punjab hold")).toBe("nothing of the kind asked");
   });
