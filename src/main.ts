@@ -208,15 +208,15 @@ async function main(): Promise<void> {
   const roles = new Set<Role>(config.DALEEL_ROLES ?? ROLES);
   const dirs = config.CORPUS_DIRS ?? [DEFAULT_CORPUS_DIR];
   const logProblems = (problems: CorpusProblem[]) => problems.forEach((p) => log.warn({ file: p.file, field: p.field }, `corpus: ${formatProblem(p)}`));
-  const live = new LiveLibrary(
-    dirs,
-    (result) => {
-      if (result.ok) log.info({ articles: result.articles }, "corpus reloaded");
+  const live = new LiveLibrary(dirs, {
+    onReload: (result) => {
+      if (result.ok) log.info({ articles: result.articles, how: result.how }, "corpus reloaded");
       else log.error({ err: result.error }, "corpus reload failed; the previous index keeps serving");
       logProblems(result.problems);
     },
-    (folders) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR, onProgress: buildProgress(), onWorkerError: (err) => log.warn({ err }, "analysis workers failed; building on the main thread") }),
-  );
+    open: (folders, scan) => openLibrary(folders, { cacheDir: DEFAULT_CACHE_DIR, scan, onProgress: buildProgress(), onWorkerError: (err) => log.warn({ err }, "analysis workers failed; building on the main thread") }),
+    cacheDir: DEFAULT_CACHE_DIR,
+  });
   logProblems(live.current().problems);
   // Every process watches the corpus folder, so an article added through any process on this machine is
   // answerable in all of them (see "Scaling out").

@@ -88,6 +88,13 @@ function analyzeArticle(article: Article, interner: Interner): ArticleAnalysis {
   };
 }
 
+/** The document MiniSearch indexed for an article (as `analyzeArticle` makes it): what removing it from the index needs. */
+export function searchTextOf(article: Article): string {
+  const words = terms(article.title);
+  for (const paragraph of article.paragraphs) for (const span of sentenceSpans(paragraph)) for (const t of terms(paragraph.slice(span.start, span.end))) words.push(t);
+  return words.join(" ");
+}
+
 /** Loads and analyses files, in order. */
 export function analyzeFiles(files: readonly string[]): ChunkAnalysis {
   const interner = new Interner();
@@ -195,7 +202,7 @@ export class Merger {
     this.titleTerms.add(title);
     this.articleTerms.add(inArticle);
     for (const date of analysis.dates) this.dates.push(date);
-    return { id: a, terms: analysis.searchText };
+    return { id: this.admission.articles[a]!.id, terms: analysis.searchText };
   }
 
   /** The merged corpus, once every chunk has been added. */

@@ -99,26 +99,45 @@ export function parseTextArticle(file: string, source: string): { article?: Arti
   return { article, problems: [] };
 }
 
-function listArticleFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => /\.(md|txt)$/i.test(name) && !name.startsWith("."))
-    .sort()
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
-}
-
 /** A corpus folder's article files in load order, or the problem that stopped it being read. */
 export type CorpusEntry = { file: string } | { problem: CorpusProblem };
 
+/** The corpus folders as they are on disk now: what loads, in order, and what each file looks like. */
+export interface CorpusScan {
+  entries: CorpusEntry[];
+  /** Every corpus file (articles and glossaries) → its size and modification time: a file whose signature changed was edited. */
+  signatures: Map<string, string>;
+}
+
+const CORPUS_FILE = /\.(md|txt|yml)$/i;
+const ARTICLE_FILE = /\.(md|txt)$/i;
+
+/** Lists the folders once: article files in load order (folder by folder, by name), with every corpus file's signature. */
+export function scanCorpus(dirs: readonly string[]): CorpusScan {
+  const entries: CorpusEntry[] = [];
+  const signatures = new Map<string, string>();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((name) => CORPUS_FILE.test(name) && !name.startsWith(".")).sort();
+    } catch (error) {
+      entries.push({ problem: { file: dir, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } });
+      continue;
+    }
+    for (const name of names) {
+      const file = join(dir, name);
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat?.isFile()) continue;
+      signatures.set(file, `${stat.size}:${stat.mtimeMs}`);
+      if (ARTICLE_FILE.test(name)) entries.push({ file });
+    }
+  }
+  return { entries, signatures };
+}
+
 /** Every article file of the given folders, in the order they load (folder by folder, by name). */
 export function listCorpusFiles(dirs: readonly string[]): CorpusEntry[] {
-  return dirs.flatMap((dir): CorpusEntry[] => {
-    try {
-      return listArticleFiles(dir).map((file) => ({ file }));
-    } catch (error) {
-      return [{ problem: { file: dir, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } }];
-    }
-  });
+  return scanCorpus(dirs).entries;
 }
 
 /** Reads and parses one article file (`.md` with front matter, or a raw `.txt` scrape). */

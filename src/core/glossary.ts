@@ -72,16 +72,18 @@ function expansionBefore(text: string, acronym: string): string | undefined {
   return words.slice(start).join(" ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 }
 
-/** Learns "Long Name (ACR)" pairs from the articles' own text. */
-export function learnAcronyms(articles: readonly Article[]): AliasGroup[] {
-  const groups = new Map<string, AliasGroup>();
+const groupKey = ([acronym, expansion]: AliasGroup) => `${acronym}|${expansion!.toLowerCase()}`;
+
+/** Learns "Long Name (ACR)" pairs from the articles' own text, after those `known` already (an update's). */
+export function learnAcronyms(articles: readonly Article[], known: readonly AliasGroup[] = []): AliasGroup[] {
+  const groups = new Map<string, AliasGroup>(known.map((group) => [groupKey(group), group]));
   for (const article of articles) {
     for (const paragraph of article.paragraphs) {
       for (const match of paragraph.matchAll(DEFINITION)) {
         const acronym = match[1]!;
         const expansion = expansionBefore(paragraph.slice(Math.max(0, match.index - 200), match.index), acronym);
         if (!expansion) continue;
-        const key = `${acronym}|${expansion.toLowerCase()}`;
+        const key = groupKey([acronym, expansion]);
         if (!groups.has(key)) groups.set(key, [acronym, expansion]);
       }
     }

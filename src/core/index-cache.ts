@@ -16,12 +16,13 @@ import { deserialize, serialize } from "node:v8";
 import zlib from "node:zlib";
 import { type StoredSearch, loadSearch, storeSearch } from "./stored-search.ts";
 import type { Article } from "./article.ts";
-import type { CorpusProblem } from "./corpus.ts";
+import { type CorpusProblem, type CorpusScan, scanCorpus } from "./corpus.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexData, assembleIndex } from "./passage-index.ts";
+import { type FoundDate, findDate } from "./dates.ts";
 import type { ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 
@@ -29,7 +30,19 @@ export interface Built {
   index: CorpusIndex;
   /** The timeline's events; from the cache they are made on first use (~0.1 s at 10,000 articles, not on the way to the first answer). */
   events(): ExtractedEvent[];
+  /**
+   * The date each passage gives, by passage id: what an update needs to make
+   * the events again (index-update.ts). From the cache they are read on first
+   * use, from a file of their own, so a start does not pay for them.
+   */
+  dates(): readonly (FoundDate | null)[];
   problems: CorpusProblem[];
+}
+
+/** Passage dates as stored: the ids of the passages that give one, and those dates. */
+interface StoredDates {
+  ids: Uint32Array;
+  found: FoundDate[];
 }
 
 /** What is written: plain data and typed arrays only; events name their passages by id. */
@@ -41,22 +54,11 @@ interface Stored {
 }
 
 /** A key for the corpus as it is on disk now: file names, sizes and times, plus the index format and options. */
-export function corpusKey(dirs: readonly string[]): string {
+export function corpusKey(dirs: readonly string[], scan: CorpusScan = scanCorpus(dirs)): string {
   const hash = createHash("sha256").update(`format ${INDEX_FORMAT}|${JSON.stringify({ ...INDEX_OPTIONS, tokenize: undefined, processTerm: undefined })}`);
-  for (const dir of dirs) {
-    const absolute = resolve(dir);
-    hash.update(`|dir ${absolute}`);
-    let names: string[] = [];
-    try {
-      names = readdirSync(absolute).filter((n) => /\.(md|txt|yml)$/i.test(n) && !n.startsWith(".")).sort();
-    } catch {
-      hash.update("|missing");
-    }
-    for (const name of names) {
-      const stat = statSync(join(absolute, name));
-      hash.update(`|${name}:${stat.size}:${stat.mtimeMs}`);
-    }
-  }
+  for (const dir of dirs) hash.update(`|dir ${resolve(dir)}`);
+  for (const entry of scan.entries) if ("problem" in entry) hash.update(`|missing ${resolve(entry.problem.file)}`);
+  for (const [file, signature] of scan.signatures) hash.update(`|${resolve(file)}:${signature}`);
   return hash.digest("hex").slice(0, 24);
 }
 
@@ -97,6 +99,12 @@ function writeRecords(file: string, records: unknown[]): void {
   } finally {
     closeSync(fd);
   }
+}
+
+function writeAtomically(file: string, records: unknown[]): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeRecords(temp, records);
+  renameSync(temp, file);
 }
 
 function readFully(fd: number, buffer: Buffer, length: number): boolean {
@@ -172,7 +180,40 @@ export function loadCached(cacheDir: string, key: string): Built | undefined {
   const index: CorpusIndex = assembleIndex(stored.data, loadSearch(stored.search, INDEX_OPTIONS));
   let events: ExtractedEvent[] | undefined;
   const made = () => (events ??= stored.events.map((event) => ({ ...event, passages: event.passages.map((id) => index.passages.at(id)!) })));
-  return { index, events: made, problems: stored.problems };
+  let dates: (FoundDate | null)[] | undefined;
+  const datesOf = () => (dates ??= loadDates(join(cacheDir, `dates-${key}.v8`), index.passages.length) ?? readDates(index));
+  return { index, events: made, dates: datesOf, problems: stored.problems };
+}
+
+/** The stored passage dates, or undefined when the file is missing or damaged. */
+function loadDates(file: string, passages: number): (FoundDate | null)[] | undefined {
+  try {
+    const reader = new RecordReader(file);
+    try {
+      const stored = reader.next() as StoredDates;
+      const dates = new Array<FoundDate | null>(passages).fill(null);
+      stored.ids.forEach((id, i) => (dates[id] = stored.found[i]!));
+      return dates;
+    } finally {
+      reader.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads every passage's date again (~0.2 ms a passage): only when the stored dates are lost. */
+function readDates(index: CorpusIndex): (FoundDate | null)[] {
+  return Array.from(index.passages, (passage) => findDate(passage.text, index.articles[passage.article]!.date) ?? null);
+}
+
+function storeDates(dates: readonly (FoundDate | null)[]): StoredDates {
+  const ids: number[] = [];
+  const found: FoundDate[] = [];
+  dates.forEach((date, id) => {
+    if (date) ids.push(id), found.push(date);
+  });
+  return { ids: Uint32Array.from(ids), found };
 }
 
 /** Saves a build for this key (atomically), and removes old cache files. A failure to save is not fatal. */
@@ -188,16 +229,15 @@ export function saveCached(cacheDir: string, key: string, built: Built): boolean
       events: built.events().map((event) => ({ ...event, passages: event.passages.map((p) => p.id) })),
       problems: built.problems,
     };
-    const file = join(cacheDir, `index-${key}.v8`);
-    const temp = `${file}.${process.pid}.tmp`;
-    writeRecords(temp, [header, data, rest, ...batches]);
-    renameSync(temp, file);
+    // The dates first: an index file is only ever found with its dates beside it.
+    writeAtomically(join(cacheDir, `dates-${key}.v8`), [storeDates(built.dates())]);
+    writeAtomically(join(cacheDir, `index-${key}.v8`), [header, data, rest, ...batches]);
     const old = readdirSync(cacheDir)
       .filter((n) => /^index-.*\.v8$/.test(n))
       .map((n) => ({ n, t: statSync(join(cacheDir, n)).mtimeMs }))
       .sort((a, b) => b.t - a.t)
       .slice(KEEP);
-    for (const { n } of old) rmSync(join(cacheDir, n), { force: true });
+    for (const { n } of old) for (const kind of ["index", "dates"]) rmSync(join(cacheDir, n.replace(/^index/, kind)), { force: true });
     return true;
   } catch {
     return false;

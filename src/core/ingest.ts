@@ -63,9 +63,23 @@ export function slugify(title: string): string {
   return cut || Array.from(slug).slice(0, 40).join("");
 }
 
+/** A new article's link and cleaned text, as the duplicate check sees it. */
+export interface Candidate {
+  url?: string;
+  text: string;
+}
+
+/**
+ * The articles a new one could repeat: a whole corpus (a small one, or in
+ * tests), or a lookup of the likely ones (`Library.nearArticles`, which finds
+ * them through the index instead of comparing with all 10,000).
+ */
+export type KnownArticles = readonly Article[] | ((candidate: Candidate) => readonly Article[]);
+
 /** Throws a UserError when the new article repeats one already in the corpus. */
-export function assertNotDuplicate(candidate: { url?: string; text: string }, corpus: readonly Article[]): void {
+export function assertNotDuplicate(candidate: Candidate, known: KnownArticles): void {
   const mine = shingles(candidate.text);
+  const corpus = typeof known === "function" ? known(candidate) : known;
   for (const article of corpus) {
     if (candidate.url && article.url && candidate.url === article.url) {
       throw new UserError(`Already in the corpus: "${article.title}" has the same URL (${article.id}).`);
@@ -91,7 +105,7 @@ function formatIssues(error: z.ZodError): string {
  * Cleans a raw article and builds its corpus file. Throws a UserError for text
  * that is not an article, missing or bad metadata, or a duplicate.
  */
-export function prepareArticle(raw: string, meta: IngestMeta, corpus: readonly Article[]): PreparedArticle {
+export function prepareArticle(raw: string, meta: IngestMeta, corpus: KnownArticles): PreparedArticle {
   if (raw.includes("\u0000")) throw new UserError("That file is not text.");
   const cleaned = cleanScrape(raw);
   const words = tokenize(cleaned.paragraphs.join(" ")).length;

@@ -7,11 +7,15 @@ import MiniSearch from "minisearch";
 import { type Answer, type AnswerOptions, answer } from "./answer/index.ts";
 import type { Article } from "./article.ts";
 import { Merger } from "./analysis.ts";
-import { type CorpusProblem, listCorpusFiles } from "./corpus.ts";
+import { analyzeFiles } from "./analysis.ts";
+import { type CorpusProblem, type CorpusScan, listCorpusFiles } from "./corpus.ts";
 import { learnAcronyms, loadGlossaries } from "./glossary.ts";
 import { type Digest, type DigestQuery, digest } from "./digest.ts";
 import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts";
+import { updateIndex } from "./index-update.ts";
+import type { Candidate } from "./ingest.ts";
 import { analyzeFilesInParallel } from "./parallel.ts";
+import { nearArticles } from "./similar.ts";
 import { lexiconFor, wordnetLexicon } from "./lexicon.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexedArticle, assembleIndex } from "./passage-index.ts";
 import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
@@ -29,6 +33,12 @@ export interface Library {
   articles: readonly Article[];
   /** Dated events, extracted once per library (from the persisted index, on first use). */
   readonly events: readonly ExtractedEvent[];
+  /** What the library was made from: what an update starts from, and what is persisted. */
+  built: Built;
+  /** True when the index came from the persisted index rather than a build. */
+  fromCache: boolean;
+  /** The articles a new one might repeat (for the duplicate check; see similar.ts). */
+  nearArticles(candidate: Candidate): Article[];
   ask(question: string, options?: AnswerOptions): Answer;
   summarize(request: SummaryRequest): Summary;
   timeline(query?: TimelineQuery): TimelineEvent[];
@@ -56,6 +66,8 @@ export interface OpenOptions {
   warmUp?: boolean;
   /** Hears how a build goes: files analysed so far, of all (not called when the index comes from the cache). */
   onProgress?: (done: number, total: number) => void;
+  /** The folders as already scanned (saves listing them again). */
+  scan?: CorpusScan;
   /** Hears why a build gave up on its worker threads (it goes on, slower, on this thread). */
   onWorkerError?: (error: Error) => void;
 }
@@ -64,8 +76,8 @@ export interface OpenOptions {
  * Loads, analyses and indexes the folders: a large corpus is analysed on
  * worker threads while this thread merges and indexes the chunks already done.
  */
-function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR, onProgress, onWorkerError }: OpenOptions): Built {
-  const entries = listCorpusFiles(dirs);
+function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR, onProgress, onWorkerError, scan }: OpenOptions): Built {
+  const entries = scan?.entries ?? listCorpusFiles(dirs);
   const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
   const merger = new Merger(entries);
   const search = new MiniSearch<IndexedArticle>(INDEX_OPTIONS);
@@ -81,20 +93,41 @@ function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR,
   const lexicon = lexiconFor(wordnetLexicon(cacheDir), new Set(merged.data.termText));
   const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon }, search);
   const events = extractEvents(index, merged.dates);
-  return { index, events: () => events, problems: [...merged.problems, ...glossary.problems] };
+  return { index, events: () => events, dates: () => merged.dates, problems: [...merged.problems, ...glossary.problems] };
 }
 
 /** Loads and indexes the given corpus folders (the bundled corpus by default), from the cache when it can. */
-export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], options: OpenOptions = {}): Library & { fromCache: boolean } {
-  const key = options.cacheDir ? corpusKey(dirs) : "";
+export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], options: OpenOptions = {}): Library {
+  const key = options.cacheDir ? corpusKey(dirs, options.scan) : "";
   const cached = options.cacheDir ? loadCached(options.cacheDir, key) : undefined;
   const built = cached ?? build(dirs, options);
   if (options.cacheDir && !cached) saveCached(options.cacheDir, key, built);
+  if (options.warmUp !== false) warmUp(built.index);
+  return libraryOf(dirs, built, cached !== undefined);
+}
+
+/**
+ * The library with some files read anew — added, edited, or with problems
+ * before — and files no longer in `scan` gone, by updating its index in place
+ * of a rebuild (index-update.ts). `library` must not be used afterwards.
+ * A changed glossary needs `openLibrary` instead.
+ */
+export function updateLibrary(library: Library, scan: CorpusScan, files: readonly string[], cacheDir: string = DEFAULT_CACHE_DIR): Library {
+  const built = updateIndex(library.built, {
+    entries: scan.entries,
+    fresh: analyzeFiles(files),
+    glossaryGroups: loadGlossaries(library.dirs).groups,
+    lexicon: () => wordnetLexicon(cacheDir),
+  });
+  return libraryOf(library.dirs, built, false);
+}
+
+function libraryOf(dirs: readonly string[], built: Built, fromCache: boolean): Library {
   const { index, events, problems } = built;
-  if (options.warmUp !== false) warmUp(index);
   return {
     dirs,
-    fromCache: cached !== undefined,
+    built,
+    fromCache,
     index,
     problems,
     articles: index.articles,
@@ -105,5 +138,6 @@ export function openLibrary(dirs: readonly string[] = [DEFAULT_CORPUS_DIR], opti
     summarize: (request) => summarize(index, request),
     timeline: (query) => timeline(index, events(), query),
     digest: (query) => digest(index, query),
+    nearArticles: (candidate) => nearArticles(index, candidate),
   };
 }

@@ -137,8 +137,10 @@ export interface CorpusIndex {
   titleTerms: TermIds[];
   /** Every term id of each article, title included. */
   articleTerms: TermIds[];
-  /** Article-level full-text index: the first stage of every search. */
+  /** Article-level full-text index: the first stage of every search. Its documents are known by article id. */
   search: MiniSearch<IndexedArticle>;
+  /** Article id → its position in `articles`. */
+  positionOf: Map<string, number>;
   /** Term → term id. */
   vocabulary: SearchableMap<number>;
   termText: string[];
@@ -154,9 +156,13 @@ export interface CorpusIndex {
   lemmas: Map<string, string[]>;
 }
 
-/** What MiniSearch indexes: an article's terms (title and every sentence), already stemmed, joined by spaces. */
+/**
+ * What MiniSearch indexes: an article's terms (title and every sentence),
+ * already stemmed, joined by spaces. It is known by its corpus id, which an
+ * update does not change (its position in the corpus may: index-update.ts).
+ */
 export interface IndexedArticle {
-  id: number;
+  id: string;
   terms: string;
 }
 
@@ -180,12 +186,14 @@ export const INDEX_OPTIONS: Options<IndexedArticle> = {
   },
 };
 
-/** Makes the searchable index from its data and its MiniSearch index (built, or loaded from the cache). */
-export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle>): CorpusIndex {
+/** Parts of an index an update carries over when they have not changed (see index-update.ts). */
+export type IndexParts = Partial<Pick<CorpusIndex, "vocabulary" | "related" | "lemmas" | "aliases">>;
+
+/** Makes the searchable index from its data and its MiniSearch index (built, loaded from the cache, or updated). */
+export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle>, reuse: IndexParts = {}): CorpusIndex {
   const termArticles = new Uint32Array(data.termText.length);
   for (const id of data.articleTerms.ids) termArticles[id]!++;
-  const vocabulary = new SearchableMap<number>();
-  data.termText.forEach((term, id) => vocabulary.set(term, id));
+  const vocabulary = reuse.vocabulary ?? vocabularyOf(data.termText);
   return {
     data,
     articles: data.articles,
@@ -193,15 +201,35 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     titleTerms: viewTermColumns(data.titleTerms),
     articleTerms: viewTermColumns(data.articleTerms),
     search,
+    positionOf: new Map(data.articles.map((article, a) => [article.id, a])),
     vocabulary,
     termText: data.termText,
     termPassages: data.termPassages,
     termArticles,
-    aliases: data.aliasPhrases.map((group) => group.map((phrase) => terms(phrase)).filter((t) => t.length > 0)),
+    aliases: reuse.aliases ?? data.aliasPhrases.map((group) => group.map((phrase) => terms(phrase)).filter((t) => t.length > 0)),
     aliasPhrases: data.aliasPhrases,
-    related: new Map(data.related.map(([from, targets]) => [from, targets.flatMap(([to, credit]): [number, number][] => { const id = vocabulary.get(to); return id === undefined ? [] : [[id, credit]]; })])),
-    lemmas: new Map(data.lemmas),
+    related: reuse.related ?? relatedIds(data.related, vocabulary),
+    lemmas: reuse.lemmas ?? new Map(data.lemmas),
   };
+}
+
+function vocabularyOf(termText: readonly string[]): SearchableMap<number> {
+  const vocabulary = new SearchableMap<number>();
+  termText.forEach((term, id) => vocabulary.set(term, id));
+  return vocabulary;
+}
+
+/** The lexicon's relations with their targets as term ids. */
+function relatedIds(related: IndexData["related"], vocabulary: SearchableMap<number>): Map<string, [number, number][]> {
+  return new Map(
+    related.map(([from, targets]) => [
+      from,
+      targets.flatMap(([to, credit]): [number, number][] => {
+        const id = vocabulary.get(to);
+        return id === undefined ? [] : [[id, credit]];
+      }),
+    ]),
+  );
 }
 
 /** How many passages hold a term (0 for a term the corpus lacks). */

@@ -72,11 +72,11 @@ export function bestArticles(index: CorpusIndex, question: AnalyzedQuestion, cou
   // A question about a named article is answered from it.
   if (question.articles) return question.articles.map((id) => ({ id, score: 1 }));
   const { retrieval } = question;
-  const hits = index.search.search([...retrieval.keys()].join(" "), { boostTerm: (term) => retrieval.get(term) ?? 1 });
-  if (hits.length <= count) return hits.map((hit) => ({ id: hit.id as number, score: hit.score / hits[0]!.score }));
+  const hits = index.search.search([...retrieval.keys()].join(" "), { boostTerm: (term) => retrieval.get(term) ?? 1 }).map((hit) => ({ id: index.positionOf.get(hit.id as string)!, score: hit.score }));
+  if (hits.length <= count) return hits.map((hit) => ({ id: hit.id, score: hit.score / hits[0]!.score }));
   const top = hits[0]!.score;
   return hits
-    .map((hit) => ({ id: hit.id as number, score: hit.score / top, first: hit.score / top + articleMatch(index, question, hit.id as number) }))
+    .map((hit) => ({ id: hit.id, score: hit.score / top, first: hit.score / top + articleMatch(index, question, hit.id) }))
     .sort((a, b) => b.first - a.first || a.id - b.id)
     .slice(0, count);
 }
