@@ -11,14 +11,14 @@
  * bundle, as `npm start` and `npm run cli` do (scripts/build.ts).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import MiniSearch from "minisearch";
 import { buildBundle } from "./build.ts";
-import { hostileQueries, syntheticQuestions, writeLongArticle, writeSyntheticCorpus } from "./synthetic.ts";
+import { hostileQueries, newArticle, syntheticQuestions, writeLongArticle, writeSyntheticCorpus } from "./synthetic.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** This script bundled, which each measuring process runs (`--worker MODE`). */
@@ -56,6 +56,7 @@ export interface BenchRow {
   hostileWorstMs: number;
   raw: Latency & { buildMs: number; questions: number };
   askVsRawP99: number;
+  add: AddRow;
 }
 
 function percentiles(times: number[]): Latency {
@@ -110,6 +111,10 @@ async function worker(mode: string, dir: string, questionCount: number): Promise
     process.stdout.write(JSON.stringify(out));
     return;
   }
+  if (mode === "add") {
+    process.stdout.write(JSON.stringify(await addArticles(dir, questionCount)));
+    return;
+  }
   if (mode === "raw") {
     const passages = [...library.index.passages].map((p) => ({ id: p.id, text: p.text }));
     const buildStart = performance.now();
@@ -119,6 +124,62 @@ async function worker(mode: string, dir: string, questionCount: number): Promise
     const times = timeEach(syntheticQuestions(questionCount), (q) => raw.search(q)[0]);
     process.stdout.write(JSON.stringify({ ...percentiles(times), buildMs: round(buildMs), questions: questionCount }));
   }
+}
+
+/** Articles added one by one in the "add one article" row. */
+const ADDS = 100;
+
+export interface AddRow {
+  /** From running /ingest to the answer citing the new article, for the first add after a start (it reads the stored passage dates and WordNet's table). */
+  firstMs: number;
+  /** The same, over all ADDS adds. */
+  p50: number;
+  p99: number;
+  /** Adds whose own question was answered from them at once. */
+  answerable: number;
+  adds: number;
+  /** Of the questions asked after the adds, how many a full rebuild answers identically. */
+  sameAsRebuild: number;
+  compared: number;
+}
+
+/**
+ * Starts as `npm start` does (the persisted index, a live library), adds ADDS
+ * new articles through the /ingest command — dated between the corpus's and
+ * after it — each timed until its own question is answered from it; then
+ * builds the corpus afresh and compares answers.
+ */
+async function addArticles(dir: string, questionCount: number): Promise<AddRow> {
+  const { openLibrary } = await import("../src/core/library.ts");
+  const { LiveLibrary } = await import("../src/core/live-library.ts");
+  const { commands } = await import("../commands/index.ts");
+  const { runCommand } = await import("../commands/run.ts");
+  const cacheDir = join(dir, ".index-cache");
+  const live = new LiveLibrary([dir], { cacheDir, open: (dirs, scan) => openLibrary(dirs, { cacheDir, scan }) });
+  if (!live.current().fromCache) throw new Error("bench: expected the persisted index");
+  const deps = { library: () => live.current(), commands, articles: { dir, reload: () => live.reload() } };
+  const ingest = commands.find((c) => c.name === "ingest")!;
+  const moderator = { isModerator: async () => true, id: "bench" };
+  const times: number[] = [];
+  let answerable = 0;
+  const added = Array.from({ length: ADDS }, (_, n) => newArticle(n));
+  for (const article of added) {
+    const start = performance.now();
+    await runCommand(ingest, { text: article.text, date: article.date, title: article.title, source: article.source }, deps, moderator);
+    const answer = live.current().ask(article.question);
+    times.push(performance.now() - start);
+    if (answer.answer.includes(article.expect) && answer.citations.some((c) => c.title === article.title)) answerable++;
+  }
+  live.close();
+  const rebuilt = openLibrary([dir]);
+  const questions = [...syntheticQuestions(questionCount), ...added.map((a) => a.question)];
+  const shown = (library: typeof rebuilt, q: string) => {
+    const answer = library.ask(q);
+    return JSON.stringify([answer.abstained, answer.answer, answer.citations.map((c) => [c.articleId, c.quote])]);
+  };
+  const sameAsRebuild = questions.filter((q) => shown(live.current(), q) === shown(rebuilt, q)).length;
+  for (const name of readdirSync(dir)) if (/-opens-a-.*\.md$/.test(name)) rmSync(join(dir, name));
+  return { firstMs: round(times[0]!), ...percentiles(times), answerable, adds: ADDS, sameAsRebuild, compared: questions.length };
 }
 
 function run(mode: string, dir: string, questions: number): any {
@@ -144,6 +205,8 @@ export function benchSize(articles: number, questions = 500, keep = false, rawQu
   if (build.fromCache || colds.some((c) => !c.fromCache)) throw new Error("bench: expected a fresh build, then starts from the persisted index");
   const { peakRssMb: queryPeak, ...query } = run("query", dir, questions);
   const raw = run("raw", dir, rawQuestions);
+  // Last: it adds articles to the corpus (and removes them after).
+  const add = run("add", dir, Math.min(questions, 200));
   if (!keep) rmSync(dir, { recursive: true, force: true });
   return {
     articles,
@@ -157,6 +220,7 @@ export function benchSize(articles: number, questions = 500, keep = false, rawQu
     ...query,
     raw,
     askVsRawP99: round(query.ask.p99 / Math.max(raw.p99, 0.01)),
+    add,
   };
 }
 
@@ -165,6 +229,13 @@ export function formatTable(rows: BenchRow[]): string {
   const lines = rows.map((r) =>
     [r.articles, r.passages, r.buildMs, r.coldStartMs, r.storeOpenMs, r.rssMb, r.peakRssMb, `${r.ask.p50}/${r.ask.p99}`, `${r.summary.p50}/${r.summary.p99}`, `${r.timeline.p50}/${r.timeline.p99}`, `${r.digest.p50}/${r.digest.p99}`, r.hostileWorstMs, `${r.raw.p50}/${r.raw.p99}`, r.askVsRawP99].join(" | "),
   );
+  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l} |`)].join("\n");
+}
+
+/** The "add one article" rows: /ingest to answerable, and whether 100 adds answer as a rebuild does. */
+export function formatAddTable(rows: BenchRow[]): string {
+  const head = ["articles", "first add ms", "add p50/p99 ms", "answerable at once", "answers as a rebuild"];
+  const lines = rows.map((r) => [r.articles, r.add.firstMs, `${r.add.p50}/${r.add.p99}`, `${r.add.answerable}/${r.add.adds}`, `${r.add.sameAsRebuild}/${r.add.compared}`].join(" | "));
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
 
@@ -219,7 +290,7 @@ async function main(): Promise<void> {
     process.stderr.write(`benchmarking ${size} articles…\n`);
     rows.push(benchSize(size, questions, false, Number(values["raw-questions"] ?? questions)));
   }
-  process.stdout.write(`${formatTable(rows)}\n`);
+  process.stdout.write(`${formatTable(rows)}\n\n${formatAddTable(rows)}\n`);
   const longSentences = Number(values["long-sentences"] ?? 20_000);
   const long = longSentences > 0 ? benchLongArticle(longSentences) : undefined;
   if (long) process.stdout.write(`\n| one article, sentences | cli digest ms | cli summary --article ms |\n|---|---|---|\n| ${long.sentences} | ${long.cliDigestMs} | ${long.cliSummaryMs} |\n`);

@@ -151,3 +151,41 @@ export function hostileQueries(count: number, seed = 99): string[] {
   ];
   return Array.from({ length: count }, () => pick(r, forms)());
 }
+
+const SYLLABLES = ["zar", "qil", "mek", "tor", "vash", "dun", "rho", "kep", "lim", "sog"];
+
+/** A made-up place name no other article has, from n's digits ("Zarqilmek"). */
+function siteName(n: number): string {
+  const word = String(n).padStart(3, "0").split("").map((d) => SYLLABLES[Number(d)]!).join("");
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+export interface NewArticle {
+  /** The article as a moderator would paste it: headline, then paragraphs. */
+  text: string;
+  title: string;
+  date: string;
+  source: string;
+  /** A question only this article answers, and what the answer must contain. */
+  question: string;
+  expect: string;
+}
+
+/**
+ * The nth of a run of new articles (for the benchmark's "add one article"
+ * row): like the corpus's, plus one fact about a site no other article names.
+ */
+export function newArticle(n: number, seed = 1234): NewArticle {
+  const r = seeded(seed + n);
+  const site = siteName(n);
+  const staff = 100 + Math.floor(r() * 900);
+  const topic = pick(r, TOPICS);
+  const [org, acr] = pick(r, ORGS);
+  const title = `${acr} opens a ${topic} site at ${site}`;
+  const paragraphs = [
+    `${pick(r, PLACES).toUpperCase()}: The ${org} (${acr}) opened a site for ${topic} at ${site}, officials said on Friday.`,
+    `The site at ${site} employs ${staff} technicians, the operator said, and more are to be hired next year.`,
+    ...Array.from({ length: 5 }, (_, p) => Array.from({ length: 3 }, (_, k) => sentence(r, p * 3 + k, 100_000 + n)).join(" ")),
+  ];
+  return { text: [title, ...paragraphs].join("\n\n"), title, date: `${2024 + (n % 3)}-${String(1 + (n % 12)).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`, source: pick(r, OUTLETS), question: `How many technicians work at the ${site} site?`, expect: String(staff) };
+}

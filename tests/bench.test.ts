@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.ts";
-import { benchSize, formatTable } from "../scripts/bench.ts";
+import { benchSize, formatAddTable, formatTable } from "../scripts/bench.ts";
 import { hostileQueries, syntheticQuestions, writeSyntheticCorpus } from "../scripts/synthetic.ts";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,6 +28,9 @@ describe("npm run bench", () => {
     expect(row.passages).toBeGreaterThan(300);
     for (const value of [row.buildMs, row.coldStartMs, row.rssMb, row.ask.p99, row.raw.p99, row.hostileWorstMs]) expect(value).toBeGreaterThan(0);
     expect(formatTable([row])).toMatch(/^\| articles \| passages/);
+    // Every article added through /ingest is answerable at once, and the updated index answers as a rebuild.
+    expect(row.add).toMatchObject({ answerable: 100, adds: 100, sameAsRebuild: row.add.compared });
+    expect(formatAddTable([row])).toMatch(/^\| articles \| first add ms/);
   });
 });
 
