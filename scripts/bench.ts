@@ -141,6 +141,9 @@ export interface AddRow {
   /** Of the questions asked after the adds, how many a full rebuild answers identically. */
   sameAsRebuild: number;
   compared: number;
+  /** Articles of the corpus sent again through /ingest, and how many were refused as duplicates. */
+  duplicatesRefused: number;
+  duplicatesSent: number;
 }
 
 /**
@@ -157,7 +160,7 @@ async function addArticles(dir: string, questionCount: number): Promise<AddRow> 
   const cacheDir = join(dir, ".index-cache");
   const live = new LiveLibrary([dir], { cacheDir, open: (dirs, scan) => openLibrary(dirs, { cacheDir, scan }) });
   if (!live.current().fromCache) throw new Error("bench: expected the persisted index");
-  const deps = { library: () => live.current(), commands, articles: { dir, reload: () => live.reload() } };
+  const deps = { library: () => live.current(), commands, articles: { dir, reload: (written: readonly string[]) => live.reload(written) } };
   const ingest = commands.find((c) => c.name === "ingest")!;
   const moderator = { isModerator: async () => true, id: "bench" };
   const times: number[] = [];
@@ -170,6 +173,13 @@ async function addArticles(dir: string, questionCount: number): Promise<AddRow> 
     times.push(performance.now() - start);
     if (answer.answer.includes(article.expect) && answer.citations.some((c) => c.title === article.title)) answerable++;
   }
+  // Articles already in the corpus, sent again: each must be refused as a duplicate (found through the index).
+  let duplicatesRefused = 0;
+  const again = live.current().articles.filter((_, i) => i % 500 === 0);
+  for (const article of again) {
+    const reply = await runCommand(ingest, { text: [article.title, ...article.paragraphs].join("\n\n"), date: article.date, title: article.title, source: article.source }, deps, moderator);
+    if (JSON.stringify(reply).includes("Already in the corpus")) duplicatesRefused++;
+  }
   live.close();
   const rebuilt = openLibrary([dir]);
   const questions = [...syntheticQuestions(questionCount), ...added.map((a) => a.question)];
@@ -179,7 +189,7 @@ async function addArticles(dir: string, questionCount: number): Promise<AddRow> 
   };
   const sameAsRebuild = questions.filter((q) => shown(live.current(), q) === shown(rebuilt, q)).length;
   for (const name of readdirSync(dir)) if (/-opens-a-.*\.md$/.test(name)) rmSync(join(dir, name));
-  return { firstMs: round(times[0]!), ...percentiles(times), answerable, adds: ADDS, sameAsRebuild, compared: questions.length };
+  return { firstMs: round(times[0]!), ...percentiles(times), answerable, adds: ADDS, sameAsRebuild, compared: questions.length, duplicatesRefused, duplicatesSent: again.length };
 }
 
 function run(mode: string, dir: string, questions: number): any {
@@ -234,8 +244,8 @@ export function formatTable(rows: BenchRow[]): string {
 
 /** The "add one article" rows: /ingest to answerable, and whether 100 adds answer as a rebuild does. */
 export function formatAddTable(rows: BenchRow[]): string {
-  const head = ["articles", "first add ms", "add p50/p99 ms", "answerable at once", "answers as a rebuild"];
-  const lines = rows.map((r) => [r.articles, r.add.firstMs, `${r.add.p50}/${r.add.p99}`, `${r.add.answerable}/${r.add.adds}`, `${r.add.sameAsRebuild}/${r.add.compared}`].join(" | "));
+  const head = ["articles", "first add ms", "add p50/p99 ms", "answerable at once", "answers as a rebuild", "duplicates refused"];
+  const lines = rows.map((r) => [r.articles, r.add.firstMs, `${r.add.p50}/${r.add.p99}`, `${r.add.answerable}/${r.add.adds}`, `${r.add.sameAsRebuild}/${r.add.compared}`, `${r.add.duplicatesRefused}/${r.add.duplicatesSent}`].join(" | "));
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
 

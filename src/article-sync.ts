@@ -30,7 +30,7 @@ export class ArticleSync {
     private readonly store: Store,
     /** The corpus folder moderators' articles are written to. */
     private readonly dir: string,
-    private readonly reload: () => ReloadResult,
+    private readonly reload: (written: readonly string[]) => ReloadResult,
     private readonly log: Logger,
     private readonly pollMs = SYNC_POLL_MS,
   ) {}
@@ -53,7 +53,7 @@ export class ArticleSync {
   }
 
   private async pullOnce(): Promise<number> {
-    let written = 0;
+    const written: string[] = [];
     for (const { fileName, textHash: hash } of await this.store.articles.list()) {
       if (this.settled.has(fileName)) continue;
       const path = join(this.dir, fileName);
@@ -68,13 +68,13 @@ export class ArticleSync {
       writeFileSync(temp, text, "utf8");
       renameSync(temp, path);
       this.settled.add(fileName);
-      written++;
+      written.push(path);
     }
-    if (written > 0) {
-      const result = this.reload();
-      this.log.info({ written, ok: result.ok }, "articles added elsewhere are now here");
+    if (written.length > 0) {
+      const result = this.reload(written);
+      this.log.info({ written: written.length, ok: result.ok }, "articles added elsewhere are now here");
     }
-    return written;
+    return written.length;
   }
 
   /** Pulls now, then whenever told or every poll interval. */

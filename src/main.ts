@@ -223,13 +223,13 @@ async function main(): Promise<void> {
   live.watch();
   const store = await openSharedStore(config);
   // Articles added through any process reach this one's corpus folder (and its index).
-  const sync = store ? new ArticleSync(store, dirs[0]!, () => live.reload(), log.child({ feature: "articles" })) : undefined;
+  const sync = store ? new ArticleSync(store, dirs[0]!, (written) => live.reload(written), log.child({ feature: "articles" })) : undefined;
   await sync?.start();
   const senders: Partial<Record<"discord" | "telegram", Sender>> = {};
   const digests = digestService(config, live, store, senders);
   const articles: Deps["articles"] = {
     dir: dirs[0]!,
-    reload: () => live.reload(),
+    reload: (written) => live.reload(written),
     publish: sync ? (path, by, url) => sync.publish(path, by, url) : undefined,
     readPage: (url) => readArticleAt(url, { allowHosts: config.FETCH_ALLOW_HOSTS }),
   };

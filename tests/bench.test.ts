@@ -29,7 +29,8 @@ describe("npm run bench", () => {
     for (const value of [row.buildMs, row.coldStartMs, row.rssMb, row.ask.p99, row.raw.p99, row.hostileWorstMs]) expect(value).toBeGreaterThan(0);
     expect(formatTable([row])).toMatch(/^\| articles \| passages/);
     // Every article added through /ingest is answerable at once, and the updated index answers as a rebuild.
-    expect(row.add).toMatchObject({ answerable: 100, adds: 100, sameAsRebuild: row.add.compared });
+    expect(row.add).toMatchObject({ answerable: 100, adds: 100, sameAsRebuild: row.add.compared, duplicatesRefused: row.add.duplicatesSent });
+    expect(row.add.duplicatesSent).toBeGreaterThan(0);
     expect(formatAddTable([row])).toMatch(/^\| articles \| first add ms/);
   });
 });

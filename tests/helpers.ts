@@ -31,7 +31,7 @@ export function scratchCorpus(): { dir: string; live: LiveLibrary; deps: Deps } 
   const dir = mkdtempSync(join(tmpdir(), "daleel-corpus-"));
   cpSync(CORPUS, dir, { recursive: true });
   const live = new LiveLibrary([dir]);
-  return { dir, live, deps: { library: () => live.current(), commands, articles: { dir, reload: () => live.reload() } } };
+  return { dir, live, deps: { library: () => live.current(), commands, articles: { dir, reload: (written) => live.reload(written) } } };
 }
 
 /** A raw article no corpus holds yet, for ingest tests. */

@@ -19,11 +19,12 @@ import { basename } from "node:path";
 import type { Article } from "./article.ts";
 import { type AnalyzedFile, type ArticleAnalysis, type ChunkAnalysis, searchTextOf } from "./analysis.ts";
 import { ArticleAdmission, type CorpusEntry } from "./corpus.ts";
-import type { FoundDate } from "./dates.ts";
 import { type AliasGroup, GLOSSARY_FILE, learnAcronyms } from "./glossary.ts";
 import type { Built } from "./index-cache.ts";
 import { type Lexicon, lexiconFor } from "./lexicon.ts";
+import { type PassageDates, PassageDatesBuilder, unpackDates } from "./passage-dates.ts";
 import { type CorpusIndex, type IndexData, type IndexParts, assembleIndex } from "./passage-index.ts";
+import type { StoredTermColumns } from "./term-ids.ts";
 import { extractEvents } from "./timeline.ts";
 
 export interface IndexUpdate {
@@ -65,7 +66,7 @@ function admit(old: CorpusIndex, update: IndexUpdate, intern: (term: string) => 
   return { sources, admission };
 }
 
-/** Typed columns of a known length, filled in order. */
+/** A typed column of a known length, filled in order. */
 class Filler {
   at = 0;
   constructor(readonly values: Uint32Array) {}
@@ -78,81 +79,127 @@ class Filler {
   }
 }
 
+/** Term columns (ids and offsets) of a known size, filled item by item: copied from other columns, or from a list. */
+class TermFiller {
+  private readonly ids: Filler;
+  private readonly offsets: Filler;
+
+  constructor(items: number, ids: number) {
+    this.ids = new Filler(new Uint32Array(ids));
+    this.offsets = new Filler(new Uint32Array(items + 1));
+    this.offsets.push(0);
+  }
+
+  /** Appends items first..end-1 of `from`. */
+  copy(from: StoredTermColumns, first: number, end: number): void {
+    const base = this.ids.at - from.offsets[first]!;
+    this.ids.copy(from.ids, from.offsets[first]!, from.offsets[end]!);
+    for (let item = first; item < end; item++) this.offsets.push(base + from.offsets[item + 1]!);
+  }
+
+  /** Appends one item: its ids, sorted and distinct. */
+  push(ids: ArrayLike<number>): void {
+    for (let i = 0; i < ids.length; i++) this.ids.push(ids[i]!);
+    this.offsets.push(this.ids.at);
+  }
+
+  finish(): StoredTermColumns {
+    return { ids: this.ids.values, offsets: this.offsets.values };
+  }
+}
+
+const sortedIds = (ids: Iterable<number>) => Uint32Array.from(new Set(ids)).sort();
+
+/** A fresh article's ids in the corpus's terms: each sentence's, its title's, and all of them. */
+function freshTerms(source: Extract<Source, { fresh: ArticleAnalysis }>): { sentences: Uint32Array[]; title: Uint32Array; all: Uint32Array } {
+  const { fresh, terms: remap } = source;
+  const sentences = Array.from({ length: fresh.paragraph.length }, (_, s) => sortedIds(Array.from(fresh.terms.ids.subarray(fresh.terms.offsets[s]!, fresh.terms.offsets[s + 1]!), (id) => remap[id]!)));
+  const title = sortedIds(Array.from(fresh.title, (id) => remap[id]!));
+  return { sentences, title, all: sortedIds([...sentences.flatMap((ids) => [...ids]), ...title]) };
+}
+
 /** The passage columns, title and article terms of the updated corpus, in the sources' order. */
-function spliceColumns(old: CorpusIndex, sources: readonly Source[]): Pick<IndexData, "passages" | "titleTerms" | "articleTerms"> & { dates: (old: readonly (FoundDate | null)[]) => (FoundDate | null)[] } {
-  const was = old.data.passages;
+function spliceColumns(old: CorpusIndex, sources: readonly Source[]): Pick<IndexData, "passages" | "titleTerms" | "articleTerms"> & { dates: (old: PassageDates) => PassageDates } {
+  const was = old.data;
   const range = (a: number) => old.passages.idsOf(a);
+  const made = new Map(sources.flatMap((source) => ("fresh" in source ? [[source, freshTerms(source)] as const] : [])));
+  const size = (columns: StoredTermColumns, first: number, end: number) => columns.offsets[end]! - columns.offsets[first]!;
   let passages = 0;
-  let termIds = 0;
+  const ids = { passages: 0, title: 0, all: 0 };
   for (const source of sources) {
     if ("old" in source) {
       const { first, end } = range(source.old);
       passages += end - first;
-      termIds += was.terms.offsets[end]! - was.terms.offsets[first]!;
+      ids.passages += size(was.passages.terms, first, end);
+      ids.title += size(was.titleTerms, source.old, source.old + 1);
+      ids.all += size(was.articleTerms, source.old, source.old + 1);
     } else {
-      passages += source.fresh.paragraph.length;
-      termIds += source.fresh.terms.ids.length;
+      const terms = made.get(source)!;
+      passages += terms.sentences.length;
+      ids.passages += terms.sentences.reduce((sum, list) => sum + list.length, 0);
+      ids.title += terms.title.length;
+      ids.all += terms.all.length;
     }
   }
-  const column = (n: number) => new Filler(new Uint32Array(n));
-  const [article, paragraph, sentence, start, end, ids, offsets] = [column(passages), column(passages), column(passages), column(passages), column(passages), column(termIds), column(passages + 1)];
-  offsets.push(0);
-  const title: number[][] = [];
-  const all: number[][] = [];
+  const column = () => new Filler(new Uint32Array(passages));
+  const [article, paragraph, sentence, start, end] = [column(), column(), column(), column(), column()];
+  const sentenceTerms = new TermFiller(passages, ids.passages);
+  const titleTerms = new TermFiller(sources.length, ids.title);
+  const articleTerms = new TermFiller(sources.length, ids.all);
   sources.forEach((source, a) => {
     if ("old" in source) {
       const { first, end: last } = range(source.old);
-      for (const [to, from] of [[paragraph, was.paragraph], [sentence, was.sentence], [start, was.start], [end, was.end]] as const) to.copy(from, first, last);
-      const base = ids.at - was.terms.offsets[first]!;
-      ids.copy(was.terms.ids, was.terms.offsets[first]!, was.terms.offsets[last]!);
-      for (let id = first; id < last; id++) offsets.push(base + was.terms.offsets[id + 1]!), article.push(a);
-      title.push(Array.from(old.titleTerms[source.old]!));
-      all.push(Array.from(old.articleTerms[source.old]!));
+      for (const [to, from] of [[paragraph, was.passages.paragraph], [sentence, was.passages.sentence], [start, was.passages.start], [end, was.passages.end]] as const) to.copy(from, first, last);
+      sentenceTerms.copy(was.passages.terms, first, last);
+      titleTerms.copy(was.titleTerms, source.old, source.old + 1);
+      articleTerms.copy(was.articleTerms, source.old, source.old + 1);
+      for (let id = first; id < last; id++) article.push(a);
       return;
     }
-    const { fresh, terms: remap } = source;
-    const count = fresh.paragraph.length;
-    for (const [to, from] of [[paragraph, fresh.paragraph], [sentence, fresh.sentence], [start, fresh.start], [end, fresh.end]] as const) to.copy(from, 0, count);
-    const inArticle = new Set<number>();
-    for (let s = 0; s < count; s++) {
-      const sentenceIds = Uint32Array.from(fresh.terms.ids.subarray(fresh.terms.offsets[s]!, fresh.terms.offsets[s + 1]!), (id) => remap[id]!).sort();
-      for (const id of sentenceIds) ids.push(id), inArticle.add(id);
-      offsets.push(ids.at);
-      article.push(a);
-    }
-    const titleIds = Array.from(fresh.title, (id) => remap[id]!);
-    for (const id of titleIds) inArticle.add(id);
-    title.push(titleIds);
-    all.push([...inArticle]);
+    const { fresh } = source;
+    const terms = made.get(source)!;
+    for (const [to, from] of [[paragraph, fresh.paragraph], [sentence, fresh.sentence], [start, fresh.start], [end, fresh.end]] as const) to.copy(from, 0, from.length);
+    for (const list of terms.sentences) sentenceTerms.push(list), article.push(a);
+    titleTerms.push(terms.title);
+    articleTerms.push(terms.all);
   });
-  const dates = (before: readonly (FoundDate | null)[]) =>
-    sources.flatMap((source) => {
-      if ("fresh" in source) return source.fresh.dates;
-      const { first, end: last } = range(source.old);
-      return before.slice(first, last);
-    });
+  const dates = (before: PassageDates) => {
+    const builder = new PassageDatesBuilder();
+    let to = 0;
+    for (const source of sources) {
+      if ("fresh" in source) {
+        source.fresh.dates.forEach((date, s) => date && builder.add(to + s, date));
+        to += source.fresh.dates.length;
+      } else {
+        const { first, end: last } = range(source.old);
+        builder.copy(before, first, last, to);
+        to += last - first;
+      }
+    }
+    return builder.finish();
+  };
   return {
-    passages: { article: article.values, paragraph: paragraph.values, sentence: sentence.values, start: start.values, end: end.values, terms: { ids: ids.values, offsets: offsets.values } },
-    titleTerms: termColumns(title),
-    articleTerms: termColumns(all),
+    passages: { article: article.values, paragraph: paragraph.values, sentence: sentence.values, start: start.values, end: end.values, terms: sentenceTerms.finish() },
+    titleTerms: titleTerms.finish(),
+    articleTerms: articleTerms.finish(),
     dates,
   };
 }
 
-/** Id lists as stored term columns (each sorted and deduplicated). */
-function termColumns(lists: readonly number[][]): IndexData["titleTerms"] {
-  const offsets = new Uint32Array(lists.length + 1);
-  let total = 0;
-  lists.forEach((list, i) => (offsets[i + 1] = total += new Set(list).size));
-  const ids = new Uint32Array(total);
-  lists.forEach((list, i) => ids.set([...new Set(list)].sort((x, y) => x - y), offsets[i]!));
-  return { ids, offsets };
-}
-
-/** How many passages hold each term, after the update (counted again: a few milliseconds). */
-function countPassages(terms: number, ids: Uint32Array): Uint32Array {
+/** How many passages hold each term after the update: the old counts, less the passages gone, plus the fresh ones. */
+function countPassages(old: CorpusIndex, terms: number, gone: readonly number[], added: readonly Extract<Source, { fresh: ArticleAnalysis }>[]): Uint32Array {
   const counts = new Uint32Array(terms);
-  for (const id of ids) counts[id]!++;
+  counts.set(old.termPassages);
+  for (const a of gone) {
+    const { first, end } = old.passages.idsOf(a);
+    for (let id = first; id < end; id++) for (const term of old.passages.termsAt(id)) counts[term]!--;
+  }
+  for (const { fresh, terms: remap } of added) {
+    for (let s = 0; s + 1 < fresh.terms.offsets.length; s++) {
+      // A sentence's ids are distinct in the chunk's terms, and so once remapped.
+      for (const local of fresh.terms.ids.subarray(fresh.terms.offsets[s]!, fresh.terms.offsets[s + 1]!)) counts[remap[local]!]!++;
+    }
+  }
   return counts;
 }
 
@@ -172,7 +219,8 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
   };
   const { sources, admission } = admit(index, update, intern);
   const kept = new Set(sources.flatMap((source) => ("old" in source ? [source.old] : [])));
-  const gone = index.articles.flatMap((article, a) => (kept.has(a) ? [] : [article]));
+  const goneAt = index.articles.flatMap((_, a) => (kept.has(a) ? [] : [a]));
+  const gone = goneAt.map((a) => index.articles[a]!);
   const added = sources.flatMap((source) => ("fresh" in source ? [source] : []));
   updateSearch(index.search, gone, added);
   const { dates: datesFrom, ...columns } = spliceColumns(index, sources);
@@ -182,7 +230,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
     articles,
     ...columns,
     termText,
-    termPassages: countPassages(termText.length, columns.passages.terms.ids),
+    termPassages: countPassages(index, termText.length, goneAt, added),
     aliasPhrases: [...update.glossaryGroups, ...learned],
     related: index.data.related,
     lemmas: index.data.lemmas,
@@ -193,7 +241,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
     reuse.related = index.related;
     reuse.lemmas = index.lemmas;
   } else {
-    forgetUnused(data, vocabulary);
+    if (gone.length > 0) forgetUnused(data, vocabulary);
     Object.assign(data, lexiconFor(update.lexicon(), new Set(data.termText.filter((term) => vocabulary.get(term) !== undefined))));
   }
   const next = assembleIndex(data, index.search, reuse);
@@ -201,7 +249,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
   const dates = datesFrom(old.dates());
   let events: ReturnType<Built["events"]> | undefined;
   const glossaryProblems = old.problems.filter((problem) => basename(problem.file) === GLOSSARY_FILE);
-  return { index: next, dates: () => dates, events: () => (events ??= extractEvents(next, dates)), problems: [...admission.problems, ...glossaryProblems] };
+  return { index: next, dates: () => dates, events: () => (events ??= extractEvents(next, unpackDates(dates, next.passages.length))), problems: [...admission.problems, ...glossaryProblems] };
 }
 
 /** Takes terms no article holds any more out of the vocabulary, so questions cannot be expanded to them (their ids stay unused). */

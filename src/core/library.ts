@@ -15,6 +15,7 @@ import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts"
 import { updateIndex } from "./index-update.ts";
 import type { Candidate } from "./ingest.ts";
 import { analyzeFilesInParallel } from "./parallel.ts";
+import { type PassageDates, packDates } from "./passage-dates.ts";
 import { nearArticles } from "./similar.ts";
 import { lexiconFor, wordnetLexicon } from "./lexicon.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexedArticle, assembleIndex } from "./passage-index.ts";
@@ -93,7 +94,8 @@ function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR,
   const lexicon = lexiconFor(wordnetLexicon(cacheDir), new Set(merged.data.termText));
   const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon }, search);
   const events = extractEvents(index, merged.dates);
-  return { index, events: () => events, dates: () => merged.dates, problems: [...merged.problems, ...glossary.problems] };
+  let dates: PassageDates | undefined;
+  return { index, events: () => events, dates: () => (dates ??= packDates(merged.dates)), problems: [...merged.problems, ...glossary.problems] };
 }
 
 /** Loads and indexes the given corpus folders (the bundled corpus by default), from the cache when it can. */

@@ -8,7 +8,7 @@
  * change. An update or rebuild that fails leaves the previous index serving.
  */
 import { type FSWatcher, watch } from "node:fs";
-import { type CorpusProblem, type CorpusScan, scanCorpus } from "./corpus.ts";
+import { type CorpusProblem, type CorpusScan, scanCorpus, scanWith } from "./corpus.ts";
 import { GLOSSARY_FILE } from "./glossary.ts";
 import { corpusKey, saveCached } from "./index-cache.ts";
 import { type Library, openLibrary, updateLibrary } from "./library.ts";
@@ -69,11 +69,12 @@ export class LiveLibrary {
 
   /**
    * Brings the library up to the folders now: the files added, edited or
-   * removed since it was made update the index in place. On failure the
-   * previous library keeps serving.
+   * removed since it was made update the index in place. Given the files just
+   * written (an ingest), it takes those without listing the folders. On
+   * failure the previous library keeps serving.
    */
-  reload(): ReloadResult {
-    return this.follow((scan) => {
+  reload(written?: readonly string[]): ReloadResult {
+    return this.follow(written ? () => scanWith(this.scanned, this.dirs, written) : () => scanCorpus(this.dirs), (scan) => {
       const changed = this.changedFiles(scan);
       const removed = [...this.scanned.signatures.keys()].some((file) => !scan.signatures.has(file));
       if (glossarySignature(scan) !== glossarySignature(this.scanned) || changed.length > REBUILD_SHARE * Math.max(1, this.library.articles.length)) return this.rebuilt(scan);
@@ -86,7 +87,7 @@ export class LiveLibrary {
 
   /** Builds the library from scratch (as at start). On failure the previous library keeps serving. */
   rebuild(): ReloadResult {
-    return this.follow((scan) => this.rebuilt(scan));
+    return this.follow(() => scanCorpus(this.dirs), (scan) => this.rebuilt(scan));
   }
 
   private rebuilt(scan: CorpusScan): "rebuilt" {
@@ -94,10 +95,10 @@ export class LiveLibrary {
     return "rebuilt";
   }
 
-  private follow(change: (scan: CorpusScan) => NonNullable<ReloadResult["how"]>): ReloadResult {
+  private follow(scanned: () => CorpusScan, change: (scan: CorpusScan) => NonNullable<ReloadResult["how"]>): ReloadResult {
     let result: ReloadResult;
     try {
-      const scan = scanCorpus(this.dirs);
+      const scan = scanned();
       const how = change(scan);
       this.scanned = scan;
       result = { ok: true, how, articles: this.library.articles.length, problems: this.library.problems };
@@ -122,13 +123,12 @@ export class LiveLibrary {
   private saveSoon(scan: CorpusScan): void {
     const { cacheDir } = this.options;
     if (!cacheDir) return;
-    // The key is the folders' as scanned before the update read them: a file changed since makes another key.
-    const key = corpusKey(this.dirs, scan);
     clearTimeout(this.saveTimer);
     const library = this.library;
     this.pendingSave = () => {
       this.pendingSave = undefined;
-      if (this.library === library) saveCached(cacheDir, key, library.built);
+      // The key is the folders' as scanned before the update read them: a file changed since makes another key.
+      if (this.library === library) saveCached(cacheDir, corpusKey(this.dirs, scan), library.built);
     };
     this.saveTimer = setTimeout(this.pendingSave, SAVE_AFTER_MS);
     this.saveTimer.unref();

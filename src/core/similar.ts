@@ -11,6 +11,12 @@ import { terms } from "./text.ts";
 
 /** The candidate's rarest terms searched for: a near-identical article holds nearly all of them. */
 const RARE_TERMS = 40;
+/**
+ * Postings (term, article) those terms may have in all: the search's cost. The
+ * rarest few always go in, so a text of common words only is still searched.
+ */
+const POSTINGS_BUDGET = 5_000;
+const ALWAYS = 5;
 /** Articles compared in full: the best by those terms. */
 const NEAREST = 10;
 
@@ -25,7 +31,9 @@ export function nearArticles(index: CorpusIndex, candidate: Candidate): Article[
     })
     .sort((a, b) => a.articles - b.articles || (a.term < b.term ? -1 : 1))
     .slice(0, RARE_TERMS);
-  if (rarest.length === 0) return [...found];
-  for (const hit of index.search.search(rarest.map((r) => r.term).join(" ")).slice(0, NEAREST)) found.add(index.articles[index.positionOf.get(hit.id as string)!]!);
+  let postings = 0;
+  const searched = rarest.filter(({ articles }, i) => (postings += articles) <= POSTINGS_BUDGET || i < ALWAYS);
+  if (searched.length === 0) return [...found];
+  for (const hit of index.search.search(searched.map((r) => r.term).join(" ")).slice(0, NEAREST)) found.add(index.articles[index.positionOf.get(hit.id as string)!]!);
   return [...found];
 }

@@ -16,7 +16,7 @@ export type ArticleShelf = NonNullable<Deps["articles"]>;
  */
 export async function fileArticle(shelf: ArticleShelf, prepared: PreparedArticle, addedBy: string): Promise<{ path: string; shared: boolean }> {
   const path = writeArticle(shelf.dir, prepared);
-  const reloaded = shelf.reload();
+  const reloaded = shelf.reload([path]);
   if (!reloaded.ok) throw new Error(`the corpus did not reload after adding ${prepared.fileName}: ${reloaded.error?.message}`);
   const shared = (await shelf.publish?.(path, addedBy, prepared.frontMatter.url)) ?? true;
   return { path, shared };
