@@ -30,7 +30,8 @@ export interface Deps {
    */
   articles?: {
     dir: string;
-    reload(): ReloadResult;
+    /** Brings the library up to the folder; `written`: the files just written, taken without listing the folder. */
+    reload(written?: readonly string[]): ReloadResult;
     publish?(path: string, addedBy: string, url?: string): Promise<boolean>;
     /** Fetches the article at a link (safely: see src/intake); absent, adding by link is off. */
     readPage?(url: string): Promise<ExtractedArticle>;
