@@ -44,6 +44,8 @@ export interface BenchRow {
   /** Median of COLD_STARTS fresh processes; the fastest and slowest in `coldStartRangeMs`. */
   coldStartMs: number;
   coldStartRangeMs: [number, number];
+  /** Wall time of a second `cli ask` run on the corpus (the first saved the persisted index it loads). */
+  cliAskMs: number;
   /** Of the cold start, opening the embedded store (migrations checked). */
   storeOpenMs: number;
   rssMb: number;
@@ -199,6 +201,19 @@ function run(mode: string, dir: string, questions: number): any {
   return JSON.parse(child.stdout);
 }
 
+/** `npm run cli -- ask` twice on the corpus, each a fresh process; the second run's wall time. */
+function timeCliAsk(dir: string): number {
+  ensureBundle();
+  const ask = () => {
+    const start = performance.now();
+    const child = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "ask", "What did the PVARA announce about bitcoin mining?", "--corpus", dir], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`bench: cli ask failed: ${child.stderr}`);
+    return round(performance.now() - start);
+  };
+  ask();
+  return ask();
+}
+
 /** Measures one corpus size. */
 export function benchSize(articles: number, questions = 500, keep = false, rawQuestions = questions): BenchRow {
   const dir = join(tmpdir(), `daleel-bench-${articles}`);
@@ -213,6 +228,7 @@ export function benchSize(articles: number, questions = 500, keep = false, rawQu
   const colds = Array.from({ length: COLD_STARTS }, () => run("cold", dir, questions)).sort((a, b) => a.uptimeMs - b.uptimeMs);
   const cold = colds[Math.floor(COLD_STARTS / 2)]!;
   if (build.fromCache || colds.some((c) => !c.fromCache)) throw new Error("bench: expected a fresh build, then starts from the persisted index");
+  const cliAskMs = timeCliAsk(dir);
   const { peakRssMb: queryPeak, ...query } = run("query", dir, questions);
   const raw = run("raw", dir, rawQuestions);
   // Last: it adds articles to the corpus (and removes them after).
@@ -224,6 +240,7 @@ export function benchSize(articles: number, questions = 500, keep = false, rawQu
     buildMs: round(build.loadedMs),
     coldStartMs: round(cold.uptimeMs),
     coldStartRangeMs: [round(colds[0]!.uptimeMs), round(colds.at(-1)!.uptimeMs)],
+    cliAskMs,
     storeOpenMs: round(cold.storeMs),
     rssMb: round(cold.rssMb),
     peakRssMb: Math.max(build.peakRssMb, ...colds.map((c) => c.peakRssMb), queryPeak),
@@ -235,9 +252,9 @@ export function benchSize(articles: number, questions = 500, keep = false, rawQu
 }
 
 export function formatTable(rows: BenchRow[]): string {
-  const head = ["articles", "passages", "build ms", "cold start ms", "store ms", "RSS MB", "peak RSS MB", "ask p50/p99", "summary p50/p99", "timeline p50/p99", "digest p50/p99", "hostile worst", "raw p50/p99", "ask/raw p99"];
+  const head = ["articles", "passages", "build ms", "cold start ms", "cli ask ms", "store ms", "RSS MB", "peak RSS MB", "ask p50/p99", "summary p50/p99", "timeline p50/p99", "digest p50/p99", "hostile worst", "raw p50/p99", "ask/raw p99"];
   const lines = rows.map((r) =>
-    [r.articles, r.passages, r.buildMs, r.coldStartMs, r.storeOpenMs, r.rssMb, r.peakRssMb, `${r.ask.p50}/${r.ask.p99}`, `${r.summary.p50}/${r.summary.p99}`, `${r.timeline.p50}/${r.timeline.p99}`, `${r.digest.p50}/${r.digest.p99}`, r.hostileWorstMs, `${r.raw.p50}/${r.raw.p99}`, r.askVsRawP99].join(" | "),
+    [r.articles, r.passages, r.buildMs, r.coldStartMs, r.cliAskMs, r.storeOpenMs, r.rssMb, r.peakRssMb, `${r.ask.p50}/${r.ask.p99}`, `${r.summary.p50}/${r.summary.p99}`, `${r.timeline.p50}/${r.timeline.p99}`, `${r.digest.p50}/${r.digest.p99}`, r.hostileWorstMs, `${r.raw.p50}/${r.raw.p99}`, r.askVsRawP99].join(" | "),
   );
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
