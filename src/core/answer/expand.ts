@@ -76,10 +76,20 @@ export function makeConcept(index: CorpusIndex, label: string, alts: string[][],
   // paraphrases and filler ("govt", "roughly") do not sink an answer. An unknown name or
   // acronym still decides (the answer must come from an article that has it), except a two-letter
   // acronym ("NA", "KP"), which is too ambiguous to refuse on.
-  const decisive = entity && !(!known && /^\p{Lu}{2}$/u.test(label));
+  const decisive = (entity && !(!known && /^\p{Lu}{2}$/u.test(label))) || (lexical && !known && !answerType && unknownName(index, word!, alts[0]![0]!));
   const weight = !known ? (decisive ? 1 : UNKNOWN_WORD_WEIGHT) * idf(0) : Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(documentFrequency(index, e))))));
   const scale = answerType ? ANSWER_TYPE_WEIGHT : 1;
   return { label, alts, expansions, entity: decisive, answerType, known, weight: weight * scale };
+}
+
+/**
+ * A word typed in lower case that no article has in any spelling and that is
+ * no English word ("bithumb", "solana") is a name the corpus lacks, and
+ * decides like one. Short words and words without a vowel are left alone:
+ * they are more often chat shorthand ("govt", "abt", "pls") than names.
+ */
+function unknownName(index: CorpusIndex, word: string, term: string): boolean {
+  return /^\p{L}{5,}$/u.test(word) && /[aeiouy]/i.test(word) && !index.isEnglish(term);
 }
 
 /** Weighted share of a question's concepts a set of terms covers (0 for a question without concepts). */

@@ -22,6 +22,13 @@ describe("decide", () => {
     expect(decision("What did Zorblax say about the tokenised bonds?")).toBe("unknown name");
   });
 
+  it("refuses a name typed in lower case that no article has and English lacks", () => {
+    expect(decision("how many tokenised bonds did bithumb buy")).toBe("unknown name");
+    // A misspelled name the corpus has is still found, and chat shorthand is no name.
+    expect(decision("who is farida qureshy")).toBeUndefined();
+    expect(decision("who signed the harbour board approval pls")).toBeUndefined();
+  });
+
   it("refuses when only the question's names match, not its topic", () => {
     expect(decision("what is the weather in Gwadar")).toBe("only the names match");
   });
