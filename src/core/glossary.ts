@@ -47,14 +47,16 @@ export function loadGlossaries(dirs: readonly string[]): { groups: AliasGroup[];
 
 /** Small words a long name may contain that its acronym skips ("State Bank of Pakistan"). */
 const SKIPPABLE = new Set(["of", "the", "to", "for", "and", "on", "in", "de", "&"]);
-const DEFINITION = /\(([A-Z][A-Z0-9]{1,9})\)/g;
+/** "(PVARA)", "(MoU)", "(NOCs)": an acronym in parentheses, mixed case and a plural "s" allowed, at least two capitals. */
+const DEFINITION = /\((?=(?:[a-z0-9]*[A-Z]){2})([A-Z][A-Za-z0-9]{1,9}?)s?\)/g;
 
 /**
  * Finds the long name an acronym in parentheses abbreviates, reading back from
  * the parenthesis: each letter of the acronym must start a word, in order.
  */
 function expansionBefore(text: string, acronym: string): string | undefined {
-  const words = text.split(/\s+/).filter(Boolean);
+  // "no-objection certificates (NOCs)": each part of a hyphenated word starts a letter.
+  const words = text.split(/[\s\-‐‑–]+/).filter(Boolean);
   const letters = acronym.toLowerCase();
   let j = letters.length - 1;
   let start = -1;
