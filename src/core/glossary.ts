@@ -11,6 +11,7 @@ import YAML from "yaml";
 import { z } from "zod";
 import type { Article } from "./article.ts";
 import type { CorpusProblem } from "./corpus.ts";
+import { sentenceSpans } from "./text.ts";
 
 export const GLOSSARY_FILE = "glossary.yml";
 
@@ -91,4 +92,45 @@ export function learnAcronyms(articles: readonly Article[], known: readonly Alia
     }
   }
   return [...groups.values()];
+}
+
+/** Words that may join the capitalised words of one name ("Letter of Intent", "Bank for International Settlements"). */
+const NAME_JOINERS = new Set(["of", "the", "for", "de", "&"]);
+const CAPITALISED = /^\p{Lu}/u;
+/** Runs of capitalised words and joiners: the names an article writes out. */
+const NAME_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|the|for|de|&)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
+/** Phrases kept for one initialism; more would be noise. */
+const MAX_PHRASES = 5;
+
+/** Acronym → the names it may stand for, as an index keeps them. */
+export type Initialisms = [string, string[]][];
+
+/**
+ * The initials of every multi-word name the articles write out in capitals
+ * ("Letter of Intent" → LI and LOI, "Ministry of Finance" → MF and MOF), so a
+ * question that abbreviates a name the articles never abbreviate ("the LOI")
+ * still finds it. Only consulted for an acronym no article has.
+ */
+export function learnInitialisms(articles: readonly Article[], known: Initialisms = []): Initialisms {
+  const found = new Map<string, Set<string>>(known.map(([acronym, phrases]) => [acronym, new Set(phrases)]));
+  const add = (acronym: string, phrase: string) => {
+    if (acronym.length < 3) return;
+    const phrases = found.get(acronym) ?? new Set<string>();
+    found.set(acronym, phrases);
+    if (phrases.size < MAX_PHRASES) phrases.add(phrase);
+  };
+  for (const article of articles) {
+    for (const paragraph of article.paragraphs) {
+      for (const [run] of sentenceSpans(paragraph).flatMap((span) => [...paragraph.slice(span.start, span.end).matchAll(NAME_RUN)])) {
+        const words = run.split(/\s+/);
+        while (words.length > 0 && NAME_JOINERS.has(words[0]!.toLowerCase())) words.shift();
+        const capitals = words.filter((word) => CAPITALISED.test(word) && !NAME_JOINERS.has(word.toLowerCase()));
+        if (capitals.length < 2) continue;
+        const phrase = words.join(" ").replace(/[’']s$/u, "");
+        add(capitals.map((word) => word[0]).join("").toUpperCase(), phrase);
+        add(words.filter((word) => word !== "&" && word.toLowerCase() !== "the").map((word) => word[0]).join("").toUpperCase(), phrase);
+      }
+    }
+  }
+  return [...found].map(([acronym, phrases]): [string, string[]] => [acronym, [...phrases].sort()]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

@@ -19,7 +19,7 @@ import { basename } from "node:path";
 import type { Article } from "./article.ts";
 import { type AnalyzedFile, type ArticleAnalysis, type ChunkAnalysis, searchTextOf } from "./analysis.ts";
 import { ArticleAdmission, type CorpusEntry } from "./corpus.ts";
-import { type AliasGroup, GLOSSARY_FILE, learnAcronyms } from "./glossary.ts";
+import { type AliasGroup, GLOSSARY_FILE, learnAcronyms, learnInitialisms } from "./glossary.ts";
 import type { Built } from "./index-cache.ts";
 import { type Lexicon, lexiconFor } from "./lexicon.ts";
 import { type PassageDates, PassageDatesBuilder, unpackDates } from "./passage-dates.ts";
@@ -235,6 +235,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
     related: index.data.related,
     lemmas: index.data.lemmas,
     english: index.data.english,
+    initialisms: gone.length > 0 ? learnInitialisms(articles) : learnInitialisms(added.map((source) => source.article), index.data.initialisms),
   };
   const reuse: IndexParts = { vocabulary };
   if (gone.length === 0 && data.aliasPhrases.length === index.aliasPhrases.length) reuse.aliases = index.aliases;

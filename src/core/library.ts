@@ -9,7 +9,7 @@ import type { Article } from "./article.ts";
 import { Merger } from "./analysis.ts";
 import { analyzeFiles } from "./analysis.ts";
 import { type CorpusProblem, type CorpusScan, listCorpusFiles } from "./corpus.ts";
-import { learnAcronyms, loadGlossaries } from "./glossary.ts";
+import { learnAcronyms, learnInitialisms, loadGlossaries } from "./glossary.ts";
 import { type Digest, type DigestQuery, digest } from "./digest.ts";
 import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts";
 import { updateIndex } from "./index-update.ts";
@@ -92,7 +92,7 @@ function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR,
   const glossary = loadGlossaries(dirs);
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
   const lexicon = lexiconFor(wordnetLexicon(cacheDir), new Set(merged.data.termText));
-  const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon }, search);
+  const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon, initialisms: learnInitialisms(merged.data.articles) }, search);
   const events = extractEvents(index, merged.dates);
   let dates: PassageDates | undefined;
   return { index, events: () => events, dates: () => (dates ??= packDates(merged.dates)), problems: [...merged.problems, ...glossary.problems] };

@@ -15,7 +15,7 @@ import MiniSearch, { type Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "./article.ts";
 import { type Features, featuresOf } from "./features.ts";
-import type { AliasGroup } from "./glossary.ts";
+import type { AliasGroup, Initialisms } from "./glossary.ts";
 import { type StoredTermColumns, type TermIds, viewTermColumns } from "./term-ids.ts";
 import { terms } from "./text.ts";
 
@@ -61,6 +61,8 @@ export interface IndexData {
   lemmas: [string, string[]][];
   /** Every English word's stem, one a line (see lexicon.ts). */
   english: string;
+  /** Acronym → the written-out names it may stand for (see glossary.ts). */
+  initialisms: Initialisms;
 }
 
 /**
@@ -156,6 +158,8 @@ export interface CorpusIndex {
   related: Map<string, [number, number][]>;
   /** Irregular form → the stems of its lemmas ("brought" → "bring"), for those the corpus can use. */
   lemmas: Map<string, string[]>;
+  /** Acronym (upper case) → the terms of each written-out name it may stand for: for acronyms no article has. */
+  initialisms: Map<string, string[][]>;
   /** True when a stem is an English word's (WordNet's); the set is made on first use. */
   isEnglish(stem: string): boolean;
 }
@@ -214,6 +218,7 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     aliasPhrases: data.aliasPhrases,
     related: reuse.related ?? relatedIds(data.related, vocabulary),
     lemmas: reuse.lemmas ?? new Map(data.lemmas),
+    initialisms: new Map(data.initialisms.map(([acronym, phrases]) => [acronym, phrases.map((phrase) => terms(phrase))])),
     isEnglish: englishWords(data.english),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/core/article.ts";
-import { learnAcronyms } from "../../src/core/glossary.ts";
+import { learnAcronyms, learnInitialisms } from "../../src/core/glossary.ts";
 
 const article = (...paragraphs: string[]): Article => ({ id: "a", file: "a.md", title: "A", tags: [], paragraphs });
 
@@ -24,5 +24,19 @@ describe("learnAcronyms", () => {
   it("adds to what an update already knows, once", () => {
     const known = [["SBP", "State Bank of Pakistan"]];
     expect(learnAcronyms([article("The State Bank of Pakistan (SBP) agreed.")], known)).toEqual(known);
+  });
+});
+
+describe("learnInitialisms", () => {
+  it("gives the initials of names written out in capitals, with and without their small words", () => {
+    const learned = new Map(learnInitialisms([article("The deal was formalised through a Letter of Intent signed with the Ministry of Finance. The Pakistan Crypto Council agreed.")]));
+    expect(learned.get("LOI")).toEqual(["Letter of Intent"]);
+    expect(learned.get("MOF")).toEqual(["Ministry of Finance"]);
+    expect(learned.get("PCC")).toEqual(["Pakistan Crypto Council"]);
+  });
+
+  it("keeps names within their sentence and skips single capitalised words", () => {
+    const learned = learnInitialisms([article("They met at Gracie Mansion. During the visit, Officials said little.")]);
+    expect(learned.map(([acronym]) => acronym)).toEqual([]);
   });
 });

@@ -148,6 +148,17 @@ function splitName(index: CorpusIndex, token: Token): string[][] {
   return [];
 }
 
+/**
+ * The names an acronym no article has may stand for, from the initials of the
+ * names articles write out ("LOI" → Letter of Intent): only for an acronym
+ * typed in capitals ("LOI", "MoU"), so chat words are never read as one.
+ */
+function writtenOut(index: CorpusIndex, token: Token): string[][] {
+  if (!/^\p{Lu}[\p{L}]{2,5}$/u.test(token.word) || (token.word.match(/\p{Lu}/gu)?.length ?? 0) < 2) return [];
+  if (index.vocabulary.get(token.term) !== undefined) return [];
+  return index.initialisms.get(token.word.toUpperCase()) ?? [];
+}
+
 /** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
@@ -163,7 +174,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     const alias = aliasAt(index, terms, i);
     const span = tokens.slice(i, i + (alias?.length ?? 1));
     const label = span.map((t) => t.word).join(" ");
-    const alts = alias ? index.aliases[alias.group]! : [[tokens[i]!.term], ...splitName(index, tokens[i]!)];
+    const alts = alias ? index.aliases[alias.group]! : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
     const key = alts.map((a) => a.join(" ")).join("|");
     if (!seen.has(key)) {
       seen.add(key);
