@@ -11,6 +11,8 @@ export interface Features {
   definition: boolean;
   quote: boolean;
   stance: boolean;
+  /** A cause, purpose or motive: "because", "due to", "in order to", "amid concerns", "to curb…". */
+  reason: boolean;
 }
 
 const ROLE = /\b(minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|spokes(?:man|woman|person))\b/i;
@@ -24,6 +26,8 @@ const PLACE = /\b(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 /** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */
 const STANCE = /\b(?:not|no|never|none|nor|neither|without|rather than|instead|only|yet|cannot|unlikely|likely|denied|ruled out|confirmed|remains?|still)\b|n[’']t\b/iu;
+/** Cause and purpose connectives (as discourse annotation lists them), and the motives news gives for a decision. */
+const REASON = /\b(?:because|since(?!\s+(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|then|last|early|late|the\s+(?:start|beginning|end)))|as a (?:result|consequence)|due to|owing to|thanks to|in order to|so that|so as to|in a bid to|aim(?:s|ed|ing)? (?:to|at)|designed to|intended to|meant to|reasons?|caus(?:e|es|ed)|conclud(?:ed|ing) that|given that|in light of|amid|fears?|feared|worr(?:y|ies|ied)|concerns?|concerned|risks?|mindful|hence|therefore|thus|to (?:avoid|prevent|protect|ensure|curb|reduce|cut|lower|improve|help|attract|restore|boost|promote|encourage|address|tackle|bypass)|(?:would|could|will) (?:allow|help|let|reduce|cut|lower|make|bypass|avoid))\b/iu;
 const DEFINING = /\(\p{Lu}{2,}\)|\b(?:dubbed|called|known as|refers? to|stands? for|is an?|are an?)\b/iu;
 
 /**
@@ -60,6 +64,9 @@ class SentenceFeatures implements Features {
   }
   get stance(): boolean {
     return STANCE.test(this.text);
+  }
+  get reason(): boolean {
+    return REASON.test(this.text);
   }
 }
 

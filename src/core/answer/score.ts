@@ -43,6 +43,7 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   define: (p) => p.features.definition,
   quote: (p) => p.features.quote,
   yesno: (p) => p.features.stance,
+  why: (p) => p.features.reason,
 };
 
 /** Whether a sentence offers what the question's kind asks for (a date, a number, a name…); undefined when the kind asks for nothing in particular. */
