@@ -159,6 +159,49 @@ function writtenOut(index: CorpusIndex, token: Token): string[][] {
   return index.initialisms.get(token.word.toUpperCase()) ?? [];
 }
 
+/** "A B, C D and E F": a list of three or more items, the first as long (in words) as the second. */
+const ENUMERATION = /(?:[\p{L}\p{N}'’-]+\s+)*?((?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)((?:\s*,\s*(?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)+),?\s+(?:and|or)\s+((?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)/u;
+
+/** Words that start or carry a clause: an "item" holding one is no list item. */
+const CLAUSE_WORDS = new Set(["if", "when", "whether", "that", "which", "who", "will", "would", "can", "could", "should", "may", "might", "must", "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "be", "been"]);
+
+/**
+ * A list of three or more things ("met errol musk, eric adams and nayib
+ * bukele") is asked about as one concept any of them satisfies: no single
+ * sentence names them all, and a sentence that names one of them is about
+ * what is asked. The list's items become the alternatives of one concept.
+ */
+function mergeEnumeration(index: CorpusIndex, text: string, tokens: readonly Token[], concepts: Concept[], spans: [number, number][]): void {
+  const match = ENUMERATION.exec(foldTypography(text).replace(/[?.!]+$/u, ""));
+  if (!match) return;
+  const later = match[2]!.split(",").map((item) => item.trim()).filter(Boolean);
+  const wordsOf = (item: string) => item.split(/\s+/);
+  const first = wordsOf(match[1]!).slice(-wordsOf(later[0]!).length).join(" ");
+  const items = [first, ...later, match[3]!].map((item) => wordsOf(item).map((w) => w.toLowerCase()));
+  // "if the board approves, will savers and banks buy": a clause, not a list.
+  if (items.some((item) => item.some((word) => CLAUSE_WORDS.has(word)))) return;
+  // Each item's tokens, found in order in the question's tokens (stop words are not tokens).
+  const ranges: [number, number][] = [];
+  let at = 0;
+  for (const item of items) {
+    const words = item.filter((w) => tokens.some((t) => t.word.toLowerCase() === w));
+    while (at < tokens.length && tokens[at]!.word.toLowerCase() !== words[0]) at++;
+    if (words.length === 0 || at + words.length > tokens.length || words.some((w, k) => tokens[at + k]!.word.toLowerCase() !== w)) return;
+    ranges.push([at, at + words.length]);
+    at += words.length;
+  }
+  const members = ranges.map(([from, to]) => concepts.flatMap((concept, c) => (spans[c]![0] >= from && spans[c]![1] <= to ? [c] : [])));
+  if (members.some((list) => list.length === 0)) return;
+  // An item of one concept brings its alternatives; an item of several single-spelling words, those words together.
+  const alts = members.flatMap((list) => (list.length === 1 ? concepts[list[0]!]!.alts : list.every((c) => concepts[c]!.alts.length === 1) ? [list.flatMap((c) => concepts[c]!.alts[0]!)] : []));
+  const merged = new Set(members.flat());
+  const label = items.map((item) => item.join(" ")).join(", ");
+  const concept = makeConcept(index, label, alts, [...merged].some((c) => concepts[c]!.entity), false);
+  const firstAt = Math.min(...merged);
+  const kept = concepts.flatMap((c, k) => (k === firstAt ? [concept] : merged.has(k) ? [] : [c]));
+  concepts.splice(0, concepts.length, ...kept);
+}
+
 /** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
@@ -169,6 +212,8 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const tokens = questionTokens(text);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
+  /** The tokens each concept came from: first, and one past the last. */
+  const spans: [number, number][] = [];
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; ) {
     const alias = aliasAt(index, terms, i);
@@ -179,9 +224,11 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     if (!seen.has(key)) {
       seen.add(key);
       concepts.push(makeConcept(index, label, alts, span.some((t) => t.entity), span.every((t) => t.answerType), alias ? undefined : tokens[i]!.word));
+      spans.push([i, i + span.length]);
     }
     i += span.length;
   }
+  mergeEnumeration(index, text, tokens, concepts, spans);
   const searchTerms = retrievalTerms(index, concepts);
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
   return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms), articles, counted: counted?.length ? counted : undefined };

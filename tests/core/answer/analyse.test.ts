@@ -70,6 +70,18 @@ describe("analyze", () => {
     expect(question.concepts.map((c) => c.label)).toContain("weather");
   });
 
+  it("asks about a list of three or more things as one concept any of them satisfies", () => {
+    const { index } = bundledLibrary();
+    const labels = analyze(index, "who's the pakistani official that met errol musk, eric adams and nayib bukele").concepts.map((c) => c.label);
+    expect(labels).toEqual(["pakistani", "official", "met", "errol musk, eric adams, nayib bukele"]);
+  });
+
+  it("leaves a comma before a clause alone", () => {
+    const { index } = bundledLibrary();
+    const labels = analyze(index, "if the regulator approves, will binance and htx open offices").concepts.map((c) => c.label);
+    expect(labels).not.toContainEqual(expect.stringContaining(","));
+  });
+
   it("reads a name run together in the question as the two words the article writes", () => {
     const { index } = bundledLibrary();
     const [name] = analyze(index, "what did imdadullah say").concepts.filter((c) => c.label === "imdadullah");
