@@ -25,6 +25,7 @@ import { type Lexicon, lexiconFor } from "./lexicon.ts";
 import { type PassageDates, PassageDatesBuilder, unpackDates } from "./passage-dates.ts";
 import { type CorpusIndex, type IndexData, type IndexParts, assembleIndex } from "./passage-index.ts";
 import type { StoredTermColumns } from "./term-ids.ts";
+import { carrySuggestions } from "./suggest.ts";
 import { extractEvents } from "./timeline.ts";
 
 export interface IndexUpdate {
@@ -247,6 +248,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
     Object.assign(data, lexiconFor(update.lexicon(), new Set(data.termText.filter((term) => vocabulary.get(term) !== undefined))));
   }
   const next = assembleIndex(data, index.search, reuse);
+  if (gone.length === 0) carrySuggestions(index, next, added.map((source) => source.article));
   // Made now, so the new build holds nothing of the old one.
   const dates = datesFrom(old.dates());
   let events: ReturnType<Built["events"]> | undefined;
