@@ -210,6 +210,8 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const full = question.slice(0, MAX_QUESTION_CHARS);
   const { rest: text, articles } = articleReference(index, full);
   const tokens = questionTokens(text);
+  // "which binance executive": a word after "which" that the corpus has and English lacks is a name, not the kind of answer.
+  for (const token of tokens) if (token.answerType && !ANSWER_TYPE_NOUNS.has(token.word.toLowerCase()) && index.vocabulary.get(token.term) !== undefined && !index.isEnglish(token.term)) token.answerType = false;
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   /** The tokens each concept came from: first, and one past the last. */

@@ -70,6 +70,13 @@ describe("analyze", () => {
     expect(question.concepts.map((c) => c.label)).toContain("weather");
   });
 
+  it("does not take a name the corpus has for the kind of answer after \"which\"", () => {
+    const { index } = bundledLibrary();
+    const concepts = analyze(index, "which pvara official signed the letter").concepts;
+    expect(concepts.find((c) => c.label === "pvara")?.answerType).toBe(false);
+    expect(concepts.find((c) => c.label === "official")?.answerType).toBe(true);
+  });
+
   it("asks about a list of three or more things as one concept any of them satisfies", () => {
     const { index } = bundledLibrary();
     const labels = analyze(index, "who's the pakistani official that met errol musk, eric adams and nayib bukele").concepts.map((c) => c.label);
