@@ -22,7 +22,7 @@ import { type CorpusProblem, type CorpusScan, scanCorpus } from "./corpus.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexData, assembleIndex } from "./passage-index.ts";
 import { findDate } from "./dates.ts";
 import { type PassageDates, packDates } from "./passage-dates.ts";
-import type { ExtractedEvent } from "./timeline.ts";
+import type { EventExtraction, ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
 export const INDEX_FORMAT = 13;
@@ -39,6 +39,8 @@ export interface Built {
    * use, from a file of their own, so a start does not pay for them.
    */
   dates(): PassageDates;
+  /** The extraction that made the events, when they were made in this process (an update may go on from it). */
+  extraction(): EventExtraction | undefined;
   problems: CorpusProblem[];
 }
 
@@ -179,7 +181,7 @@ export function loadCached(cacheDir: string, key: string): Built | undefined {
   const made = () => (events ??= stored.events.map((event) => ({ ...event, passages: event.passages.map((id) => index.passages.at(id)!) })));
   let dates: PassageDates | undefined;
   const datesOf = () => (dates ??= loadDates(join(cacheDir, `dates-${key}.v8`)) ?? packDates(readDates(index)));
-  return { index, events: made, dates: datesOf, problems: stored.problems };
+  return { index, events: made, dates: datesOf, extraction: () => undefined, problems: stored.problems };
 }
 
 /** The stored passage dates, or undefined when the file is missing or damaged. */

@@ -26,7 +26,8 @@ import { type PassageDates, PassageDatesBuilder, unpackDates } from "./passage-d
 import { type CorpusIndex, type IndexData, type IndexParts, assembleIndex } from "./passage-index.ts";
 import type { StoredTermColumns } from "./term-ids.ts";
 import { carrySuggestions } from "./suggest.ts";
-import { extractEvents } from "./timeline.ts";
+import { EventExtraction } from "./timeline.ts";
+import type { FoundDate } from "./dates.ts";
 
 export interface IndexUpdate {
   /** The corpus folders' article files now, in load order. */
@@ -251,9 +252,33 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
   if (gone.length === 0) carrySuggestions(index, next, added.map((source) => source.article));
   // Made now, so the new build holds nothing of the old one.
   const dates = datesFrom(old.dates());
+  let extraction = continuedEvents(old, index, next, sources, added);
   let events: ReturnType<Built["events"]> | undefined;
+  const made = () => (extraction ??= new EventExtraction(next).extend(next, eventDates(dates, next)));
   const glossaryProblems = old.problems.filter((problem) => basename(problem.file) === GLOSSARY_FILE);
-  return { index: next, dates: () => dates, events: () => (events ??= extractEvents(next, unpackDates(dates, next.passages.length))), problems: [...admission.problems, ...glossaryProblems] };
+  return { index: next, dates: () => dates, extraction: () => extraction, events: () => (events ??= made().events()), problems: [...admission.problems, ...glossaryProblems] };
+}
+
+/** A passage's date, from the dates of an index. */
+function eventDates(dates: PassageDates, index: CorpusIndex): (passage: { id: number }) => FoundDate | null {
+  const unpacked = unpackDates(dates, index.passages.length);
+  return (passage) => unpacked[passage.id] ?? null;
+}
+
+/**
+ * The old build's event extraction carried on with the added articles, when
+ * they all come after the old ones and it had gathered all of those: then the
+ * events are as a fresh extraction's. Otherwise undefined: they are made
+ * again when first asked for.
+ */
+function continuedEvents(old: Built, index: CorpusIndex, next: CorpusIndex, sources: readonly Source[], added: readonly Extract<Source, { fresh: ArticleAnalysis }>[]): EventExtraction | undefined {
+  const previous = old.extraction();
+  const appended = sources.every((source, a) => (a < index.articles.length ? "old" in source && source.old === a : "fresh" in source));
+  if (!previous?.covers(index) || !appended || next.articles.length < index.articles.length) return undefined;
+  const fresh = new Map<number, FoundDate | null>();
+  let id = index.passages.length;
+  for (const { fresh: analysis } of added) for (const date of analysis.dates) fresh.set(id++, date);
+  return previous.extend(next, (passage) => fresh.get(passage.id));
 }
 
 /** Takes terms no article holds any more out of the vocabulary, so questions cannot be expanded to them (their ids stay unused). */

@@ -20,7 +20,7 @@ import { nearArticles } from "./similar.ts";
 import { lexiconFor, wordnetLexicon } from "./lexicon.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexedArticle, assembleIndex } from "./passage-index.ts";
 import { type Summary, type SummaryRequest, summarize } from "./summary.ts";
-import { type ExtractedEvent, type TimelineEvent, type TimelineQuery, extractEvents, timeline } from "./timeline.ts";
+import { EventExtraction, type ExtractedEvent, type TimelineEvent, type TimelineQuery, timeline } from "./timeline.ts";
 
 /** The bundled corpus folder, found from this file so it works from any working directory. */
 export const DEFAULT_CORPUS_DIR = projectPath("corpus");
@@ -93,9 +93,10 @@ function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR,
   const aliasPhrases = [...glossary.groups, ...learnAcronyms(merged.data.articles)];
   const lexicon = lexiconFor(wordnetLexicon(cacheDir), new Set(merged.data.termText));
   const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon, initialisms: learnInitialisms(merged.data.articles) }, search);
-  const events = extractEvents(index, merged.dates);
+  const extraction = new EventExtraction(index).extend(index, (passage) => merged.dates[passage.id]);
+  const events = extraction.events();
   let dates: PassageDates | undefined;
-  return { index, events: () => events, dates: () => (dates ??= packDates(merged.dates)), problems: [...merged.problems, ...glossary.problems] };
+  return { index, events: () => events, dates: () => (dates ??= packDates(merged.dates)), extraction: () => extraction, problems: [...merged.problems, ...glossary.problems] };
 }
 
 /** Loads and indexes the given corpus folders (the bundled corpus by default), from the cache when it can. */

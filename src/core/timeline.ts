@@ -67,7 +67,8 @@ function mondayOf(day: string): string {
  * one's representative sentence — not with every event in the corpus.
  */
 class EventBuckets {
-  constructor(private readonly index: CorpusIndex) {}
+  /** The index passages are compared in: an extension moves it to the updated index. */
+  constructor(public index: CorpusIndex) {}
 
   readonly all: ExtractedEvent[] = [];
   /** Date key → the article an event was first reported in → its events. */
@@ -152,26 +153,64 @@ class EventBuckets {
 }
 
 /**
+ * Dated events gathered article by article, in load order. An index update
+ * that only adds articles after the others goes on from where the last
+ * extraction stopped, instead of going through the corpus again (~0.4 s at
+ * 10,000 articles): merging depends on the order articles come in, and that
+ * order is then the same as a fresh extraction's.
+ */
+export class EventExtraction {
+  private readonly buckets: EventBuckets;
+  /** Articles gathered so far: the first `covered` of the index. */
+  private covered = 0;
+
+  constructor(index: CorpusIndex) {
+    this.buckets = new EventBuckets(index);
+  }
+
+  /** True when it has gathered exactly the articles of this index. */
+  covers(index: CorpusIndex): boolean {
+    return this.buckets.index === index && this.covered === index.articles.length;
+  }
+
+  /**
+   * Gathers the articles of `index` it has not yet; `index` holds the ones
+   * gathered before at the same places. `dateOf` gives a passage's date, if it
+   * was read already (else it is read here).
+   */
+  extend(index: CorpusIndex, dateOf?: (passage: Passage) => FoundDate | null | undefined): this {
+    this.buckets.index = index;
+    for (let a = this.covered; a < index.articles.length; a++) {
+      const article = index.articles[a]!;
+      const approximate = article.dateNote !== undefined;
+      const passages = index.passages.ofArticle(a);
+      let leadDated = false;
+      for (const passage of passages) {
+        const when = dateOf ? (dateOf(passage) ?? undefined) : findDate(passage.text, article.date);
+        if (!when) continue;
+        if (passage === passages[0]) leadDated = true;
+        this.buckets.add({ when, approximate, passages: [passage], lead: false });
+      }
+      const lead = passages[0];
+      if (lead && article.date && !leadDated) this.buckets.add({ when: publicationDate(article.date), approximate, passages: [lead], lead: true });
+    }
+    this.covered = index.articles.length;
+    return this;
+  }
+
+  /** The events so far, in chronological order. */
+  events(): ExtractedEvent[] {
+    return [...this.buckets.all].sort((x, y) => x.when.start.localeCompare(y.when.start) || PRECISION_RANK[x.when.precision] - PRECISION_RANK[y.when.precision] || x.passages[0]!.id - y.passages[0]!.id);
+  }
+}
+
+/**
  * Extracts every dated event from an index, in chronological order. `dates`
  * (by passage id) are the dates already read from the sentences, if the
  * analysis did so; otherwise they are read here.
  */
 export function extractEvents(index: CorpusIndex, dates?: readonly (FoundDate | null)[]): ExtractedEvent[] {
-  const events = new EventBuckets(index);
-  index.articles.forEach((article, a) => {
-    const approximate = article.dateNote !== undefined;
-    const passages = index.passages.ofArticle(a);
-    let leadDated = false;
-    for (const passage of passages) {
-      const when = dates ? (dates[passage.id] ?? undefined) : findDate(passage.text, article.date);
-      if (!when) continue;
-      if (passage === passages[0]) leadDated = true;
-      events.add({ when, approximate, passages: [passage], lead: false });
-    }
-    const lead = passages[0];
-    if (lead && article.date && !leadDated) events.add({ when: publicationDate(article.date), approximate, passages: [lead], lead: true });
-  });
-  return events.all.sort((x, y) => x.when.start.localeCompare(y.when.start) || PRECISION_RANK[x.when.precision] - PRECISION_RANK[y.when.precision] || x.passages[0]!.id - y.passages[0]!.id);
+  return new EventExtraction(index).extend(index, dates && ((passage) => dates[passage.id])).events();
 }
 
 function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: ExtractedEvent, articleCovers: (a: number) => boolean): boolean {

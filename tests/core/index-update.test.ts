@@ -86,6 +86,21 @@ describe("updateIndex", () => {
     expect(seen(library)).toEqual(seen(openLibrary([dir])));
   }, 60_000);
 
+  it("goes on with the timeline's events when articles are added after all the others", () => {
+    const later = devFiles.filter((name) => name > "2025-08-26");
+    expect(later.length).toBeGreaterThan(1);
+    const dir = folderWith(devFiles.filter((name) => !later.includes(name)));
+    const live = new LiveLibrary([dir]);
+    live.current().timeline();
+    for (const name of later) {
+      cpSync(join(devDir, name), join(dir, name));
+      live.reload([join(dir, name)]);
+      expect(live.current().built.extraction(), name).toBeDefined();
+      live.current().timeline();
+    }
+    expect(seen(live.current())).toEqual(seen(openLibrary([dir])));
+  }, 60_000);
+
   it("builds anew when a glossary changes", () => {
     const dir = folderWith([]);
     const live = new LiveLibrary([dir]);
