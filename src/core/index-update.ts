@@ -41,7 +41,9 @@ export interface IndexUpdate {
 }
 
 /** An article of the updated corpus: one the index had (its position there), or one read anew. */
-type Source = { old: number } | { fresh: ArticleAnalysis; article: Article; terms: Uint32Array };
+type Source = { old: number } | Fresh;
+/** An article read anew: its analysis, and its chunk's term ids as corpus term ids (`terms[local]`). */
+type Fresh = { fresh: ArticleAnalysis; article: Article; terms: Uint32Array };
 
 /** The corpus after an update: the old index's articles and the fresh ones, admitted in load order. */
 function admit(old: CorpusIndex, update: IndexUpdate, intern: (term: string) => number): { sources: Source[]; admission: ArticleAdmission } {
@@ -113,7 +115,7 @@ class TermFiller {
 const sortedIds = (ids: Iterable<number>) => Uint32Array.from(new Set(ids)).sort();
 
 /** A fresh article's ids in the corpus's terms: each sentence's, its title's, and all of them. */
-function freshTerms(source: Extract<Source, { fresh: ArticleAnalysis }>): { sentences: Uint32Array[]; title: Uint32Array; all: Uint32Array } {
+function freshTerms(source: Fresh): { sentences: Uint32Array[]; title: Uint32Array; all: Uint32Array } {
   const { fresh, terms: remap } = source;
   const sentences = Array.from({ length: fresh.paragraph.length }, (_, s) => sortedIds(Array.from(fresh.terms.ids.subarray(fresh.terms.offsets[s]!, fresh.terms.offsets[s + 1]!), (id) => remap[id]!)));
   const title = sortedIds(Array.from(fresh.title, (id) => remap[id]!));
@@ -189,7 +191,7 @@ function spliceColumns(old: CorpusIndex, sources: readonly Source[]): Pick<Index
 }
 
 /** How many passages hold each term after the update: the old counts, less the passages gone, plus the fresh ones. */
-function countPassages(old: CorpusIndex, terms: number, gone: readonly number[], added: readonly Extract<Source, { fresh: ArticleAnalysis }>[]): Uint32Array {
+function countPassages(old: CorpusIndex, terms: number, gone: readonly number[], added: readonly Fresh[]): Uint32Array {
   const counts = new Uint32Array(terms);
   counts.set(old.termPassages);
   for (const a of gone) {
@@ -271,7 +273,7 @@ function eventDates(dates: PassageDates, index: CorpusIndex): (passage: { id: nu
  * events are as a fresh extraction's. Otherwise undefined: they are made
  * again when first asked for.
  */
-function continuedEvents(old: Built, index: CorpusIndex, next: CorpusIndex, sources: readonly Source[], added: readonly Extract<Source, { fresh: ArticleAnalysis }>[]): EventExtraction | undefined {
+function continuedEvents(old: Built, index: CorpusIndex, next: CorpusIndex, sources: readonly Source[], added: readonly Fresh[]): EventExtraction | undefined {
   const previous = old.extraction();
   const appended = sources.every((source, a) => (a < index.articles.length ? "old" in source && source.old === a : "fresh" in source));
   if (!previous?.covers(index) || !appended || next.articles.length < index.articles.length) return undefined;
