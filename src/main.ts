@@ -268,6 +268,8 @@ async function main(): Promise<void> {
     clearInterval(feedTimer);
     clearInterval(keepAlive);
     void Promise.allSettled([schedule?.stop(), sync?.stop(), ...running.map((r) => r.stop())])
+      // Stops watching, and saves the persisted index if an update has not been saved yet.
+      .then(() => live.close())
       .then(() => store?.close())
       .finally(() => process.exit(0));
   };

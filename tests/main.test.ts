@@ -1,13 +1,16 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "./fakes/discord.ts";
 import { FakeTelegram, checkHtml } from "./fakes/telegram.ts";
-import { ROOT } from "./helpers.ts";
+import { NEW_RAW_ARTICLE, ROOT, scratchCorpus } from "./helpers.ts";
+import { corpusKey } from "../src/core/index-cache.ts";
+import { prepareArticle } from "../src/core/ingest.ts";
+import { DEFAULT_CACHE_DIR, openLibrary } from "../src/core/library.ts";
 
 const MAIN = ["--import", "tsx", `${ROOT}src/main.ts`];
 const children: ChildProcess[] = [];
@@ -63,6 +66,40 @@ describe("npm start", () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
       await fake.stop();
+    }
+  });
+
+  it("takes an article dropped into the corpus folder into its index, and saves that index when stopped", { timeout: 60_000 }, async () => {
+    const { dir } = scratchCorpus();
+    const child = spawn(process.execPath, MAIN, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, STORE_FILE: join(mkdtempSync(join(tmpdir(), "daleel-main-")), "daleel.sqlite"), CORPUS_DIRS: dir, DALEEL_ROLES: "worker", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += String(d)));
+    const waitFor = async (text: string) => {
+      // The log goes to standard error.
+      for (const start = Date.now(); !stderr.includes(text); ) {
+        if (Date.now() - start > 20_000) throw new Error(`no "${text}" in: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await waitFor("daleel running");
+    const prepared = prepareArticle(NEW_RAW_ARTICLE, { date: "2026-02-01" }, []);
+    writeFileSync(join(dir, prepared.fileName), prepared.markdown);
+    await waitFor('"how":"updated"');
+    const saved = join(DEFAULT_CACHE_DIR, `index-${corpusKey([dir])}.v8`);
+    expect(existsSync(saved)).toBe(false);
+    child.kill("SIGTERM");
+    await once(child, "exit");
+    try {
+      expect(existsSync(saved)).toBe(true);
+      expect(openLibrary([dir], { cacheDir: DEFAULT_CACHE_DIR }).fromCache).toBe(true);
+    } finally {
+      rmSync(saved, { force: true });
+      rmSync(saved.replace("index-", "dates-"), { force: true });
     }
   });
 
