@@ -50,7 +50,10 @@ describe("npm run start:sharded", () => {
         expect(fake.forToken(token).find((r) => r.method === "PATCH")!.body.content).toContain("sandbox licence");
       }
       // The schedule fires every 2 s in the worker only; the first run posts the digest, later runs find nothing new.
-      await fake.waitUntil(() => (fake.created.get(DIGEST_CHANNEL) ?? []).length >= 4, 60_000);
+      // Failed once in CI (no digest within 60 s, passing on the rerun): say what the processes logged.
+      await fake.waitUntil(() => (fake.created.get(DIGEST_CHANNEL) ?? []).length >= 4, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}; digest messages: ${(fake.created.get(DIGEST_CHANNEL) ?? []).length}; last log lines:\n${logs.split("\n").slice(-20).join("\n")}`);
+      });
       await new Promise((r) => setTimeout(r, 6_000));
       const posted = fake.created.get(DIGEST_CHANNEL)!;
       expect(posted).toHaveLength(4);
