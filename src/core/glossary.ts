@@ -114,7 +114,8 @@ export type Initialisms = [string, string[]][];
 export function learnInitialisms(articles: readonly Article[], known: Initialisms = []): Initialisms {
   const found = new Map<string, Set<string>>(known.map(([acronym, phrases]) => [acronym, new Set(phrases)]));
   const add = (acronym: string, phrase: string) => {
-    if (acronym.length < 3) return;
+    // Two letters only for a two-word name ("CZ" → Changpeng Zhao): a longer name's two initials are no acronym.
+    if (acronym.length < 2 || (acronym.length === 2 && phrase.split(" ").length !== 2)) return;
     const phrases = found.get(acronym) ?? new Set<string>();
     found.set(acronym, phrases);
     if (phrases.size < MAX_PHRASES) phrases.add(phrase);

@@ -35,8 +35,14 @@ describe("learnInitialisms", () => {
     expect(learned.get("PCC")).toEqual(["Pakistan Crypto Council"]);
   });
 
+  it("gives two initials only for a two-word name", () => {
+    const learned = new Map(learnInitialisms([article("Binance founder Changpeng Zhao attended. The Pakistan Crypto Council agreed.")]));
+    expect(learned.get("CZ")).toEqual(["Changpeng Zhao"]);
+    expect(learned.has("PC")).toBe(false);
+  });
+
   it("keeps names within their sentence and skips single capitalised words", () => {
     const learned = learnInitialisms([article("They met at Gracie Mansion. During the visit, Officials said little.")]);
-    expect(learned.map(([acronym]) => acronym)).toEqual([]);
+    expect(learned.map(([acronym]) => acronym)).toEqual(["GM"]);
   });
 });

@@ -35,6 +35,14 @@ describe("decide", () => {
     expect(decision("what did the KHX approve")).toBe("unknown name");
   });
 
+  it("reads two initials as a person the articles name, called by the second name alone", () => {
+    // The fixture names "Farida Qureshi", then says "Qureshi said the bonds would be sold to retail savers".
+    const { index } = fixtureLibrary();
+    const [initials] = analyze(index, "what did FQ say about the bonds").concepts;
+    expect(initials).toMatchObject({ label: "FQ", known: true, alts: [["fq"], ["farida", "qureshi"], ["qureshi"]] });
+    expect(decision("what did FQ say about the bonds")).toBeUndefined();
+  });
+
   it("refuses when only the question's names match, not its topic", () => {
     expect(decision("what is the weather in Gwadar")).toBe("only the names match");
   });
