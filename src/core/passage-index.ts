@@ -158,8 +158,8 @@ export interface CorpusIndex {
   related: Map<string, [number, number][]>;
   /** Irregular form → the stems of its lemmas ("brought" → "bring"), for those the corpus can use. */
   lemmas: Map<string, string[]>;
-  /** Acronym (upper case) → the terms of each written-out name it may stand for: for acronyms no article has. */
-  initialisms: Map<string, string[][]>;
+  /** The terms of each written-out name an acronym (upper case) may stand for: for acronyms no article has. The table is made on first use. */
+  namesFor(acronym: string): string[][];
   /** True when a stem is an English word's (WordNet's); the set is made on first use. */
   isEnglish(stem: string): boolean;
 }
@@ -218,9 +218,15 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     aliasPhrases: data.aliasPhrases,
     related: reuse.related ?? relatedIds(data.related, vocabulary),
     lemmas: reuse.lemmas ?? new Map(data.lemmas),
-    initialisms: new Map(data.initialisms.map(([acronym, phrases]) => [acronym, phrases.map((phrase) => terms(phrase))])),
+    namesFor: initialsTable(data.initialisms),
     isEnglish: englishWords(data.english),
   };
+}
+
+/** A lookup of acronym → names, made on first use (a large corpus writes out tens of thousands of names). */
+function initialsTable(initialisms: Initialisms): (acronym: string) => string[][] {
+  let table: Map<string, string[][]> | undefined;
+  return (acronym) => (table ??= new Map(initialisms.map(([key, phrases]) => [key, phrases.map((phrase) => terms(phrase))]))).get(acronym) ?? [];
 }
 
 /** A lookup of the English words, made on first use (~100,000 stems: a few milliseconds). */

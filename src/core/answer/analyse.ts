@@ -156,7 +156,7 @@ function splitName(index: CorpusIndex, token: Token): string[][] {
 function writtenOut(index: CorpusIndex, token: Token): string[][] {
   if (!/^\p{Lu}[\p{L}]{1,5}$/u.test(token.word) || (token.word.match(/\p{Lu}/gu)?.length ?? 0) < 2) return [];
   if (index.vocabulary.get(token.term) !== undefined) return [];
-  const names = index.initialisms.get(token.word.toUpperCase()) ?? [];
+  const names = index.namesFor(token.word.toUpperCase());
   // Two initials stand for a person's two names ("CZ"), and articles call a person by the second alone ("Zhao").
   return token.word.length === 2 ? names.flatMap((name) => (name.length === 2 ? [name, [name[1]!]] : [name])) : names;
 }
