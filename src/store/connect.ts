@@ -64,7 +64,10 @@ export async function connectStore(location: string): Promise<StoreConnection> {
   try {
     // pg is loaded only for a server: the embedded store's start-up does not pay for it.
     connection = isPostgresUrl(location) ? openPostgres((await import("pg")).default, location) : openSqlite(location);
-    await migrate(connection.db as Kysely<unknown>);
+    const db = connection.db as Kysely<unknown>;
+    // kysely locks PostgreSQL while it migrates, but not SQLite: processes sharing a new embedded store (a
+    // sharded start) would each apply the first migration. They take turns on a lock file instead.
+    await (connection.kind === "sqlite" && location !== ":memory:" ? inTurn(`${location}.lock`, () => migrate(db)) : migrate(db));
     return connection;
   } catch (error) {
     await connection?.close().catch(() => undefined);
@@ -105,6 +108,25 @@ function openPostgres(driver: typeof pg, url: string): StoreConnection {
 /** A channel name as a quoted PostgreSQL identifier. */
 function pgIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Runs `work` while holding an exclusive lock on a small SQLite file beside
+ * the store, so processes opening the store at once migrate one at a time
+ * (each waits up to SQLITE_BUSY_MS for the lock).
+ */
+async function inTurn<T>(lockFile: string, work: () => Promise<T>): Promise<T> {
+  const lock = new BetterSqlite3(lockFile, { timeout: SQLITE_BUSY_MS });
+  try {
+    lock.exec("begin exclusive");
+    try {
+      return await work();
+    } finally {
+      lock.exec("commit");
+    }
+  } finally {
+    lock.close();
+  }
 }
 
 function openSqlite(file: string): StoreConnection {

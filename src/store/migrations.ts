@@ -1,7 +1,8 @@
 /**
  * The store's migrations, versioned and applied in order at start-up by
- * kysely's Migrator (which records them in its own table and locks while it
- * runs, so several processes starting at once apply each migration once).
+ * kysely's Migrator, which records them in its own table. On PostgreSQL it
+ * locks while it runs; on SQLite processes take turns on a lock file
+ * (connect.ts). Either way, processes starting at once apply each migration once.
  * Never edit a migration that has shipped: add the next one.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "./kysely.ts";

@@ -1,11 +1,15 @@
-import { writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordDigest } from "../../src/digests/compose.ts";
 import { type Sender, postDigest } from "../../src/digests/poster.ts";
 import { importLegacyOutbox } from "../../src/store/import-json.ts";
 import { CONVERSATION_TTL_MS } from "../../src/store/conversations.ts";
 import { ConversationStore, type Store, StoreError, openStore } from "../../src/store/index.ts";
-import { bundledLibrary } from "../helpers.ts";
+import { sql } from "../../src/store/kysely.ts";
+import { ROOT, bundledLibrary } from "../helpers.ts";
 import { BACKENDS } from "./backends.ts";
 
 const digest = () => bundledLibrary().digest({ since: "2025-06-01" });
@@ -175,6 +179,27 @@ describe.each(BACKENDS)("the store on $name", (backend) => {
 });
 
 describe("openStore", () => {
+  it("lets several processes open a new embedded store at once, each migration applied once", { timeout: 60_000 }, async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "daleel-store-race-")), "daleel.sqlite");
+    // Every process loads, then waits for the same moment to open the store.
+    const at = Date.now() + 3_000;
+    const code = `const { openStore } = await import(${JSON.stringify(`${ROOT}src/store/index.ts`)}); await new Promise((r) => setTimeout(r, ${at} - Date.now())); try { await (await openStore(${JSON.stringify(file)})).close(); } catch (e) { console.error(String(e)); process.exit(1); }`;
+    const runs = Array.from({ length: 4 }, () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += String(d)));
+      return new Promise<string>((resolve) => child.on("exit", (status) => resolve(status === 0 ? "ok" : stderr)));
+    });
+    expect(await Promise.all(runs)).toEqual(["ok", "ok", "ok", "ok"]);
+    const store = await openStore(file);
+    try {
+      const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(store.connection.db);
+      expect(new Set(applied.rows.map((r) => r.name)).size).toBe(applied.rows.length);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("names the file and the cause when the embedded store is not a database", async () => {
     const file = `${(await import("node:os")).tmpdir()}/daleel-not-a-db-${process.pid}.sqlite`;
     writeFileSync(file, "this is not a database file ".repeat(200));
