@@ -50,7 +50,7 @@ describe("npm run start:sharded", () => {
         expect(fake.forToken(token).find((r) => r.method === "PATCH")!.body.content).toContain("sandbox licence");
       }
       // The schedule fires every 2 s in the worker only; the first run posts the digest, later runs find nothing new.
-      // Failed once in CI (no digest within 60 s, passing on the rerun): say what the processes logged.
+      // When no digest comes, say what the processes logged (that is how a store-migration race was found).
       await fake.waitUntil(() => (fake.created.get(DIGEST_CHANNEL) ?? []).length >= 4, 60_000).catch((error: Error) => {
         throw new Error(`${error.message}; digest messages: ${(fake.created.get(DIGEST_CHANNEL) ?? []).length}; last log lines:\n${logs.split("\n").slice(-20).join("\n")}`);
       });
