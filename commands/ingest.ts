@@ -40,7 +40,7 @@ export default defineCommand({
     if (!published) throw new UserError(page ? "date: the page does not say when it was published — add date:YYYY-MM-DD." : "Tell me the date, e.g. /ingest date:2025-09-01 source:Dawn (with the article attached)");
     const library = deps.library();
     const meta = { date: published, title: title ?? page?.title, source: source ?? page?.source, url: page?.url ?? url, tags: tags?.split(",").map((t) => t.trim()).filter(Boolean) };
-    const prepared = prepareArticle(raw, meta, (candidate) => library.nearArticles(candidate));
+    const prepared = prepareArticle(raw, meta, library.nearArticles);
     const { shared } = await fileArticle(deps.articles, prepared, caller.id ?? "unknown");
     const added = deps.library().articles.find((a) => a.file.endsWith(prepared.fileName));
     const passages = added ? deps.library().index.passages.ofArticle(deps.library().articles.indexOf(added)).length : 0;

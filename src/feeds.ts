@@ -78,7 +78,7 @@ export class FeedsService {
       return false;
     }
     try {
-      const prepared = prepareArticle(article.text, { date: article.date, title: article.title, source: article.source, url: article.url }, (candidate) => this.options.library().nearArticles(candidate));
+      const prepared = prepareArticle(article.text, { date: article.date, title: article.title, source: article.source, url: article.url }, this.options.library().nearArticles);
       await fileArticle(this.options.articles, prepared, `feed:${feedUrl}`);
       this.options.log.info({ article: prepared.fileName, feed: feedUrl }, "article added from a feed");
       return true;

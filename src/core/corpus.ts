@@ -112,6 +112,14 @@ export interface CorpusScan {
 const CORPUS_FILE = /\.(md|txt|yml)$/i;
 const ARTICLE_FILE = /\.(md|txt)$/i;
 
+/** True for the name of a file a corpus folder is read for: an article (.md, .txt) or a glossary (.yml), not hidden. */
+export function isCorpusFileName(name: string): boolean {
+  return CORPUS_FILE.test(name) && !name.startsWith(".");
+}
+
+/** What a file looks like on disk: a different signature means it was edited. */
+const signatureOf = (stat: { size: number; mtimeMs: number }) => `${stat.size}:${stat.mtimeMs}`;
+
 /** Lists the folders once: article files in load order (folder by folder, by name), with every corpus file's signature. */
 export function scanCorpus(dirs: readonly string[]): CorpusScan {
   const entries: CorpusEntry[] = [];
@@ -119,7 +127,7 @@ export function scanCorpus(dirs: readonly string[]): CorpusScan {
   for (const dir of dirs) {
     let names: string[];
     try {
-      names = readdirSync(dir).filter((name) => CORPUS_FILE.test(name) && !name.startsWith(".")).sort();
+      names = readdirSync(dir).filter(isCorpusFileName).sort();
     } catch (error) {
       entries.push({ problem: { file: dir, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } });
       continue;
@@ -128,7 +136,7 @@ export function scanCorpus(dirs: readonly string[]): CorpusScan {
       const file = join(dir, name);
       const stat = statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
-      signatures.set(file, `${stat.size}:${stat.mtimeMs}`);
+      signatures.set(file, signatureOf(stat));
       if (ARTICLE_FILE.test(name)) entries.push({ file });
     }
   }
@@ -144,9 +152,8 @@ export function scanWith(scan: CorpusScan, dirs: readonly string[], files: reado
   const signatures = new Map(scan.signatures);
   const entries = [...scan.entries];
   for (const file of files) {
-    const stat = statSync(file);
     const known = signatures.has(file);
-    signatures.set(file, `${stat.size}:${stat.mtimeMs}`);
+    signatures.set(file, signatureOf(statSync(file)));
     if (known) continue;
     const dir = dirs.findIndex((d) => join(d, basename(file)) === file);
     if (dir < 0) throw new Error(`corpus: ${file} is not in a corpus folder`);

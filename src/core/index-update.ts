@@ -4,8 +4,9 @@
  * order), their terms interned into the vocabulary, and MiniSearch told with
  * `add` and `remove` — tens of milliseconds at 10,000 articles where a rebuild
  * takes ~10 s. What depends on the whole corpus comes along: term counts,
- * WordNet relations of new terms, learned acronyms, and the timeline's events
- * (made again on first use, from the dates kept per passage). The result
+ * WordNet relations of new terms, learned acronyms and initials, suggestions,
+ * and the timeline's events (carried on when the new articles come last, else
+ * made again on first use from the dates kept per passage). The result
  * answers as a full build of the same files does (tests/core/index-update.test.ts).
  *
  * A changed glossary or index format needs a full build (library.ts).
@@ -123,7 +124,7 @@ function freshTerms(source: Fresh): { sentences: Uint32Array[]; title: Uint32Arr
 }
 
 /** The passage columns, title and article terms of the updated corpus, in the sources' order. */
-function spliceColumns(old: CorpusIndex, sources: readonly Source[]): Pick<IndexData, "passages" | "titleTerms" | "articleTerms"> & { dates: (old: PassageDates) => PassageDates } {
+function spliceColumns(old: CorpusIndex, sources: readonly Source[]): Pick<IndexData, "passages" | "titleTerms" | "articleTerms"> {
   const was = old.data;
   const range = (a: number) => old.passages.idsOf(a);
   const made = new Map(sources.flatMap((source) => ("fresh" in source ? [[source, freshTerms(source)] as const] : [])));
@@ -167,27 +168,28 @@ function spliceColumns(old: CorpusIndex, sources: readonly Source[]): Pick<Index
     titleTerms.push(terms.title);
     articleTerms.push(terms.all);
   });
-  const dates = (before: PassageDates) => {
-    const builder = new PassageDatesBuilder();
-    let to = 0;
-    for (const source of sources) {
-      if ("fresh" in source) {
-        source.fresh.dates.forEach((date, s) => date && builder.add(to + s, date));
-        to += source.fresh.dates.length;
-      } else {
-        const { first, end: last } = range(source.old);
-        builder.copy(before, first, last, to);
-        to += last - first;
-      }
-    }
-    return builder.finish();
-  };
   return {
     passages: { article: article.values, paragraph: paragraph.values, sentence: sentence.values, start: start.values, end: end.values, terms: sentenceTerms.finish() },
     titleTerms: titleTerms.finish(),
     articleTerms: articleTerms.finish(),
-    dates,
   };
+}
+
+/** The passage dates of the updated corpus, in the sources' order: the old passages' moved, the fresh ones' added. */
+function spliceDates(old: CorpusIndex, before: PassageDates, sources: readonly Source[]): PassageDates {
+  const builder = new PassageDatesBuilder();
+  let to = 0;
+  for (const source of sources) {
+    if ("fresh" in source) {
+      source.fresh.dates.forEach((date, s) => date && builder.add(to + s, date));
+      to += source.fresh.dates.length;
+    } else {
+      const { first, end } = old.passages.idsOf(source.old);
+      builder.copy(before, first, end, to);
+      to += end - first;
+    }
+  }
+  return builder.finish();
 }
 
 /** How many passages hold each term after the update: the old counts, less the passages gone, plus the fresh ones. */
@@ -227,7 +229,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
   const gone = goneAt.map((a) => index.articles[a]!);
   const added = sources.flatMap((source) => ("fresh" in source ? [source] : []));
   updateSearch(index.search, gone, added);
-  const { dates: datesFrom, ...columns } = spliceColumns(index, sources);
+  const columns = spliceColumns(index, sources);
   const articles = admission.articles;
   const learned = gone.length > 0 ? learnAcronyms(articles) : learnAcronyms(added.map((source) => source.article), index.aliasPhrases.slice(update.glossaryGroups.length));
   const data: IndexData = {
@@ -253,7 +255,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
   const next = assembleIndex(data, index.search, reuse);
   if (gone.length === 0) carrySuggestions(index, next, added.map((source) => source.article));
   // Made now, so the new build holds nothing of the old one.
-  const dates = datesFrom(old.dates());
+  const dates = spliceDates(index, old.dates(), sources);
   let extraction = continuedEvents(old, index, next, sources, added);
   let events: ReturnType<Built["events"]> | undefined;
   const made = () => (extraction ??= new EventExtraction(next).extend(next, eventDates(dates, next)));

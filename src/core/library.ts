@@ -15,7 +15,7 @@ import { type Built, corpusKey, loadCached, saveCached } from "./index-cache.ts"
 import { updateIndex } from "./index-update.ts";
 import type { Candidate } from "./ingest.ts";
 import { analyzeFilesInParallel } from "./parallel.ts";
-import { type PassageDates, packDates } from "./passage-dates.ts";
+import { packDates } from "./passage-dates.ts";
 import { nearArticles } from "./similar.ts";
 import { lexiconFor, wordnetLexicon } from "./lexicon.ts";
 import { type CorpusIndex, INDEX_OPTIONS, type IndexedArticle, assembleIndex } from "./passage-index.ts";
@@ -95,8 +95,8 @@ function build(dirs: readonly string[], { threads, cacheDir = DEFAULT_CACHE_DIR,
   const index = assembleIndex({ ...merged.data, aliasPhrases, ...lexicon, initialisms: learnInitialisms(merged.data.articles) }, search);
   const extraction = new EventExtraction(index).extend(index, (passage) => merged.dates[passage.id]);
   const events = extraction.events();
-  let dates: PassageDates | undefined;
-  return { index, events: () => events, dates: () => (dates ??= packDates(merged.dates)), extraction: () => extraction, problems: [...merged.problems, ...glossary.problems] };
+  const dates = packDates(merged.dates);
+  return { index, events: () => events, dates: () => dates, extraction: () => extraction, problems: [...merged.problems, ...glossary.problems] };
 }
 
 /** Loads and indexes the given corpus folders (the bundled corpus by default), from the cache when it can. */

@@ -8,7 +8,7 @@
  * change. An update or rebuild that fails leaves the previous index serving.
  */
 import { type FSWatcher, watch } from "node:fs";
-import { type CorpusProblem, type CorpusScan, scanCorpus, scanWith } from "./corpus.ts";
+import { type CorpusProblem, type CorpusScan, isCorpusFileName, scanCorpus, scanWith } from "./corpus.ts";
 import { GLOSSARY_FILE } from "./glossary.ts";
 import { corpusKey, saveCached } from "./index-cache.ts";
 import { type Library, openLibrary, updateLibrary } from "./library.ts";
@@ -141,7 +141,7 @@ export class LiveLibrary {
   watch(): void {
     for (const dir of this.dirs) {
       const watcher = watch(dir, (_event, name) => {
-        if (name && (name.startsWith(".") || !/\.(md|txt|yml)$/i.test(name))) return;
+        if (name && !isCorpusFileName(name)) return;
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.reload(), SETTLE_MS);
       });

@@ -204,15 +204,6 @@ export class EventExtraction {
   }
 }
 
-/**
- * Extracts every dated event from an index, in chronological order. `dates`
- * (by passage id) are the dates already read from the sentences, if the
- * analysis did so; otherwise they are read here.
- */
-export function extractEvents(index: CorpusIndex, dates?: readonly (FoundDate | null)[]): ExtractedEvent[] {
-  return new EventExtraction(index).extend(index, dates && ((passage) => dates[passage.id])).events();
-}
-
 function aboutTopic(index: CorpusIndex, topic: AnalyzedQuestion, event: ExtractedEvent, articleCovers: (a: number) => boolean): boolean {
   return event.passages.some((passage) => {
     if (!articleCovers(passage.article)) return false;

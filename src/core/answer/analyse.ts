@@ -53,7 +53,12 @@ interface Token {
 
 const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
 
-function questionTokens(question: string): Token[] {
+/** "which binance executive": a word the corpus has and English lacks is a name, not the kind of answer. */
+function isCorpusName(index: CorpusIndex, term: string): boolean {
+  return index.vocabulary.get(term) !== undefined && !index.isEnglish(term);
+}
+
+function questionTokens(index: CorpusIndex, question: string): Token[] {
   const folded = foldTypography(question).replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3").replace(/'s\b/g, "");
   const tokens: Token[] = [];
   let position = 0;
@@ -69,7 +74,7 @@ function questionTokens(question: string): Token[] {
       continue;
     }
     const entity = acronym || isNumeric(word) || (!first && /^\p{Lu}/u.test(word));
-    tokens.push({ term, entity, answerType: !entity && (typeWords > 0 || ANSWER_TYPE_NOUNS.has(lower)), word });
+    tokens.push({ term, entity, answerType: !entity && (ANSWER_TYPE_NOUNS.has(lower) || (typeWords > 0 && !isCorpusName(index, term))), word });
     typeWords = Math.max(0, typeWords - 1);
   }
   return tokens;
@@ -211,9 +216,7 @@ const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|a
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
   const full = question.slice(0, MAX_QUESTION_CHARS);
   const { rest: text, articles } = articleReference(index, full);
-  const tokens = questionTokens(text);
-  // "which binance executive": a word after "which" that the corpus has and English lacks is a name, not the kind of answer.
-  for (const token of tokens) if (token.answerType && !ANSWER_TYPE_NOUNS.has(token.word.toLowerCase()) && index.vocabulary.get(token.term) !== undefined && !index.isEnglish(token.term)) token.answerType = false;
+  const tokens = questionTokens(index, text);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   /** The tokens each concept came from: first, and one past the last. */
