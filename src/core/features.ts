@@ -5,6 +5,8 @@ export interface Features {
   number: boolean;
   /** A number that counts or measures: digits that are not a year, or a number word beyond "one". */
   quantity: boolean;
+  /** A quantity with a unit: money, a share, a scale word or a measure ("$25 billion", "15 percent", "2,000 MW"). */
+  amount: boolean;
   person: boolean;
   role: boolean;
   place: boolean;
@@ -19,9 +21,11 @@ const ROLE = /\b(minister|secretary|director|president|mayor|ceo|chair(?:man|wom
 const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|(?:19|20)\d{2})\b/i;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion)\b/i;
 const QUANTITY = /\b(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;
+/** What makes a quantity an amount: a currency, a share, a scale word, a unit of measure. */
+const UNIT = /[$€£¥₹₨]|\d\s?(?:%|bn|mn|m|k)\b|\b(?:rs|pkr|usd|aed|rupees?|dollars?|euros?|pounds?|dirhams?|riyals?|yuan|lakh|crore|millions?|billions?|trillions?|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?)\b/iu;
 const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+)+/gu;
 /** Words that make a capitalised name an organisation or a place rather than a person. */
-const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
+const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
 const PLACE = /\b(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 /** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */
@@ -46,6 +50,9 @@ class SentenceFeatures implements Features {
   }
   get quantity(): boolean {
     return QUANTITY.test(this.text);
+  }
+  get amount(): boolean {
+    return QUANTITY.test(this.text) && UNIT.test(this.text);
   }
   get person(): boolean {
     return [...this.text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name));

@@ -22,6 +22,8 @@ const FRAMING_WORDS = new Set([
   "me", "i", "you", "your", "there", "their", "they", "it", "its", "about",
   // Hedges ask how precise the answer should be, not what it is about ("roughly how many jobs").
   "roughly", "approximately", "exactly", "precisely", "nearly", "almost", "actually", "really",
+  // Intensifiers say how much, not what ("why has the government been so careful").
+  "so", "very", "quite", "too",
 ]);
 
 /** Maximum number of distinct terms a query keeps: bounds the cost of any search. */

@@ -16,3 +16,13 @@ describe("featuresOf(…).reason", () => {
     for (const text of ["The ban has stood since 2018.", "Prices have risen since July.", "The minister met the mayor in New York on Monday."]) expect(featuresOf(text).reason, text).toBe(false);
   });
 });
+
+describe("featuresOf(…).amount", () => {
+  it("finds money, shares and measures", () => {
+    for (const text of ["Overseas workers sent home $31 billion.", "Tokenised bonds worth 300 million rupees.", "About 15 percent of the population trade.", "It allocated 2,000 MW to miners."]) expect(featuresOf(text).amount, text).toBe(true);
+  });
+
+  it("does not take a count or a year for an amount", () => {
+    for (const text of ["PVARA cleared two global exchanges.", "The ban has stood since 2018.", "The digital rupee will be piloted."]) expect(featuresOf(text).amount, text).toBe(false);
+  });
+});

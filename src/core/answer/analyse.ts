@@ -19,7 +19,7 @@ export const MAX_QUESTION_CHARS = 500;
 
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s| is| was)?(?: the)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate)\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was)?(?: the)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate)\b/],
   ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (city|country|place|venue|location)\b/],
@@ -212,6 +212,9 @@ function mergeEnumeration(index: CorpusIndex, text: string, tokens: readonly Tok
 /** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
+/** Words that ask for an amount (money, a share, a measure) rather than a count. */
+const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|charge|charges|sum|worth|value|salary|budget|amount)\b/i;
+
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
   const full = question.slice(0, MAX_QUESTION_CHARS);
@@ -238,5 +241,16 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   mergeEnumeration(index, text, tokens, concepts, spans);
   const searchTerms = retrievalTerms(index, concepts);
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
-  return { text, kind: classify(text), concepts, searchTerms, retrieval: retrievalQuery(index, concepts, searchTerms), ownTerms: new Set(terms), articles, counted: counted?.length ? counted : undefined };
+  const kind = classify(text);
+  return {
+    text,
+    kind,
+    concepts,
+    searchTerms,
+    retrieval: retrievalQuery(index, concepts, searchTerms),
+    ownTerms: new Set(terms),
+    articles,
+    counted: counted?.length ? counted : undefined,
+    amount: kind === "number" && !counted?.length && AMOUNT.test(text),
+  };
 }

@@ -3,7 +3,7 @@
  * too little of the question covered, or only the question's names matched.
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { type Scored, coverage } from "./score.ts";
+import { CONTINUES, type Scored, coverage } from "./score.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { COUNT_REACH, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { featuresOf } from "../features.ts";
@@ -27,10 +27,11 @@ function counts(text: string, counted: readonly string[]): boolean {
 
 /**
  * What an answer to these kinds must offer: for "how many X", a quantity of X;
- * for other "how many" and "how much" questions, a quantity (not a year).
+ * for "how much" and a price or fee, an amount (money, a share, a measure);
+ * for other number questions, a quantity (not a year).
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
-  number: (p, question) => (question.counted ? counts(p.text, question.counted) : p.features.quantity),
+  number: (p, question) => (question.counted ? counts(p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
 };
 
 /**
@@ -46,6 +47,22 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
     if (offers(passage, question) || (next && next.article === passage.article && offers(next, question))) return true;
   }
   return false;
+}
+
+/** Questions that ask for a person by name ("who is the new chairman of X?"), not for a role ("what is X's job?"). */
+const ASKS_FOR_PERSON = /^\s*(?:who|whom|whose)\b/i;
+
+/**
+ * Whether the best passage, or the sentence after it (or before it, when it
+ * leans on that one: "He …"), names a person — what a "who" question must be
+ * answered with. A sentence that only names the office ("the chairman of the
+ * SECP") does not answer "who is the new chairman of the SECP?".
+ */
+function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
+  if (question.kind !== "who" || !ASKS_FOR_PERSON.test(question.text)) return true;
+  const next = index.passages.at(best.id + 1);
+  const before = CONTINUES.test(best.text) ? index.passages.at(best.id - 1) : undefined;
+  return [best, next, before].some((p) => p !== undefined && p.article === best.article && p.features.person);
 }
 
 /**
@@ -71,6 +88,6 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (ranked.length === 0) return "nothing retrieved";
   if (ranked[0]!.coverage < minCoverage) return "coverage below threshold";
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return "only the names match";
-  if (!offersKind(index, analyzed, ranked, minCoverage)) return "nothing of the kind asked";
+  if (!offersKind(index, analyzed, ranked, minCoverage) || !namesPerson(index, analyzed, ranked[0]!.passage)) return "nothing of the kind asked";
   return undefined;
 }

@@ -36,8 +36,9 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
     const credit = term.length >= 5 ? 1 : SHORT_PREFIX_CREDIT;
     for (const id of index.vocabulary.atPrefix(term).values()) if (!found.has(id)) found.set(id, credit);
   }
-  // A word the corpus has as written is not a misspelling: it gets no fuzzy matches ("binance" is not "finance").
-  const distance = exact === undefined ? maxEditDistance(term) : 0;
+  // A word the corpus has as written is not a misspelling: it gets no fuzzy matches ("binance" is not "finance");
+  // nor is an English word the corpus lacks ("team" is not "term", "deadline" not "headline").
+  const distance = exact === undefined && !index.isEnglish(term) ? maxEditDistance(term) : 0;
   if (distance > 0) {
     for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
       const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key);

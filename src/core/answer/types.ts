@@ -44,4 +44,9 @@ export interface AnalyzedQuestion {
    * "how many technicians work at…": technician, work).
    */
   counted?: string[];
+  /**
+   * "How much …?", "what is the price / fee / cost …?": the answer is an
+   * amount — money, a share, a measure — not a count ("two exchanges").
+   */
+  amount: boolean;
 }

@@ -65,6 +65,18 @@ describe("decide", () => {
     expect(decision("how many megawatts go to the bitcoin miners in Punjab")).toBeUndefined();
   });
 
+  it("answers how much with an amount, and refuses when the passages only count things", () => {
+    expect(decision("how much are the harbour board's tokenised bonds worth")).toBeUndefined();
+    // "two classrooms" counts; it is no fee.
+    expect(decision("how much does the training centre charge")).toBe("nothing of the kind asked");
+  });
+
+  it("answers who with a person's name, and refuses a passage that names only the office", () => {
+    expect(decision("who is the chairman of the harbour board")).toBeUndefined();
+    // The solar article says what the energy ministry did, never who heads it.
+    expect(decision("who heads the energy ministry")).toBe("nothing of the kind asked");
+  });
+
   it("refuses how many when no passage counts what is asked about, even though one covers the subject", () => {
     expect(decision("how many bitcoins do the solar miners in Punjab hold")).toBe("nothing of the kind asked");
   });

@@ -37,6 +37,12 @@ describe("makeConcept (expand)", () => {
     expect(reach(index, name)).toEqual({ qureshi: FUZZY_CREDIT });
   });
 
+  it("does not read an English word the corpus lacks as a misspelling of one it has", () => {
+    // "plane" is one letter from the fixture's "plan", but it is a word of its own.
+    const { index, concept: plane } = concept("when was the plane approved", "plane");
+    expect(reach(index, plane)).not.toHaveProperty("plan");
+  });
+
   it("finds a name spelled as it sounds, two letters off", () => {
     const { index, concept: name } = concept("what did Fareeda sign", "Fareeda");
     expect(reach(index, name)).toEqual({ farida: FUZZY_CREDIT });

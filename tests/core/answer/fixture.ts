@@ -41,7 +41,7 @@ url: https://example.com/training-centre
 ---
 The Blockchain Skills Council opened a training centre in Multan for young programmers.
 
-The council will fund upskilling programmes for women developers.
+The council will fund upskilling programmes for women developers. The centre has two classrooms.
 
 He added that the centre is not a regulator and has no licensing powers.
 `,
