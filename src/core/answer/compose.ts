@@ -6,20 +6,37 @@
  */
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion } from "./types.ts";
-import { CARRIES_ON, type Scored, answersKind, sameFact } from "./score.ts";
+import { CARRIES_ON, type Scored, answersKind, leansBack, sameFact } from "./score.ts";
+import { conceptCredit } from "./expand.ts";
 import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
- * The verbatim text of a passage, extended by the next sentence of its
- * paragraph when that one carries on from it ("He added that no such
- * framework currently exists") and the question wants an explanation or a
- * fact, or the next sentence offers what was asked and this one does not.
+ * The verbatim text of a passage, extended back to the sentence before when
+ * this one leans on it for what the question names ("The committee, chaired
+ * by …" after the sentence that names the committee), and on to the next
+ * sentence of its paragraph when that one carries on from it ("He added that
+ * no such framework currently exists") and the question wants an explanation
+ * or a fact, or the next sentence offers what was asked and this one does not.
+ * `quoted` is what the answer quotes already: a sentence is quoted once.
  */
-function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuestion): string {
+function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuestion, quoted: readonly string[] = []): string {
+  const before = neighbour(index, passage, -1);
   const next = neighbour(index, passage, 1);
-  if (!next || !follows(question, passage, next)) return passage.text;
+  const first = before && !quoted.some((q) => q.includes(before.text)) && namesWhatItLeansOn(question, passage, before) ? before : passage;
+  const last = next && follows(question, passage, next) ? next : passage;
+  if (first === passage && last === passage) return passage.text;
   const paragraph = index.articles[passage.article]!.paragraphs[passage.paragraph]!;
-  return paragraph.slice(paragraph.indexOf(passage.text), paragraph.indexOf(next.text) + next.text.length);
+  return paragraph.slice(paragraph.indexOf(first.text), paragraph.indexOf(last.text) + last.text.length);
+}
+
+/**
+ * Whether a sentence leans on the one before ("He …", "The committee …") for
+ * something the question names: the sentence before has a concept of the
+ * question that this one lacks.
+ */
+function namesWhatItLeansOn(question: AnalyzedQuestion, passage: Passage, before: Passage): boolean {
+  if (!leansBack(passage.text)) return false;
+  return question.concepts.some((c) => !c.answerType && conceptCredit(c, before.terms) > conceptCredit(c, passage.terms));
 }
 
 export interface Chosen {
@@ -41,11 +58,29 @@ export function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: S
       continue;
     }
     if (chosen.length >= MAX_SENTENCES) continue;
-    const quote = quoteFor(index, candidate.passage, question);
+    const quote = quoteFor(index, candidate.passage, question, chosen.map((c) => c.quote));
     if (chosen.some((c) => c.quote.includes(candidate.passage.text))) continue;
     chosen.push({ lead: candidate, quote, also: [] });
   }
-  return withFollowOn(index, question, withWhatWasAsked(index, question, ranked, chosen, minCoverage));
+  return withAntecedent(index, question, withFollowOn(index, question, withWhatWasAsked(index, question, ranked, chosen, minCoverage)));
+}
+
+/**
+ * When the best sentence opens its paragraph leaning on the last sentence of
+ * the paragraph before for what the question names ("The committee, chaired
+ * by …" after "The Senate Standing Committee on Finance … recommended …"),
+ * that sentence is quoted first, as its own verbatim quote — moved up if the
+ * answer quotes it further down.
+ */
+function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: Chosen[]): Chosen[] {
+  const [first] = chosen;
+  if (!first) return chosen;
+  const lead = first.lead.passage;
+  const before = adjacent(index, lead, -1);
+  if (!before || before.paragraph === lead.paragraph || !first.quote.startsWith(lead.text) || !namesWhatItLeansOn(question, lead, before)) return chosen;
+  const quoted = chosen.findIndex((c) => c.quote.includes(before.text));
+  if (quoted > 0) return [chosen[quoted]!, ...chosen.filter((_, k) => k !== quoted)];
+  return [{ lead: { ...first.lead, passage: before }, quote: before.text, also: [] }, ...chosen].slice(0, MAX_SENTENCES);
 }
 
 /** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
@@ -78,5 +113,5 @@ function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Ch
 function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[], minCoverage: number): Chosen[] {
   if (chosen.length >= MAX_SENTENCES || chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
   const extra = ranked.find((r) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
-  return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question), also: [] }] : chosen;
+  return extra ? [...chosen, { lead: extra, quote: quoteFor(index, extra.passage, question, chosen.map((c) => c.quote)), also: [] }] : chosen;
 }

@@ -3,7 +3,7 @@
  * too little of the question covered, or only the question's names matched.
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { CONTINUES, type Scored, coverage } from "./score.ts";
+import { type Scored, coverage, leansBack } from "./score.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { COUNT_REACH, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { featuresOf } from "../features.ts";
@@ -61,7 +61,7 @@ const ASKS_FOR_PERSON = /^\s*(?:who|whom|whose)\b/i;
 function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
   if (question.kind !== "who" || !ASKS_FOR_PERSON.test(question.text)) return true;
   const next = index.passages.at(best.id + 1);
-  const before = CONTINUES.test(best.text) ? index.passages.at(best.id - 1) : undefined;
+  const before = leansBack(best.text) ? index.passages.at(best.id - 1) : undefined;
   return [best, next, before].some((p) => p !== undefined && p.article === best.article && p.features.person);
 }
 

@@ -55,6 +55,21 @@ export function answersKind(passage: Passage, question: AnalyzedQuestion): boole
 export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
 
 /**
+ * A sentence that opens with a definite description and names nothing in it
+ * ("The two-day gathering, held at …", "The chairperson should be …", "The
+ * central bank urged caution"): news refers back to what it named in the
+ * sentence before this way. "The board of the Pakistan Virtual Assets
+ * Regulatory Authority …" and "The Rules of Business …" name their referent.
+ */
+const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)[\p{Ll}\d][\p{L}\d-]*`;
+const DEFINITE = new RegExp(String.raw`^[Tt]he (?:${NP_WORD} ){0,2}${NP_WORD}(?![\p{L}\d-])(?! (?:of|for|at|in|on|by|from) (?:the )?\p{Lu})(?! \p{Lu})`, "u");
+
+/** A sentence that leans on the one before for its subject: a pronoun (CONTINUES) or a definite description (DEFINITE). */
+export function leansBack(text: string): boolean {
+  return CONTINUES.test(text) || DEFINITE.test(text);
+}
+
+/**
  * A sentence that carries on from the one before it: a pronoun or "this …"
  * (CONTINUES), or a connective ("He added that …", "With that in mind, …",
  * "However, …"). When the chosen sentence is followed by one, the answer
@@ -66,7 +81,7 @@ export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
   const before = index.passages.termsBeside(passage, -1);
   const after = index.passages.termsBeside(passage, 1);
-  const beforeCredit = CONTINUES.test(passage.text) ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
+  const beforeCredit = leansBack(passage.text) ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
   let total = 0;
   let found = 0;
   for (const concept of question.concepts) {

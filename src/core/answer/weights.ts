@@ -65,6 +65,14 @@ export const DERIVED_CREDIT = 0.7;
 /** Credit for an irregular inflection of the same word ("held" ~ "hold"). */
 export const INFLECTION_CREDIT = 1;
 
+/**
+ * Credit for a spelling variant: two words of one WordNet synset that differ
+ * by at most SPELLING_LETTERS letters ("programme" ~ "program", "licence" ~
+ * "license", "analyse" ~ "analyze") are one word spelled two ways.
+ */
+export const SPELLING_CREDIT = 1;
+export const SPELLING_LETTERS = 2;
+
 /** Only a word's most common senses lend it synonyms: rarer senses bring more noise than matches. */
 export const MAX_SENSES = 2;
 

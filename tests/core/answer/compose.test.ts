@@ -11,6 +11,12 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toBe("Officials were cautious about the timetable. They said no issuance would happen before the regulator publishes its rules.");
   });
 
+  it("quotes the sentence before when the chosen one leans on it for what the question names", () => {
+    // "They said …" names no officials; the sentence before does.
+    const reply = ask("did officials rule out any issuance before the regulator publishes its rules");
+    expect(reply.sentences[0]!.text).toMatch(/^Officials were cautious about the timetable\. They said no issuance/);
+  });
+
   it("quotes only verbatim text of the articles", () => {
     const { index } = fixtureLibrary();
     const paragraphs = index.articles.flatMap((a) => a.paragraphs);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
+import { leansBack } from "../../../src/core/answer/score.ts";
 import { NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary } from "./fixture.ts";
 
@@ -21,6 +22,16 @@ describe("coverage (score)", () => {
     const cautious = question.concepts.find((c) => c.label === "cautious")!.weight;
     const regulator = question.concepts.find((c) => c.label === "regulator")!.weight;
     expect(coverage(index, question, own)).toBeCloseTo((cautious + NEIGHBOUR_CREDIT * regulator) / (cautious + regulator));
+  });
+});
+
+describe("leansBack (score)", () => {
+  it("finds sentences that take their subject from the one before: a pronoun or a definite description", () => {
+    for (const text of ["He added that the reserve is more than a defensive asset.", "The two-day gathering, held at the Coca-Cola Arena, drew 5,200 attendees.", "The central bank urged caution instead.", "This meeting was the final event."]) expect(leansBack(text), text).toBe(true);
+  });
+
+  it("does not take a sentence that names its own subject for one that leans back", () => {
+    for (const text of ["The board of the Pakistan Virtual Assets Regulatory Authority sat down for the first time.", "The State Bank said so.", "Officials were cautious about the timetable."]) expect(leansBack(text), text).toBe(false);
   });
 });
 
