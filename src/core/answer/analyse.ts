@@ -215,10 +215,26 @@ const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|a
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
 const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|charge|charges|sum|worth|value|salary|budget|amount)\b/i;
 
+/** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
+const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;
+
+/** The years a bound allows, and the question without its year ("when was it ranked third before 2025" → "… before"). */
+function yearBound(text: string): { rest: string; years?: { from: number; to: number } } {
+  const match = YEAR_BOUND.exec(text);
+  if (!match) return { rest: text };
+  const year = Number(match[2]);
+  const word = match[1]!.toLowerCase();
+  const years = /^(before|prior to|earlier than)$/.test(word) ? { from: 0, to: year - 1 } : /^(until|till|up to)$/.test(word) ? { from: 0, to: year } : /^(after|later than)$/.test(word) ? { from: year + 1, to: 9999 } : { from: year, to: 9999 };
+  return { rest: `${text.slice(0, match.index)}${match[1]}${text.slice(match.index + match[0].length)}`, years };
+}
+
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
   const full = question.slice(0, MAX_QUESTION_CHARS);
-  const { rest: text, articles } = articleReference(index, full);
+  const { rest: unbounded, articles } = articleReference(index, full);
+  const kind = classify(unbounded);
+  // Only a "when" question's answer is a date a year can bound.
+  const { rest: text, years } = kind === "when" ? yearBound(unbounded) : { rest: unbounded, years: undefined };
   const tokens = questionTokens(index, text);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
@@ -241,7 +257,6 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   mergeEnumeration(index, text, tokens, concepts, spans);
   const searchTerms = retrievalTerms(index, concepts);
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
-  const kind = classify(text);
   return {
     text,
     kind,
@@ -252,5 +267,6 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     articles,
     counted: counted?.length ? counted : undefined,
     amount: kind === "number" && !counted?.length && AMOUNT.test(text),
+    years,
   };
 }

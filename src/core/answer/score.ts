@@ -34,10 +34,20 @@ function namesSomethingNew(p: Passage, question: AnalyzedQuestion): boolean {
   return false;
 }
 
+/** Years written in a sentence. */
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/** A date for a "when" question: within the years the question allows ("before 2025") when it bounds them. */
+function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
+  if (!p.features.date) return false;
+  const { years } = question;
+  return !years || (p.text.match(YEAR) ?? []).some((y) => Number(y) >= years.from && Number(y) <= years.to);
+}
+
 const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   which: namesSomethingNew,
   who: (p) => p.features.role || p.features.person,
-  when: (p) => p.features.date,
+  when: datesWithin,
   where: (p) => p.features.place,
   number: (p) => p.features.number,
   define: (p) => p.features.definition,

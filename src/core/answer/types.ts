@@ -49,4 +49,9 @@ export interface AnalyzedQuestion {
    * amount — money, a share, a measure — not a count ("two exchanges").
    */
   amount: boolean;
+  /**
+   * "Before 2025", "since 2021": the years the answer's date may fall in,
+   * both ends included; the year itself is not sought in the answer.
+   */
+  years?: { from: number; to: number };
 }

@@ -12,6 +12,7 @@ describe("classify", () => {
     ["in which city did they meet", "where"],
     ["roughly how many jobs could the plan create", "number"],
     ["what's the age limit for the chair", "number"],
+    ["whats the price of the bonds", "number"],
     ["why were officials cautious", "why"],
     ["is the council a regulator", "yesno"],
     ["can binance start trading now", "yesno"],
@@ -47,6 +48,17 @@ describe("analyze", () => {
     expect(short).toHaveLength(1);
     expect(long).toHaveLength(1);
     expect(long[0]!.alts).toEqual(short[0]!.alts);
+  });
+
+  it("reads a year after before/since as a bound on the answer's date, not a word to find", () => {
+    const { index } = fixtureLibrary();
+    const before = analyze(index, "when was the harbour board approval signed before 2025");
+    expect(before.years).toEqual({ from: 0, to: 2024 });
+    expect(before.concepts.map((c) => c.label)).not.toContain("2025");
+    expect(analyze(index, "when did the miners get power since 2021").years).toEqual({ from: 2021, to: 9999 });
+    // Not a when-question, or the year names a thing: left as it is.
+    expect(analyze(index, "what did the board approve before 2025").years).toBeUndefined();
+    expect(analyze(index, "when was the 2025 index published").years).toBeUndefined();
   });
 
   it("reads at most MAX_QUESTION_CHARS of a question", () => {

@@ -17,6 +17,10 @@ The board's chairman, Farida Qureshi, signed the approval at a ceremony in Gwada
 
 Qureshi said the bonds would be sold to retail savers. This meeting was the final event of the board's spring session.
 
+The harbour board made the news in 2025 with a new pier.
+
+The harbour board made the news in 2019 with a dredging contract.
+
 Officials were cautious about the timetable. They said no issuance would happen before the regulator publishes its rules.
 
 Subscribe to our newsletter for the latest news on tokenised bonds.

@@ -43,6 +43,12 @@ describe("rank (score)", () => {
     expect(best!.parts!.kind).toBeGreaterThan(0);
   });
 
+  it("prefers, for a when-question bounded by a year, the sentence dated within the bound", () => {
+    const { index } = fixtureLibrary();
+    const [best] = rank(index, analyze(index, "when did the harbour board make the news before 2025"));
+    expect(best!.passage.text).toContain("2019");
+  });
+
   it("prefers the sentence with a number for a how-many question", () => {
     const { index } = fixtureLibrary();
     const [best] = rank(index, analyze(index, "how many jobs could the electricity allocation create"));
