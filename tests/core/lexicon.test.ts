@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lemmaStems, lexiconFor, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
+import { lemmaStems, lexiconFor, phraseKey, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
 import { toTerm } from "../../src/core/text.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, SPELLING_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
 
@@ -24,6 +24,12 @@ describe("wordnetLexicon", () => {
     expect(related("defence").get(stem("defense"))).toBe(SPELLING_CREDIT);
     // Synonyms spelled differently stay synonyms.
     expect(related("careful").get(stem("cautious"))).not.toBe(SPELLING_CREDIT);
+  });
+
+  it("relates verb and adverb phrases to single words, and leaves noun compounds out", () => {
+    expect(relatedStems(lexicon, phraseKey(["talk", "about"])!).get(stem("discuss"))).toBe(SYNONYM_CREDIT);
+    expect(relatedStems(lexicon, phraseKey(["set", "up"])!).get(stem("establish"))).toBe(SYNONYM_CREDIT);
+    expect(relatedStems(lexicon, phraseKey(["legal", "tender"])!).size).toBe(0);
   });
 
   it("is read from WordNet once per machine, then from its cache", () => {

@@ -6,7 +6,8 @@
  */
 import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, toTerm } from "../text.ts";
-import { conceptShare, makeConcept } from "./expand.ts";
+import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
+import { phraseKey } from "../lexicon.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
@@ -49,6 +50,8 @@ interface Token {
   entity: boolean;
   answerType: boolean;
   word: string;
+  /** Its position among all the question's words, stop words included (for phrases). */
+  at: number;
 }
 
 const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
@@ -58,13 +61,14 @@ function isCorpusName(index: CorpusIndex, term: string): boolean {
   return index.vocabulary.get(term) !== undefined && !index.isEnglish(term);
 }
 
-function questionTokens(index: CorpusIndex, question: string): Token[] {
+/** The question's words, lower case, stop words included; and its tokens: the words that are sought. */
+function questionTokens(index: CorpusIndex, question: string): { words: string[]; tokens: Token[] } {
   const folded = foldTypography(question).replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3").replace(/'s\b/g, "");
   const tokens: Token[] = [];
-  let position = 0;
+  const words = folded.match(WORD) ?? [];
   let typeWords = 0;
-  for (const word of folded.match(WORD) ?? []) {
-    const first = position++ === 0;
+  for (const [at, word] of words.entries()) {
+    const first = at === 0;
     const acronym = /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(word);
     const lower = isNumeric(word) ? word.replace(/,(?=\d{3}\b)/g, "") : word.toLowerCase();
     if (lower === "which" || lower === "what") typeWords = ANSWER_TYPE_WORDS;
@@ -74,10 +78,32 @@ function questionTokens(index: CorpusIndex, question: string): Token[] {
       continue;
     }
     const entity = acronym || isNumeric(word) || (!first && /^\p{Lu}/u.test(word));
-    tokens.push({ term, entity, answerType: !entity && (ANSWER_TYPE_NOUNS.has(lower) || (typeWords > 0 && !isCorpusName(index, term))), word });
+    tokens.push({ term, entity, answerType: !entity && (ANSWER_TYPE_NOUNS.has(lower) || (typeWords > 0 && !isCorpusName(index, term))), word, at });
     typeWords = Math.max(0, typeWords - 1);
   }
-  return tokens;
+  return { words: words.map((w) => w.toLowerCase()), tokens };
+}
+
+/**
+ * A verb or adverb phrase of WordNet's that starts at a token ("talk about",
+ * "set up", "right now"): its key, related to single words in the index, and
+ * how many tokens it covers. The first word may be an irregular form
+ * ("took part").
+ */
+function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly Token[], i: number): { key: string; length: number } | undefined {
+  const { at } = tokens[i]!;
+  for (let n = 4; n >= 2; n--) {
+    const phrase = words.slice(at, at + n);
+    if (phrase.length < n) continue;
+    const span = tokens.slice(i).filter((t) => t.at < at + n);
+    if (span.some((t) => t.entity)) continue;
+    const firsts = [phrase[0]!, ...(index.lemmas.get(phrase[0]!) ?? [])];
+    for (const first of firsts) {
+      const key = phraseKey([first, ...phrase.slice(1)]);
+      if (key && index.related.has(key)) return { key, length: span.length };
+    }
+  }
+  return undefined;
 }
 
 /** Finds the alias group whose phrase starts at `at` in the question's terms, longest first. */
@@ -235,7 +261,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const kind = classify(unbounded);
   // Only a "when" question's answer is a date a year can bound.
   const { rest: text, years } = kind === "when" ? yearBound(unbounded) : { rest: unbounded, years: undefined };
-  const tokens = questionTokens(index, text);
+  const { words, tokens } = questionTokens(index, text);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   /** The tokens each concept came from: first, and one past the last. */
@@ -243,13 +269,15 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; ) {
     const alias = aliasAt(index, terms, i);
-    const span = tokens.slice(i, i + (alias?.length ?? 1));
-    const label = span.map((t) => t.word).join(" ");
-    const alts = alias ? index.aliases[alias.group]! : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
-    const key = alts.map((a) => a.join(" ")).join("|");
+    const phrase = alias ? undefined : phraseAt(index, words, tokens, i);
+    const span = tokens.slice(i, i + (alias?.length ?? phrase?.length ?? 1));
+    const label = phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
+    const alts = alias ? index.aliases[alias.group]! : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
+    const key = alts.map((a) => a.join(" ")).join("|") + (phrase ? `|${phrase.key}` : "");
     if (!seen.has(key)) {
       seen.add(key);
-      concepts.push(makeConcept(index, label, alts, span.some((t) => t.entity), span.every((t) => t.answerType), alias ? undefined : tokens[i]!.word));
+      const answerType = span.every((t) => t.answerType);
+      concepts.push(phrase ? phraseConcept(index, label, alts[0]!, phrase.key, answerType) : makeConcept(index, label, alts, span.some((t) => t.entity), answerType, alias ? undefined : tokens[i]!.word));
       spans.push([i, i + span.length]);
     }
     i += span.length;

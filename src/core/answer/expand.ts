@@ -80,7 +80,29 @@ export function makeConcept(index: CorpusIndex, label: string, alts: string[][],
   const decisive = (entity && !(!known && /^\p{Lu}{2}$/u.test(label))) || (lexical && !known && !answerType && unknownName(index, word!, alts[0]![0]!));
   const weight = !known ? (decisive ? 1 : UNKNOWN_WORD_WEIGHT) * idf(0) : Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(documentFrequency(index, e))))));
   const scale = answerType ? ANSWER_TYPE_WEIGHT : 1;
-  return { label, alts, expansions, entity: decisive, answerType, known, weight: weight * scale };
+  const name = entity || (known && alts.every((alt) => alt.every((term) => !index.isEnglish(term))));
+  return { label, alts, expansions, entity: decisive, name, answerType, known, weight: weight * scale };
+}
+
+/**
+ * A phrase of WordNet's ("talk about", "right now", "set up") as one concept:
+ * its own words as they stand (exactly: "set" alone is not "set up"), or any
+ * single word WordNet relates to the phrase ("discuss", "currently",
+ * "establish") with that relation's credit. Weighed by its rarest spelling,
+ * as a word is.
+ */
+export function phraseConcept(index: CorpusIndex, label: string, words: string[], key: string, answerType: boolean): Concept {
+  const exact = (term: string): Expansion => {
+    const id = index.vocabulary.get(term);
+    return new Map(id === undefined ? [] : [[id, 1]]);
+  };
+  const alts = [words, ...(index.related.get(key) ?? []).map(([id]) => [index.termText[id]!])];
+  const expansions = [words.map(exact), ...(index.related.get(key) ?? []).map(([id, credit]) => [new Map([[id, credit]])])];
+  const n = index.passages.length;
+  const known = expansions.filter((alt) => alt.every((e) => e.size > 0));
+  const df = Math.min(n, Math.min(...known.map((alt) => Math.max(...alt.map((e) => [...e.keys()].reduce((sum, id) => sum + index.termPassages[id]!, 0))))));
+  const weight = known.length === 0 ? UNKNOWN_WORD_WEIGHT * Math.log(1 + n) : Math.log(1 + n / (df + 1));
+  return { label, alts, expansions, entity: false, name: false, answerType, known: known.length > 0, weight: weight * (answerType ? ANSWER_TYPE_WEIGHT : 1) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { isChromeLine } from "../clean.ts";
 import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms } from "../text.ts";
-import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
+import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { conceptCredit, conceptShare } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
 import { ANTECEDENT_CREDIT, CANDIDATES, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
@@ -91,7 +91,8 @@ export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
   const before = index.passages.termsBeside(passage, -1);
   const after = index.passages.termsBeside(passage, 1);
-  const beforeCredit = leansBack(passage.text) ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
+  const leans = leansBack(passage.text);
+  const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
   let total = 0;
   let found = 0;
   for (const concept of question.concepts) {
@@ -100,9 +101,21 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const prior = before ? beforeCredit * conceptCredit(concept, before) : 0;
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = TITLE_CREDIT * conceptCredit(concept, index.titleTerms[passage.article]!);
-    found += concept.weight * Math.max(own, prior, later, title);
+    const named = leans && concept.name && own < 1 ? ANTECEDENT_CREDIT * namedEarlier(index, concept, passage) : 0;
+    found += concept.weight * Math.max(own, prior, later, title, named);
   }
   return total === 0 ? 0 : found / total;
+}
+
+/**
+ * How well the sentences of a passage's paragraph before the one right before
+ * it name a concept: "Bosal noted … “…,” he said. He added that no such
+ * framework exists" — the "he" of the third sentence is Bosal.
+ */
+function namedEarlier(index: CorpusIndex, concept: Concept, passage: Passage): number {
+  let best = 0;
+  for (let id = passage.id - 2; id >= passage.id - passage.sentence && best < 1; id--) best = Math.max(best, conceptCredit(concept, index.passages.termsAt(id)));
+  return best;
 }
 
 /** True when two sentences report the same fact: most words shared, or a number and many words. */

@@ -14,6 +14,12 @@ export interface Concept {
   expansions: Expansion[][];
   /** A name, acronym or number: the answer must come from an article that has it. */
   entity: boolean;
+  /**
+   * A name however it is typed ("bosal", "Bosal", "SBP"): news names a person
+   * or body once and then says "he" or "the body", so a sentence that leans
+   * back takes it from earlier in its paragraph.
+   */
+  name: boolean;
   /** Names the kind of answer ("which agencies") rather than its subject. */
   answerType: boolean;
   /** True when the corpus has some spelling of it. */

@@ -61,6 +61,16 @@ describe("analyze", () => {
     expect(analyze(index, "when was the 2025 index published").years).toBeUndefined();
   });
 
+  it("reads a WordNet verb phrase as one concept that reaches the single words WordNet relates to it", () => {
+    const { index } = bundledLibrary();
+    const concepts = analyze(index, "what did the two crypto councils talk about").concepts;
+    const talk = concepts.find((c) => c.label === "talk about")!;
+    expect(talk.alts).toContainEqual(["discuss"]);
+    expect(concepts.map((c) => c.label)).not.toContain("talk");
+    // A noun compound is asked for word by word.
+    expect(analyze(index, "is bitcoin legal tender").concepts.map((c) => c.label)).toEqual(expect.arrayContaining(["legal", "tender"]));
+  });
+
   it("reads at most MAX_QUESTION_CHARS of a question", () => {
     const question = analyze(fixtureLibrary().index, `bonds ${"harbour ".repeat(200)}`);
     expect(question.text.length).toBe(MAX_QUESTION_CHARS);
