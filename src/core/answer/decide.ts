@@ -49,14 +49,20 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
   return false;
 }
 
-/** Questions that ask for a person by name ("who is the new chairman of X?"), not for a role ("what is X's job?"). */
-const ASKS_FOR_PERSON = /^\s*(?:who|whom|whose)\b/i;
+/**
+ * "Who" questions about the holder of an office ("who is the new chairman of
+ * the SECP?", "who heads the ministry?") ask for a person by name; other
+ * "who" questions may be answered by a body ("who must applicants be
+ * licensed by?" — the SEC, the FCA).
+ */
+const ASKS_FOR_PERSON = /^\s*(?:who|whom|whose)\b.*\b(?:minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|governor|chief|head|heads|headed|leads?|leader|founder|spokes(?:man|woman|person)|executive)\b/i;
 
 /**
  * Whether the best passage, or the sentence after it (or before it, when it
- * leans on that one: "He …"), names a person — what a "who" question must be
- * answered with. A sentence that only names the office ("the chairman of the
- * SECP") does not answer "who is the new chairman of the SECP?".
+ * leans on that one: "He …"), names a person — what a question about an
+ * office's holder must be answered with. A sentence that only names the
+ * office ("the chairman of the SECP") does not answer "who is the new
+ * chairman of the SECP?".
  */
 function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
   if (question.kind !== "who" || !ASKS_FOR_PERSON.test(question.text)) return true;

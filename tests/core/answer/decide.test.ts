@@ -71,8 +71,10 @@ describe("decide", () => {
     expect(decision("how much does the training centre charge")).toBe("nothing of the kind asked");
   });
 
-  it("answers who with a person's name, and refuses a passage that names only the office", () => {
+  it("answers who-holds-an-office with a person's name, and refuses a passage that names only the office", () => {
     expect(decision("who is the chairman of the harbour board")).toBeUndefined();
+    // Not about an office: a body answers it.
+    expect(decision("who allocated surplus electricity to the bitcoin miners")).toBeUndefined();
     // The solar article says what the energy ministry did, never who heads it.
     expect(decision("who heads the energy ministry")).toBe("nothing of the kind asked");
   });
