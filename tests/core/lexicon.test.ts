@@ -22,7 +22,9 @@ describe("wordnetLexicon", () => {
     expect(related("programme").get(stem("program"))).toBe(SPELLING_CREDIT);
     expect(related("licence").get(stem("license"))).toBe(SPELLING_CREDIT);
     expect(related("defence").get(stem("defense"))).toBe(SPELLING_CREDIT);
+    expect(related("grey").get(stem("gray"))).toBe(SPELLING_CREDIT);
     // Synonyms spelled differently stay synonyms.
+    expect(related("rate").get(stem("rank"))).not.toBe(SPELLING_CREDIT);
     expect(related("careful").get(stem("cautious"))).not.toBe(SPELLING_CREDIT);
   });
 

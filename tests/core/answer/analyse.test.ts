@@ -13,6 +13,7 @@ describe("classify", () => {
     ["roughly how many jobs could the plan create", "number"],
     ["what's the age limit for the chair", "number"],
     ["whats the price of the bonds", "number"],
+    ["what is the tax rate on crypto gains", "number"],
     ["why were officials cautious", "why"],
     ["is the council a regulator", "yesno"],
     ["can binance start trading now", "yesno"],
