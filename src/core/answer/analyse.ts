@@ -239,7 +239,7 @@ function mergeEnumeration(index: CorpusIndex, text: string, tokens: readonly Tok
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
-const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|charge|charges|sum|worth|value|salary|budget|amount)\b/i;
+const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|charge|charges|sum|worth|value|salary|budget|amount|rate|rates|percentage|share)\b/i;
 
 /** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
 const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;
@@ -277,7 +277,9 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     if (!seen.has(key)) {
       seen.add(key);
       const answerType = span.every((t) => t.answerType);
-      concepts.push(phrase ? phraseConcept(index, label, alts[0]!, phrase.key, answerType) : makeConcept(index, label, alts, span.some((t) => t.entity), answerType, alias ? undefined : tokens[i]!.word));
+      const concept = phrase ? phraseConcept(index, label, alts[0]!, phrase.key, answerType) : makeConcept(index, label, alts, span.some((t) => t.entity), answerType, alias ? undefined : tokens[i]!.word);
+      // A glossary alias ("sbp", "state bank") names a body, however it is typed.
+      concepts.push(alias ? { ...concept, name: true } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

@@ -3,9 +3,10 @@
  * too little of the question covered, or only the question's names matched.
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { type Scored, coverage, leansBack } from "./score.ts";
+import { type Scored, answersKind, coverage, leansBack } from "./score.ts";
+import { conceptCredit } from "./expand.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
-import { COUNT_REACH, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
+import { COUNT_REACH, KIND_COVERAGE_SHARE, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { featuresOf } from "../features.ts";
 import { toTerm } from "../text.ts";
 
@@ -84,6 +85,20 @@ export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passa
   return coverage(index, { ...question, concepts: topic }, passage) > 0;
 }
 
+/**
+ * The coverage the best passage needs to be answered with: MIN_COVERAGE, or
+ * less (KIND_COVERAGE_SHARE of it) when the passage itself offers what the
+ * question's kind asks for (a date for "when", a new name for "which") and
+ * holds every name the question gives — "which binance executive put pen to
+ * paper with aurangzeb" is answered by the sentence naming Binance, Aurangzeb
+ * and Richard Teng, however little of "put pen to paper" it shares.
+ */
+export function answerBar(analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
+  const names = analyzed.concepts.filter((c) => c.name);
+  const offers = answersKind(best.passage, analyzed) === true && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
+  return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
+}
+
 /** Why an answer was refused, or undefined when it was not. */
 export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match" | "nothing of the kind asked";
 
@@ -92,7 +107,7 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (analyzed.concepts.length === 0) return "no concepts";
   if (analyzed.concepts.some((c) => c.entity && !c.known)) return "unknown name";
   if (ranked.length === 0) return "nothing retrieved";
-  if (ranked[0]!.coverage < minCoverage) return "coverage below threshold";
+  if (ranked[0]!.coverage < answerBar(analyzed, ranked[0]!, minCoverage)) return "coverage below threshold";
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return "only the names match";
   if (!offersKind(index, analyzed, ranked, minCoverage) || !namesPerson(index, analyzed, ranked[0]!.passage)) return "nothing of the kind asked";
   return undefined;

@@ -8,7 +8,7 @@ import type { CorpusIndex } from "../passage-index.ts";
 import { analyze } from "./analyse.ts";
 import { ArticleNumbers, type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
 import { choose } from "./compose.ts";
-import { decide } from "./decide.ts";
+import { answerBar, decide } from "./decide.ts";
 import { withSubject } from "./follow-up.ts";
 import { type Scored, rank } from "./score.ts";
 import { MIN_COVERAGE } from "./weights.ts";
@@ -61,7 +61,7 @@ export function answer(index: CorpusIndex, question: string, options: AnswerOpti
   if (decide(index, analyzed, ranked, minCoverage)) return refuse(ranked);
   const citations: Citation[] = [];
   const articles = new ArticleNumbers();
-  const sentences = choose(index, analyzed, ranked, minCoverage).map(({ lead, quote, also }) => {
+  const sentences = choose(index, analyzed, ranked, answerBar(analyzed, ranked[0]!, minCoverage)).map(({ lead, quote, also }) => {
     const cites = [lead, ...also].map((scored, k) => {
       const citation = citationFor(index, scored.passage, citations.length + 1, k === 0 ? quote : scored.passage.text, articles);
       citations.push(citation);

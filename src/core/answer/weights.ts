@@ -91,6 +91,14 @@ export const MAX_SYNSET_WORDS = 8;
  */
 export const MIN_COVERAGE = 0.45;
 
+/**
+ * Share of MIN_COVERAGE a best passage needs when it offers the kind of
+ * answer asked for and holds all the question's names (decide.ts answerBar):
+ * a paraphrase ("put pen to paper") should not sink the sentence that gives
+ * the answer.
+ */
+export const KIND_COVERAGE_SHARE = 0.7;
+
 /** Summaries and topics (timelines, digests) keep the stricter bar: a topic summary must be about the topic. */
 export const MIN_TOPIC_COVERAGE = 0.6;
 

@@ -47,6 +47,13 @@ describe("decide", () => {
     expect(decision("what is the weather in Gwadar")).toBe("only the names match");
   });
 
+  it("answers on less coverage when the passage itself gives what is asked and every name of the question", () => {
+    // "put pen to paper" shares nothing with "signed", but the sentence names Qureshi and a city ("in Gwadar").
+    expect(decision("where did qureshi put pen to paper")).toBeUndefined();
+    // Without a name to hold it to the passage, the same paraphrase is refused.
+    expect(decision("where did the official put pen to paper")).toBe("coverage below threshold");
+  });
+
   it("refuses below the coverage threshold, and the threshold is the caller's", () => {
     expect(decision("how are bonds taxed on the stock market abroad")).toBe("coverage below threshold");
     expect(decision("who signed the harbour board approval", 1.01)).toBe("coverage below threshold");
