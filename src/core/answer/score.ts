@@ -6,13 +6,13 @@
  * coverage, the same-fact test, the kind features.
  */
 import { isChromeLine } from "../clean.ts";
-import type { CorpusIndex, Passage } from "../passage-index.ts";
+import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { conceptCredit, conceptShare } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -152,6 +152,26 @@ function holdsAny(terms: TermIds, wanted: ReadonlySet<number>): boolean {
 }
 
 /**
+ * The sentences right after the best shortlisted ones that lean on them ("It
+ * was only a question of when, not if, …, he told the gathering" after the
+ * sentence naming Aurangzeb): they may hold the answer while sharing no word
+ * with the question, so they are scored too — by what they take from the
+ * sentence before (see coverage) and what they offer.
+ */
+function nextDoor<T extends { passage: Passage; article: number }>(index: CorpusIndex, question: AnalyzedQuestion, shortlist: readonly T[]): { passage: Passage; own: number; article: number; kindBonus: number }[] {
+  const listed = new Set(shortlist.map((s) => s.passage.id));
+  const feature = KIND_FEATURE[question.kind];
+  const found: { passage: Passage; own: number; article: number; kindBonus: number }[] = [];
+  for (const { passage, article } of shortlist.slice(0, NEXT_DOOR)) {
+    const next = neighbour(index, passage, 1);
+    if (!next || listed.has(next.id) || !leansBack(next.text) || isChromeLine(next.text)) continue;
+    listed.add(next.id);
+    found.push({ passage: next, own: conceptShare(question, next.terms), article, kindBonus: feature?.(next, question) ? KIND_BONUS : 0 });
+  }
+  return found;
+}
+
+/**
  * Searches in two stages and re-ranks: MiniSearch finds the best articles;
  * their sentences are scored by their own match, and the best of those by
  * coverage of the question (with the sentences around them and the title),
@@ -179,9 +199,8 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       pool.push({ passage, own, article: hit.score, kindBonus, first: own + FIRST_STAGE_ARTICLE * hit.score + kindBonus });
     }
   }
-  return pool
-    .sort((a, b) => b.first - a.first || a.passage.id - b.passage.id)
-    .slice(0, Math.max(SHORTLIST, candidates))
+  const shortlist = pool.sort((a, b) => b.first - a.first || a.passage.id - b.passage.id).slice(0, Math.max(SHORTLIST, candidates));
+  return [...shortlist, ...nextDoor(index, question, shortlist)]
     .map(({ passage, own, article, kindBonus }) => {
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
       const lengthPenalty = passage.terms.length > LONG_SENTENCE_TERMS ? LONG_SENTENCE_PENALTY : 0;

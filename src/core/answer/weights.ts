@@ -111,6 +111,9 @@ export const TOP_ARTICLES = 45;
 /** Sentences, best by their own match, whose full coverage (neighbours, title) is computed. */
 export const SHORTLIST = 120;
 
+/** Best shortlisted sentences whose next sentence, when it leans on them ("he told the gathering"), is scored too. */
+export const NEXT_DOOR = 20;
+
 /** Share of the shorter sentence's terms two sentences must share to say the same thing. */
 export const SAME_FACT = 0.45;
 

@@ -49,6 +49,12 @@ describe("rank (score)", () => {
     expect(best!.passage.text).toContain("2019");
   });
 
+  it("scores the sentence after a match that leans on it, though it shares no word with the question", () => {
+    const { index } = fixtureLibrary();
+    const ranked = rank(index, analyze(index, "were officials cautious about the timetable"));
+    expect(ranked.some((r) => r.passage.text.startsWith("They said no issuance"))).toBe(true);
+  });
+
   it("prefers the sentence with a number for a how-many question", () => {
     const { index } = fixtureLibrary();
     const [best] = rank(index, analyze(index, "how many jobs could the electricity allocation create"));
