@@ -44,13 +44,23 @@ function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
   return !years || (p.text.match(YEAR) ?? []).some((y) => Number(y) >= years.from && Number(y) <= years.to);
 }
 
+/** "Tokenisation means …", "A stablecoin is a …", "PVARA refers to …": a definition opens with what it defines. */
+const OPENS_DEFINITION = /^\W*((?:[\p{L}\p{N}'’-]+\s+){1,4}?)(?:means|is|are|refers to|is defined as|stands for|describes)\s/iu;
+
+/** A sentence that defines a word of the question, or spells an acronym out ("… Authority (PVARA)"). */
+function definesTerm(p: Passage, question: AnalyzedQuestion): boolean {
+  const subject = OPENS_DEFINITION.exec(p.text)?.[1];
+  if (subject && terms(subject).some((t) => question.ownTerms.has(t))) return true;
+  return /\(\p{Lu}{2,}\)/u.test(p.text);
+}
+
 const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   which: namesSomethingNew,
   who: (p) => p.features.role || p.features.person,
   when: datesWithin,
   where: (p) => p.features.place,
   number: (p) => p.features.number,
-  define: (p) => p.features.definition,
+  define: definesTerm,
   quote: (p) => p.features.quote,
   yesno: (p) => p.features.stance,
   why: (p) => p.features.reason,
@@ -136,7 +146,7 @@ export function sameFact(index: CorpusIndex, a: Passage, b: Passage, question?: 
 /** Every named thing in the question appears somewhere in the passage's article. */
 export function entitiesInArticle(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
   const terms = index.articleTerms[passage.article]!;
-  return question.concepts.every((c) => !c.entity || conceptCredit(c, terms) > 0);
+  return question.concepts.every((c) => !(c.entity || c.name) || conceptCredit(c, terms) > 0);
 }
 
 /** Every term id any concept of the question can be credited for. */

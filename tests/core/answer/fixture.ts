@@ -17,7 +17,7 @@ The board's chairman, Farida Qureshi, signed the approval at a ceremony in Gwada
 
 Qureshi said the bonds would be sold to retail savers. This meeting was the final event of the board's spring session.
 
-The harbour board made the news in 2025 with a new pier.
+The harbour board made the news in 2025 with a new pier. Tokenisation means recording who owns an asset on a blockchain.
 
 The harbour board made the news in 2019 with a dredging contract.
 

@@ -55,6 +55,18 @@ describe("rank (score)", () => {
     expect(ranked.some((r) => r.passage.text.startsWith("They said no issuance"))).toBe(true);
   });
 
+  it("prefers, for a what-is question, the sentence that opens by defining the word", () => {
+    const { index } = fixtureLibrary();
+    const [best] = rank(index, analyze(index, "what is tokenisation"));
+    expect(best!.passage.text).toMatch(/^Tokenisation means/);
+  });
+
+  it("scores nothing from an article that lacks a name the question types in lower case", () => {
+    const { index } = fixtureLibrary();
+    const ranked = rank(index, analyze(index, "what did qureshi say about the bitcoin miners"));
+    for (const r of ranked) if (!index.articles[r.passage.article]!.title.includes("Harbour")) expect(r.coverage).toBe(0);
+  });
+
   it("prefers the sentence with a number for a how-many question", () => {
     const { index } = fixtureLibrary();
     const [best] = rank(index, analyze(index, "how many jobs could the electricity allocation create"));
