@@ -84,9 +84,18 @@ export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|t
 const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)[\p{Ll}\d][\p{L}\d-]*`;
 const DEFINITE = new RegExp(String.raw`^[Tt]he (?:${NP_WORD} ){0,2}${NP_WORD}(?![\p{L}\d-])(?! (?:of|for|at|in|on|by|from) (?:the )?\p{Lu})(?! \p{Lu})`, "u");
 
-/** A sentence that leans on the one before for its subject: a pronoun (CONTINUES) or a definite description (DEFINITE). */
+/** An opening phrase set off by a comma ("By introducing structured oversight, …", "According to the statement, …"): the subject follows it. */
+const OPENING_PHRASE = /^(?:by|in|on|at|for|with|after|before|during|under|according to|following|despite|since|as|while|when|once|meanwhile|however|instead|still|separately|earlier|later|speaking|addressing|asked)\b[^,;:.]{0,60},\s+/iu;
+
+/**
+ * A sentence that leans on the one before for its subject: a pronoun
+ * (CONTINUES) or a definite description (DEFINITE), at its start or after an
+ * opening phrase ("By introducing structured oversight, the authority is
+ * expected to …").
+ */
 export function leansBack(text: string): boolean {
-  return CONTINUES.test(text) || DEFINITE.test(text);
+  const subject = text.replace(OPENING_PHRASE, "");
+  return CONTINUES.test(text) || DEFINITE.test(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
 }
 
 /**
