@@ -11,7 +11,9 @@ import { phraseKey } from "../lexicon.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
+export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
+import { answerWanted, classify, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
 
@@ -19,23 +21,6 @@ import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } fro
 export const MAX_QUESTION_CHARS = 500;
 
 
-const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate)\b/],
-  ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
-  ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
-  ["where", /^where\b|\b(what|which) (city|country|place|venue|location)\b/],
-  ["why", /^why\b|\bfor what reason\b/],
-  ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
-  ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
-  ["yesno", /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/],
-  ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
-];
-
-/** The kind of answer a question asks for. */
-export function classify(question: string): QuestionKind {
-  const q = foldTypography(question).toLowerCase().trim();
-  return KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? "fact";
-}
 
 /**
  * Words that say what kind of answer is wanted, wherever they stand ("what is
@@ -235,25 +220,6 @@ function mergeEnumeration(index: CorpusIndex, text: string, tokens: readonly Tok
   concepts.splice(0, concepts.length, ...kept);
 }
 
-/** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */
-const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
-
-/** Words that ask for an amount (money, a share, a measure) rather than a count. */
-const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|charge|charges|sum|worth|value|salary|budget|amount|rate|rates|percentage|share)\b/i;
-
-/** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
-const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;
-
-/** The years a bound allows, and the question without its year ("when was it ranked third before 2025" → "… before"). */
-function yearBound(text: string): { rest: string; years?: { from: number; to: number } } {
-  const match = YEAR_BOUND.exec(text);
-  if (!match) return { rest: text };
-  const year = Number(match[2]);
-  const word = match[1]!.toLowerCase();
-  const years = /^(before|prior to|earlier than)$/.test(word) ? { from: 0, to: year - 1 } : /^(until|till|up to)$/.test(word) ? { from: 0, to: year } : /^(after|later than)$/.test(word) ? { from: year + 1, to: 9999 } : { from: year, to: 9999 };
-  return { rest: `${text.slice(0, match.index)}${match[1]}${text.slice(match.index + match[0].length)}`, years };
-}
-
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
   const full = question.slice(0, MAX_QUESTION_CHARS);
@@ -286,7 +252,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   }
   mergeEnumeration(index, text, tokens, concepts, spans);
   const searchTerms = retrievalTerms(index, concepts);
-  const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
+  const wanted = answerWanted(text, kind);
   return {
     text,
     kind,
@@ -295,8 +261,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     retrieval: retrievalQuery(index, concepts, searchTerms),
     ownTerms: new Set(terms),
     articles,
-    counted: counted?.length ? counted : undefined,
-    amount: kind === "number" && !counted?.length && AMOUNT.test(text),
+    ...wanted,
     years,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The answer engine's front door for the rest of the core. One stage a file,
  * in order (follow-up.ts first reads a follow-up with its conversation's subject):
- *   analyse.ts  what kind of answer is wanted; names, constraints, answer-type words
+ *   question-kind.ts  what kind of answer is wanted (a person, a date, an amount, a count of X, years allowed)
+ *   analyse.ts  names, constraints, answer-type words, phrases, lists; the concepts
  *   expand.ts   each word's vocabulary matches (exact, prefix, misspelled, lemma, WordNet) and weight
  *   retrieve.ts the search terms within a budget; the best articles
  *   score.ts    passages by coverage, own match, article score, kind of answer

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { answerWanted, classify, yearBound } from "../../../src/core/answer/question-kind.ts";
+
+describe("classify", () => {
+  it.each([
+    ["Who signed the approval?", "who"],
+    ["what's bo hines's position", "who"],
+    ["which day of the week did the board meet", "when"],
+    ["how long after resigning did he speak", "when"],
+    ["in which city did they meet", "where"],
+    ["roughly how many jobs could the plan create", "number"],
+    ["what's the age limit for the chair", "number"],
+    ["whats the price of the bonds", "number"],
+    ["what is the tax rate on crypto gains", "number"],
+    ["why were officials cautious", "why"],
+    ["is the council a regulator", "yesno"],
+    ["can binance start trading now", "yesno"],
+    ["did the mayor say new york is lahore", "quote"],
+    ["which agencies are involved", "which"],
+    ["What is PVARA?", "define"],
+    ["tell me about the reserve", "fact"],
+  ])("reads %j as a %s question", (question, kind) => {
+    expect(classify(question)).toBe(kind);
+  });
+});
+
+describe("answerWanted", () => {
+  it("reads what a how-many question counts, and that how much or a price asks for an amount", () => {
+    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false });
+    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true });
+    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false });
+  });
+});
+
+describe("yearBound", () => {
+  it("turns before, until, after and since a year into the years allowed, and drops the year", () => {
+    expect(yearBound("when was it ranked third before 2025")).toEqual({ rest: "when was it ranked third before", years: { from: 0, to: 2024 } });
+    expect(yearBound("when did it happen until 2020").years).toEqual({ from: 0, to: 2020 });
+    expect(yearBound("when did it happen after 2018").years).toEqual({ from: 2019, to: 9999 });
+    expect(yearBound("what happened since 2021").years).toEqual({ from: 2021, to: 9999 });
+    // A year that names a thing ("the 2025 index") bounds nothing.
+    expect(yearBound("when was it placed in the index since 2025 edition").years).toBeUndefined();
+  });
+});
