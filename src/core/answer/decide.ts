@@ -88,14 +88,16 @@ export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passa
 /**
  * The coverage the best passage needs to be answered with: MIN_COVERAGE, or
  * less (KIND_COVERAGE_SHARE of it) when the passage itself offers what the
- * question's kind asks for (a date for "when", a new name for "which") and
+ * question's kind asks for (a date for "when", a new name for "which", a
+ * quantity of what a "how many" counts) and
  * holds every name the question gives — "which binance executive put pen to
  * paper with aurangzeb" is answered by the sentence naming Binance, Aurangzeb
  * and Richard Teng, however little of "put pen to paper" it shares.
  */
 export function answerBar(analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
   const names = analyzed.concepts.filter((c) => c.name);
-  const offers = answersKind(best.passage, analyzed) === true && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
+  const gives = KIND_EVIDENCE[analyzed.kind]?.(best.passage, analyzed) ?? answersKind(best.passage, analyzed) === true;
+  const offers = gives && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
   return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
 }
 
