@@ -8,6 +8,7 @@ import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-
 import type { AnalyzedQuestion } from "./types.ts";
 import { CARRIES_ON, type Scored, answersKind, leansBack, sameFact } from "./score.ts";
 import { conceptCredit } from "./expand.ts";
+import { isChromeLine } from "../clean.ts";
 import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
@@ -20,8 +21,8 @@ import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SE
  * `quoted` is what the answer quotes already: a sentence is quoted once.
  */
 function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuestion, quoted: readonly string[] = []): string {
-  const before = neighbour(index, passage, -1);
-  const next = neighbour(index, passage, 1);
+  const before = quotable(neighbour(index, passage, -1));
+  const next = quotable(neighbour(index, passage, 1));
   const first = before && !quoted.some((q) => q.includes(before.text)) && namesWhatItLeansOn(question, passage, before) ? before : passage;
   const last = next && follows(question, passage, next) ? next : passage;
   if (first === passage && last === passage) return passage.text;
@@ -38,6 +39,9 @@ function namesWhatItLeansOn(question: AnalyzedQuestion, passage: Passage, before
   if (!leansBack(passage.text)) return false;
   return question.concepts.some((c) => !c.answerType && conceptCredit(c, before.terms) > conceptCredit(c, passage.terms));
 }
+
+/** A sentence beside a chosen one, unless it is chrome a cleaning rule missed: that is never quoted. */
+const quotable = (passage: Passage | undefined): Passage | undefined => (passage && !isChromeLine(passage.text) ? passage : undefined);
 
 export interface Chosen {
   lead: Scored;
@@ -76,7 +80,7 @@ function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: 
   const [first] = chosen;
   if (!first) return chosen;
   const lead = first.lead.passage;
-  const before = adjacent(index, lead, -1);
+  const before = quotable(adjacent(index, lead, -1));
   if (!before || before.paragraph === lead.paragraph || !first.quote.startsWith(lead.text) || !namesWhatItLeansOn(question, lead, before)) return chosen;
   const quoted = chosen.findIndex((c) => c.quote.includes(before.text));
   if (quoted > 0) return [chosen[quoted]!, ...chosen.filter((_, k) => k !== quoted)];
@@ -99,7 +103,7 @@ function follows(question: AnalyzedQuestion, passage: Passage, next: Passage): b
 function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Chosen[]): Chosen[] {
   const [first] = chosen;
   if (!first) return chosen;
-  const next = adjacent(index, first.lead.passage, 1);
+  const next = quotable(adjacent(index, first.lead.passage, 1));
   if (!next || next.paragraph === first.lead.passage.paragraph || !follows(question, first.lead.passage, next)) return chosen;
   if (chosen.some((c) => c.quote.includes(next.text))) return chosen;
   return [first, { lead: { ...first.lead, passage: next }, quote: next.text, also: [] }, ...chosen.slice(1)];
