@@ -260,6 +260,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     searchTerms,
     retrieval: retrievalQuery(index, concepts, searchTerms),
     ownTerms: new Set(terms),
+    reach: new Set(concepts.flatMap((c) => c.expansions.flatMap((alt) => alt.flatMap((e) => [...e.keys()].map((id) => index.termText[id]!))))),
     articles,
     ...wanted,
     years,

@@ -106,7 +106,7 @@ function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Ch
   const next = quotable(adjacent(index, first.lead.passage, 1));
   if (!next || next.paragraph === first.lead.passage.paragraph || !follows(question, first.lead.passage, next)) return chosen;
   if (chosen.some((c) => c.quote.includes(next.text))) return chosen;
-  return [first, { lead: { ...first.lead, passage: next }, quote: next.text, also: [] }, ...chosen.slice(1)];
+  return [first, { lead: { ...first.lead, passage: next }, quote: next.text, also: [] }, ...chosen.slice(1)].slice(0, MAX_SENTENCES);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { isChromeLine } from "../clean.ts";
 import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
-import { terms } from "../text.ts";
+import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { conceptCredit, conceptShare } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
@@ -54,6 +54,29 @@ function definesTerm(p: Passage, question: AnalyzedQuestion): boolean {
   return /\(\p{Lu}{2,}\)/u.test(p.text);
 }
 
+/** Words that deny or qualify what follows them: "no such framework", "advisory rather than regulatory", "do not allow". */
+const NEGATION = /^(?:not|no|never|non|without|neither|nor|cannot|unlikely|than|instead|yet)$|n['’]t$/i;
+
+/** How many words before a word of the question a negation may stand ("not recognised as legal tender": 3). */
+const NEGATION_REACH = 3;
+
+/**
+ * Whether a sentence settles a yes/no question: it denies or qualifies one of
+ * the question's own words ("is the council a regulator?" — "advisory rather
+ * than regulatory"; "is crypto legal tender?" — "not recognised as legal
+ * tender"), rather than only holding a negation somewhere.
+ */
+function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
+  if (!p.features.stance) return false;
+  const words = p.text.split(/[^\p{L}\p{N}'’-]+/u);
+  const wanted = question.reach;
+  return words.some((word, i) => {
+    const term = toTerm(word);
+    if (!term || !wanted.has(term)) return false;
+    return words.slice(Math.max(0, i - NEGATION_REACH), i).some((before) => NEGATION.test(before) || /^non-/i.test(word));
+  });
+}
+
 const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   which: namesSomethingNew,
   who: (p) => p.features.role || p.features.person,
@@ -62,7 +85,7 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   number: (p) => p.features.number,
   define: definesTerm,
   quote: (p) => p.features.quote,
-  yesno: (p) => p.features.stance,
+  yesno: settlesQuestion,
   why: (p) => p.features.reason,
 };
 

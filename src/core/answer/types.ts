@@ -35,6 +35,8 @@ export interface AnalyzedQuestion {
   searchTerms: string[];
   /** What is sent to the search index: those terms' vocabulary matches, each with its weight. */
   retrieval: ReadonlyMap<string, number>;
+  /** Every vocabulary term a concept can be credited for (its spellings, synonyms, derivations). */
+  reach: ReadonlySet<string>;
   /** The question's own terms, for telling what a sentence adds. */
   ownTerms: ReadonlySet<string>;
   /**

@@ -67,6 +67,15 @@ describe("rank (score)", () => {
     for (const r of ranked) if (!index.articles[r.passage.article]!.title.includes("Harbour")) expect(r.coverage).toBe(0);
   });
 
+  it("favours, for a yes/no question, the sentence that denies one of its words, not one with a negation elsewhere", () => {
+    const { index } = fixtureLibrary();
+    const ranked = rank(index, analyze(index, "is the skills council a regulator"));
+    expect(ranked.find((r) => r.passage.text.includes("is not a regulator"))!.parts!.kind).toBeGreaterThan(0);
+    // "no issuance … before the regulator": the negation is about the issuance.
+    const issuance = ranked.find((r) => r.passage.text.startsWith("They said no issuance"));
+    if (issuance) expect(issuance.parts!.kind).toBe(0);
+  });
+
   it("prefers the sentence with a number for a how-many question", () => {
     const { index } = fixtureLibrary();
     const [best] = rank(index, analyze(index, "how many jobs could the electricity allocation create"));
