@@ -96,8 +96,10 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
     const id = index.vocabulary.get(term);
     return new Map(id === undefined ? [] : [[id, 1]]);
   };
-  const alts = [words, ...(index.related.get(key) ?? []).map(([id]) => [index.termText[id]!])];
-  const expansions = [words.map(exact), ...(index.related.get(key) ?? []).map(([id, credit]) => [new Map([[id, credit]])])];
+  // The single words the phrase is related to, less its own words ("act as" is not also "act" at 0.6).
+  const related = (index.related.get(key) ?? []).filter(([id]) => !words.includes(index.termText[id]!));
+  const alts = [words, ...related.map(([id]) => [index.termText[id]!])];
+  const expansions = [words.map(exact), ...related.map(([id, credit]) => [new Map([[id, credit]])])];
   const n = index.passages.length;
   const known = expansions.filter((alt) => alt.every((e) => e.size > 0));
   const df = Math.min(n, Math.min(...known.map((alt) => Math.max(...alt.map((e) => [...e.keys()].reduce((sum, id) => sum + index.termPassages[id]!, 0))))));
