@@ -135,9 +135,9 @@ function spellingVariants(a: string, b: string): boolean {
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
 /**
- * The key of a phrase of two to four words ("talk about", "right now", "set
+ * The key of a phrase of two to four words ("talk about", "right away", "set
  * up"): each word's stem, or the word itself where it is a stop word, joined
- * by "_" ("talk_about", "right_now"). A question's words are looked up the
+ * by "_" ("talk_about", "right_away"). A question's words are looked up the
  * same way (analyse.ts).
  */
 export function phraseKey(words: readonly string[]): string | null {
@@ -147,7 +147,7 @@ export function phraseKey(words: readonly string[]): string | null {
 
 /**
  * Verb and adverb phrases ("talk about" ~ discuss, "set up" ~ establish,
- * "right now" ~ currently) relate to single words; noun compounds do not:
+ * "right away" ~ immediately) relate to single words; noun compounds do not:
  * their words are asked for as they are ("legal tender", "state bank").
  */
 const PHRASE_POS = new Set(["v", "r"]);

@@ -71,7 +71,7 @@ function questionTokens(index: CorpusIndex, question: string): { words: string[]
 
 /**
  * A verb or adverb phrase of WordNet's that starts at a token ("talk about",
- * "set up", "right now"): its key, related to single words in the index, and
+ * "set up", "right away"): its key, related to single words in the index, and
  * how many tokens it covers. The first word may be an irregular form
  * ("took part").
  */

@@ -66,30 +66,37 @@ function documentFrequency(index: CorpusIndex, expansion: Expansion): number {
   return Math.min(df, index.passages.length);
 }
 
+/** How much a term found in `df` of the index's passages tells (log-scaled inverse document frequency). */
+const idf = (index: CorpusIndex, df: number) => Math.log(1 + index.passages.length / (df + 1));
+
+/** A concept's weight from its best idf: a word no article has weighs UNKNOWN_WORD_WEIGHT of the most (unless it decides), an answer-type word ANSWER_TYPE_WEIGHT. */
+function conceptWeight(index: CorpusIndex, best: number | undefined, decisive: boolean, answerType: boolean): number {
+  const weight = best ?? (decisive ? 1 : UNKNOWN_WORD_WEIGHT) * idf(index, 0);
+  return weight * (answerType ? ANSWER_TYPE_WEIGHT : 1);
+}
+
 export function makeConcept(index: CorpusIndex, label: string, alts: string[][], entity: boolean, answerType: boolean, word?: string): Concept {
   const lexical = !entity && alts.length === 1 && alts[0]!.length === 1 && word !== undefined;
   const expansions = alts.map((alt) => alt.map((term) => expand(index, term, lexical ? word : undefined)));
-  const n = index.passages.length;
   const knownAlts = expansions.filter((alt) => alt.every((e) => e.size > 0));
-  const idf = (df: number) => Math.log(1 + n / (df + 1));
   const known = knownAlts.length > 0;
   // A word no article has (in any spelling the vocabulary allows) weighs less (UNKNOWN_WORD_WEIGHT), so
   // paraphrases and filler ("govt", "roughly") do not sink an answer. An unknown name or
   // acronym still decides (the answer must come from an article that has it), except a two-letter
   // acronym ("NA", "KP"), which is too ambiguous to refuse on.
   const decisive = (entity && !(!known && /^\p{Lu}{2}$/u.test(label))) || (lexical && !known && !answerType && unknownName(index, word!, alts[0]![0]!));
-  const weight = !known ? (decisive ? 1 : UNKNOWN_WORD_WEIGHT) * idf(0) : Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(documentFrequency(index, e))))));
-  const scale = answerType ? ANSWER_TYPE_WEIGHT : 1;
+  const best = known ? Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(index, documentFrequency(index, e)))))) : undefined;
   const name = entity || (known && alts.every((alt) => alt.every((term) => !index.isEnglish(term))));
-  return { label, alts, expansions, entity: decisive, name, answerType, known, weight: weight * scale };
+  return { label, alts, expansions, entity: decisive, name, answerType, known, weight: conceptWeight(index, best, decisive, answerType) };
 }
 
 /**
- * A phrase of WordNet's ("talk about", "right now", "set up") as one concept:
+ * A phrase of WordNet's ("talk about", "set up", "right away") as one concept:
  * its own words as they stand (exactly: "set" alone is not "set up"), or any
- * single word WordNet relates to the phrase ("discuss", "currently",
- * "establish") with that relation's credit. Weighed by its rarest spelling,
- * as a word is.
+ * single word WordNet relates to the phrase ("discuss", "establish",
+ * "immediately") with that relation's credit. Weighed by its rarest
+ * spelling, as a word is — counting the passages of every word that spells
+ * it, so a phrase known only through its synonyms is weighed by theirs.
  */
 export function phraseConcept(index: CorpusIndex, label: string, words: string[], key: string, answerType: boolean): Concept {
   const exact = (term: string): Expansion => {
@@ -100,11 +107,11 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
   const related = (index.related.get(key) ?? []).filter(([id]) => !words.includes(index.termText[id]!));
   const alts = [words, ...related.map(([id]) => [index.termText[id]!])];
   const expansions = [words.map(exact), ...related.map(([id, credit]) => [new Map([[id, credit]])])];
-  const n = index.passages.length;
   const known = expansions.filter((alt) => alt.every((e) => e.size > 0));
-  const df = Math.min(n, Math.min(...known.map((alt) => Math.max(...alt.map((e) => [...e.keys()].reduce((sum, id) => sum + index.termPassages[id]!, 0))))));
-  const weight = known.length === 0 ? UNKNOWN_WORD_WEIGHT * Math.log(1 + n) : Math.log(1 + n / (df + 1));
-  return { label, alts, expansions, entity: false, name: false, answerType, known: known.length > 0, weight: weight * (answerType ? ANSWER_TYPE_WEIGHT : 1) };
+  const passagesOf = (e: Expansion) => [...e.keys()].reduce((sum, id) => sum + index.termPassages[id]!, 0);
+  const df = Math.min(index.passages.length, Math.min(...known.map((alt) => Math.max(...alt.map(passagesOf)))));
+  const best = known.length > 0 ? idf(index, df) : undefined;
+  return { label, alts, expansions, entity: false, name: false, answerType, known: known.length > 0, weight: conceptWeight(index, best, false, answerType) };
 }
 
 /**

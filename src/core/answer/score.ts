@@ -72,8 +72,9 @@ function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
   const wanted = question.reach;
   return words.some((word, i) => {
     const term = toTerm(word);
-    if (!term || !wanted.has(term)) return false;
-    return words.slice(Math.max(0, i - NEGATION_REACH), i).some((before) => NEGATION.test(before) || /^non-/i.test(word));
+    if (i === 0 || !term || !wanted.has(term)) return false;
+    // "non-binding" denies itself; otherwise a negation stands in the words before.
+    return /^non-/i.test(word) || words.slice(Math.max(0, i - NEGATION_REACH), i).some((before) => NEGATION.test(before));
   });
 }
 
