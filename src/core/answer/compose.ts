@@ -32,11 +32,14 @@ function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuesti
 
 /**
  * Whether a sentence leans on the one before ("He …", "The committee …") for
- * something the question names: the sentence before has a concept of the
- * question that this one lacks.
+ * something the question names or asks: the sentence before has a concept of
+ * the question that this one lacks, or offers the kind of answer asked for
+ * when this one does not ("who said …?" — "“…,” he said" after the sentence
+ * that names him).
  */
 function namesWhatItLeansOn(question: AnalyzedQuestion, passage: Passage, before: Passage): boolean {
   if (!leansBack(passage.text)) return false;
+  if (answersKind(passage, question) === false && answersKind(before, question) === true) return true;
   return question.concepts.some((c) => !c.answerType && conceptCredit(c, before.terms) > conceptCredit(c, passage.terms));
 }
 

@@ -34,6 +34,24 @@ function namesSomethingNew(p: Passage, question: AnalyzedQuestion): boolean {
   return false;
 }
 
+/** "in Dubai", "at the Coca-Cola Arena": a place named after "in" or "at". */
+const PLACE_NAMED = /\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/gu;
+
+/**
+ * True when a sentence places something somewhere the question does not
+ * name: "which venue hosted Binance Blockchain Week?" is not answered by "…
+ * told the audience at Binance Blockchain Week", but by "held at the
+ * Coca-Cola Arena".
+ */
+function placesSomewhereNew(p: Passage, question: AnalyzedQuestion): boolean {
+  if (!p.features.place) return false;
+  for (const [, word] of p.text.matchAll(PLACE_NAMED)) {
+    const term = terms(word!)[0];
+    if (term && !question.ownTerms.has(term)) return true;
+  }
+  return false;
+}
+
 /** Years written in a sentence. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -82,7 +100,7 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   which: namesSomethingNew,
   who: (p) => p.features.role || p.features.person,
   when: datesWithin,
-  where: (p) => p.features.place,
+  where: placesSomewhereNew,
   number: (p) => p.features.number,
   define: definesTerm,
   quote: (p) => p.features.quote,
@@ -108,18 +126,29 @@ export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|t
 const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)[\p{Ll}\d][\p{L}\d-]*`;
 const DEFINITE = new RegExp(String.raw`^[Tt]he (?:${NP_WORD} ){0,2}${NP_WORD}(?![\p{L}\d-])(?! (?:of|for|at|in|on|by|from) (?:the )?\p{Lu})(?! \p{Lu})`, "u");
 
+/**
+ * A noun phrase that points back to the one before by its kind ("A token of
+ * this kind would hold its value …", "Ordinances of this kind remain in force
+ * …", "A council like this …") within a sentence's first few words.
+ */
+const OF_THIS_KIND = /^(?:\S+\s+){0,5}?\S+ (?:of (?:this|that|these|those|such an?|such) (?:kind|sort|type|nature)s?|like (?:this|that|these|those))\b/iu;
+
+/** A quotation its speaker is a pronoun for: "“A currency born unregulated cannot be regulated,” he said". */
+const SAID_BY_PRONOUN = /^[“"‘'][^”"’]{8,}[”"’],?\s+(?:he|she|they)\s+(?:said|says|added|argued|noted|told|warned|stressed|explained|asked|wrote)\b/iu;
+
 /** An opening phrase set off by a comma ("By introducing structured oversight, …", "According to the statement, …"): the subject follows it. */
 const OPENING_PHRASE = /^(?:by|in|on|at|for|with|after|before|during|under|according to|following|despite|since|as|while|when|once|meanwhile|however|instead|still|separately|earlier|later|speaking|addressing|asked)\b[^,;:.]{0,60},\s+/iu;
 
 /**
  * A sentence that leans on the one before for its subject: a pronoun
- * (CONTINUES) or a definite description (DEFINITE), at its start or after an
+ * (CONTINUES), a definite description (DEFINITE), a kind (OF_THIS_KIND) or a
+ * quotation's speaker (SAID_BY_PRONOUN), at its start or after an
  * opening phrase ("By introducing structured oversight, the authority is
  * expected to …").
  */
 export function leansBack(text: string): boolean {
   const subject = text.replace(OPENING_PHRASE, "");
-  return CONTINUES.test(text) || DEFINITE.test(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
+  return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
 }
 
 /**

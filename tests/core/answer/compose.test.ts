@@ -17,6 +17,11 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toMatch(/^Officials were cautious about the timetable\. They said no issuance/);
   });
 
+  it("quotes the sentence that names the speaker when a who-question's quote says only \"she said\"", () => {
+    const reply = ask("who said a centre with two classrooms cannot train a generation");
+    expect(reply.sentences[0]!.text).toMatch(/^Amina Siddiqui, an economist, doubted the plan\. "A centre with two classrooms/);
+  });
+
   it("quotes only verbatim text of the articles", () => {
     const { index } = fixtureLibrary();
     const paragraphs = index.articles.flatMap((a) => a.paragraphs);

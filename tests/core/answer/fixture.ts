@@ -48,6 +48,8 @@ The Blockchain Skills Council opened a training centre in Multan for young progr
 The council will fund upskilling programmes for women developers. The centre has two classrooms.
 
 He added that the centre is not a regulator and has no licensing powers.
+
+Amina Siddiqui, an economist, doubted the plan. "A centre with two classrooms cannot train a generation," she said.
 `,
 };
 
