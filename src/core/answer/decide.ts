@@ -6,7 +6,7 @@ import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { type Scored, answersKind, coverage, leansBack } from "./score.ts";
 import { conceptCredit } from "./expand.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
-import { COUNT_REACH, KIND_COVERAGE_SHARE, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
+import { COUNT_REACH, KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { featuresOf } from "../features.ts";
 import { toTerm } from "../text.ts";
 
@@ -90,12 +90,13 @@ export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passa
  * less (KIND_COVERAGE_SHARE of it) when the passage itself offers what the
  * question's kind asks for (a date for "when", a new name for "which", a
  * quantity of what a "how many" counts) and
- * holds every name the question gives — "which binance executive put pen to
+ * holds every name the question gives that pins its subject
+ * (PINNING_NAME_WEIGHT) — "which binance executive put pen to
  * paper with aurangzeb" is answered by the sentence naming Binance, Aurangzeb
  * and Richard Teng, however little of "put pen to paper" it shares.
  */
 export function answerBar(analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
-  const names = analyzed.concepts.filter((c) => c.name);
+  const names = analyzed.concepts.filter((c) => c.name && c.weight > PINNING_NAME_WEIGHT);
   const gives = KIND_EVIDENCE[analyzed.kind]?.(best.passage, analyzed) ?? answersKind(best.passage, analyzed) === true;
   const offers = gives && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
   return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;

@@ -159,7 +159,11 @@ export function leansBack(text: string): boolean {
  */
 export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
 
-/** Weighted share of the question's concepts found in a passage, the sentences around it, or its title. */
+/**
+ * Weighted share of the question's concepts found in a passage, the sentences
+ * around it, or its title — the sentence before and the title at
+ * ANTECEDENT_CREDIT when the passage leans back for its subject.
+ */
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
   const before = index.passages.termsBeside(passage, -1);
   const after = index.passages.termsBeside(passage, 1);
@@ -172,7 +176,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const own = conceptCredit(concept, passage.terms);
     const prior = before ? beforeCredit * conceptCredit(concept, before) : 0;
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
-    const title = TITLE_CREDIT * conceptCredit(concept, index.titleTerms[passage.article]!);
+    const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
     const named = leans && concept.name && own < 1 ? ANTECEDENT_CREDIT * namedEarlier(index, concept, passage) : 0;
     found += concept.weight * Math.max(own, prior, later, title, named);
   }

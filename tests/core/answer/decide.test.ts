@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, decide, rank } from "../../../src/core/answer/index.ts";
-import { MIN_COVERAGE } from "../../../src/core/answer/weights.ts";
+import { answerBar } from "../../../src/core/answer/decide.ts";
+import { KIND_COVERAGE_SHARE, MIN_COVERAGE, PINNING_NAME_WEIGHT } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary } from "./fixture.ts";
 
 function decision(question: string, minCoverage = MIN_COVERAGE) {
@@ -52,6 +53,15 @@ describe("decide", () => {
     expect(decision("where did qureshi put pen to paper")).toBeUndefined();
     // Without a name to hold it to the passage, the same paraphrase is refused.
     expect(decision("where did the official put pen to paper")).toBe("coverage below threshold");
+  });
+
+  it("does not lower the bar for a name so common it pins no subject (\"crypto\" in a crypto corpus)", () => {
+    const { index } = fixtureLibrary();
+    const analyzed = analyze(index, "where did qureshi put pen to paper");
+    const best = rank(index, analyzed)[0]!;
+    expect(answerBar(analyzed, best, MIN_COVERAGE)).toBeCloseTo(MIN_COVERAGE * KIND_COVERAGE_SHARE);
+    const common = { ...analyzed, concepts: analyzed.concepts.map((c) => (c.name ? { ...c, weight: PINNING_NAME_WEIGHT / 2 } : c)) };
+    expect(answerBar(common, best, MIN_COVERAGE)).toBe(MIN_COVERAGE);
   });
 
   it("refuses below the coverage threshold, and the threshold is the caller's", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
 import { leansBack } from "../../../src/core/answer/score.ts";
-import { NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
+import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary } from "./fixture.ts";
 
 const passageWith = (text: string) => {
@@ -22,6 +22,15 @@ describe("coverage (score)", () => {
     const cautious = question.concepts.find((c) => c.label === "cautious")!.weight;
     const regulator = question.concepts.find((c) => c.label === "regulator")!.weight;
     expect(coverage(index, question, own)).toBeCloseTo((cautious + NEIGHBOUR_CREDIT * regulator) / (cautious + regulator));
+  });
+
+  it("credits a word of the headline at ANTECEDENT_CREDIT to a sentence that leans back: its subject is the article's", () => {
+    const { index } = fixtureLibrary();
+    // "The centre has two classrooms." — which centre the headline says: "Council opens training centre".
+    const question = analyze(index, "classrooms of the training centre");
+    const weight = (label: string) => question.concepts.find((c) => c.label === label)!.weight;
+    const expected = (weight("classrooms") + weight("centre") + ANTECEDENT_CREDIT * weight("training")) / (weight("classrooms") + weight("centre") + weight("training"));
+    expect(coverage(index, question, passageWith("The centre has two classrooms"))).toBeCloseTo(expected);
   });
 });
 
