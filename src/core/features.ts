@@ -7,6 +7,8 @@ export interface Features {
   quantity: boolean;
   /** A quantity with a unit: money, a share, a scale word or a measure ("$25 billion", "15 percent", "2,000 MW"). */
   amount: boolean;
+  /** A stretch of time: "120 days", "six to eight months", "a few weeks", "two years". */
+  duration: boolean;
   person: boolean;
   role: boolean;
   place: boolean;
@@ -23,6 +25,7 @@ const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const QUANTITY = /\b(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;
 /** What makes a quantity an amount: a currency, a share, a scale word, a unit of measure. */
 const UNIT = /[$€£¥₹₨]|\d\s?(?:%|bn|mn|m|k)\b|\b(?:rs|pkr|usd|aed|rupees?|dollars?|euros?|pounds?|dirhams?|riyals?|yuan|lakh|crore|millions?|billions?|trillions?|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?)\b/iu;
+const DURATION = /\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|many)(?:\s*(?:-|to|or|and)\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve))?\s*-?(?:days?|weeks?|months?|years?|hours?|decades?)\b/i;
 const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+)+/gu;
 /** Words that make a capitalised name an organisation or a place rather than a person. */
 const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
@@ -53,6 +56,9 @@ class SentenceFeatures implements Features {
   }
   get amount(): boolean {
     return QUANTITY.test(this.text) && UNIT.test(this.text);
+  }
+  get duration(): boolean {
+    return DURATION.test(this.text);
   }
   get person(): boolean {
     return [...this.text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name));

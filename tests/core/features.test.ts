@@ -26,3 +26,13 @@ describe("featuresOf(…).amount", () => {
     for (const text of ["PVARA cleared two global exchanges.", "The ban has stood since 2018.", "The digital rupee will be piloted."]) expect(featuresOf(text).amount, text).toBe(false);
   });
 });
+
+describe("featuresOf(…).duration", () => {
+  it("finds a stretch of time, in figures or words", () => {
+    for (const text of ["Ordinances of this kind remain in force for 120 days.", "Building such a regime would take six to eight months.", "Definitive agreements are due within six months.", "The pilot ran for two years."]) expect(featuresOf(text).duration, text).toBe(true);
+  });
+
+  it("does not take a date or a count for a duration", () => {
+    for (const text of ["The ordinance was promulgated on July 8, 2025.", "PVARA cleared two global exchanges.", "The board meets every month."]) expect(featuresOf(text).duration, text).toBe(false);
+  });
+});

@@ -55,8 +55,13 @@ function placesSomewhereNew(p: Passage, question: AnalyzedQuestion): boolean {
 /** Years written in a sentence. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
-/** A date for a "when" question: within the years the question allows ("before 2025") when it bounds them. */
+/**
+ * A date for a "when" question: within the years the question allows ("before
+ * 2025") when it bounds them; for "how long", a duration too ("remain in
+ * force for 120 days").
+ */
 function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
+  if (question.duration && p.features.duration) return true;
   if (!p.features.date) return false;
   const { years } = question;
   return !years || (p.text.match(YEAR) ?? []).some((y) => Number(y) >= years.from && Number(y) <= years.to);

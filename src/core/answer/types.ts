@@ -58,6 +58,11 @@ export interface AnalyzedQuestion {
    */
   amount: boolean;
   /**
+   * "How long …?": the answer is a duration ("for 120 days", "six to eight
+   * months") — or a date it lasts until.
+   */
+  duration: boolean;
+  /**
    * "Before 2025", "since 2021": the years the answer's date may fall in,
    * both ends included; the year itself is not sought in the answer.
    */

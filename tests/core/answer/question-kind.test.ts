@@ -26,9 +26,14 @@ describe("classify", () => {
 
 describe("answerWanted", () => {
   it("reads what a how-many question counts, and that how much or a price asks for an amount", () => {
-    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false });
-    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true });
-    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false });
+    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false });
+    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false });
+    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false });
+  });
+
+  it("reads that how long asks for a duration", () => {
+    expect(answerWanted("how long do ordinances stay in force", "when").duration).toBe(true);
+    expect(answerWanted("when was the ordinance promulgated", "when").duration).toBe(false);
   });
 });
 
