@@ -30,6 +30,13 @@ export const MAX_QUESTION_CHARS = 500;
  */
 const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name"]);
 
+/**
+ * "how long", "how old", "how soon until": after "how", these words ask for a
+ * duration, an age or a size — they are the kind of answer, not its subject
+ * ("how long do ordinances stay in force" is not about length).
+ */
+const HOW_WORDS = new Set(["long", "soon", "old", "big", "large", "far", "often", "until", "till", "before"]);
+
 interface Token {
   term: string;
   entity: boolean;
@@ -63,7 +70,8 @@ function questionTokens(index: CorpusIndex, question: string): { words: string[]
       continue;
     }
     const entity = acronym || isNumeric(word) || (!first && /^\p{Lu}/u.test(word));
-    tokens.push({ term, entity, answerType: !entity && (ANSWER_TYPE_NOUNS.has(lower) || (typeWords > 0 && !isCorpusName(index, term))), word, at });
+    const afterHow = HOW_WORDS.has(lower) && (words[at - 1]?.toLowerCase() === "how" || (words[at - 2]?.toLowerCase() === "how" && HOW_WORDS.has(words[at - 1]!.toLowerCase())));
+    tokens.push({ term, entity, answerType: !entity && (afterHow || ANSWER_TYPE_NOUNS.has(lower) || (typeWords > 0 && !isCorpusName(index, term))), word, at });
     typeWords = Math.max(0, typeWords - 1);
   }
   return { words: words.map((w) => w.toLowerCase()), tokens };

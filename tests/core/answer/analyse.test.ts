@@ -19,6 +19,12 @@ describe("analyze", () => {
     expect(job.weight).toBeLessThan(chairman.weight);
   });
 
+  it("reads the word after \"how\" (long, old, soon) as the kind of answer, not a word to find", () => {
+    const question = analyze(fixtureLibrary().index, "how long until the harbour board issues bonds");
+    expect(question.concepts.filter((c) => c.answerType).map((c) => c.label)).toEqual(["long", "until"]);
+    expect(analyze(fixtureLibrary().index, "was the pier long").concepts.find((c) => c.label === "long")!.answerType).toBe(false);
+  });
+
   it("treats an acronym and its long name as one concept", () => {
     const { index } = bundledLibrary();
     const short = analyze(index, "What is PVARA?").concepts;
