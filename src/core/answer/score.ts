@@ -141,19 +141,29 @@ const OF_THIS_KIND = /^(?:\S+\s+){0,5}?\S+ (?:of (?:this|that|these|those|such a
 /** A quotation its speaker is a pronoun for: "“A currency born unregulated cannot be regulated,” he said". */
 const SAID_BY_PRONOUN = /^[“"‘'][^”"’]{8,}[”"’],?\s+(?:he|she|they)\s+(?:said|says|added|argued|noted|told|warned|stressed|explained|asked|wrote)\b/iu;
 
+/** Verbs that say who spoke. */
+const ATTRIBUTION = /\b(?:said|says|saying|added|argued|noted|told|warned|stressed|explained|asked|wrote|according)\b/i;
+
+/**
+ * A quotation with no speaker of its own (“Whenever the government decides to
+ * take it further, we would recommend …”): it carries on the words of the
+ * speaker named before it.
+ */
+const unattributedQuote = (text: string): boolean => /^[“"]/.test(text) && !ATTRIBUTION.test(text);
+
 /** An opening phrase set off by a comma ("By introducing structured oversight, …", "According to the statement, …"): the subject follows it. */
 const OPENING_PHRASE = /^(?:by|in|on|at|for|with|after|before|during|under|according to|following|despite|since|as|while|when|once|meanwhile|however|instead|still|separately|earlier|later|speaking|addressing|asked)\b[^,;:.]{0,60},\s+/iu;
 
 /**
  * A sentence that leans on the one before for its subject: a pronoun
- * (CONTINUES), a definite description (DEFINITE), a kind (OF_THIS_KIND) or a
- * quotation's speaker (SAID_BY_PRONOUN), at its start or after an
+ * (CONTINUES), a definite description (DEFINITE), a kind (OF_THIS_KIND), a
+ * quotation's speaker (SAID_BY_PRONOUN) or a quotation without one, at its start or after an
  * opening phrase ("By introducing structured oversight, the authority is
  * expected to …").
  */
 export function leansBack(text: string): boolean {
   const subject = text.replace(OPENING_PHRASE, "");
-  return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
+  return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
 }
 
 /**
