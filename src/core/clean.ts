@@ -77,20 +77,22 @@ const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)
 /** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */
 const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
 /** Page furniture that stands alone on a line. */
-const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated)\b.*\d{4}|(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*)$/i;
+const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated|posted)\b.*\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*)$/i;
+/** A byline standing alone: "By Staff Reporter", "By Kamran Yousaf", "Business Desk", "Our Correspondent". */
+const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
 /** Chrome lines are short: article paragraphs are longer than this. */
 const MAX_CHROME_WORDS = 30;
 
 /**
  * A line that is site chrome wherever it stands: a menu, a share or
- * "read more" line, a newsletter prompt, or page furniture. Used when
+ * "read more" line, a newsletter prompt, page furniture, or a byline. Used when
  * cleaning a scrape, and again when answering, so chrome that a cleaning
  * rule missed is never quoted.
  */
 export function isChromeLine(line: string): boolean {
   const text = line.trim();
   if (wordCount(text) > MAX_CHROME_WORDS) return false;
-  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
+  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
 }
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */

@@ -33,6 +33,25 @@ describe("cleanScrape", () => {
     expect(cleanScrape(raw).paragraphs).toEqual(["First paragraph of the article ends here.", "What Comes Next", "The final paragraph explains the next steps."]);
   });
 
+  it("drops bylines, time-stamped update lines and comment counts wherever they stand, and keeps sentences that open alike", () => {
+    const raw = [
+      "SECP floats draft rules for crypto custody",
+      "Business Desk",
+      "By Staff Reporter",
+      "Updated 22 Jul, 2025 09:14pm",
+      "Published May 29, 2025 at 10:15 am PKT",
+      "ISLAMABAD: The commission published draft regulations on Monday.",
+      "By the end of the year, the rules will apply to every custodian.",
+      "Comments (12)",
+      "The commission will review all comments before finalising the rules.",
+    ].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual([
+      "ISLAMABAD: The commission published draft regulations on Monday.",
+      "By the end of the year, the rules will apply to every custodian.",
+      "The commission will review all comments before finalising the rules.",
+    ]);
+  });
+
   it("drops a trailing list of other stories even without a section label", () => {
     const raw = [
       "Article Title",
