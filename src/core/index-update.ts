@@ -241,6 +241,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
     related: index.data.related,
     lemmas: index.data.lemmas,
     english: index.data.english,
+    proper: index.data.proper,
     initialisms: gone.length > 0 ? learnInitialisms(articles) : learnInitialisms(added.map((source) => source.article), index.data.initialisms),
   };
   const reuse: IndexParts = { vocabulary };

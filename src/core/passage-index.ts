@@ -61,6 +61,8 @@ export interface IndexData {
   lemmas: [string, string[]][];
   /** Every English word's stem, one a line (see lexicon.ts). */
   english: string;
+  /** The stems of WordNet's proper nouns, one a line (see lexicon.ts). */
+  proper: string;
   /** Acronym → the written-out names it may stand for (see glossary.ts). */
   initialisms: Initialisms;
 }
@@ -162,6 +164,8 @@ export interface CorpusIndex {
   namesFor(acronym: string): string[][];
   /** True when a stem is an English word's (WordNet's); the set is made on first use. */
   isEnglish(stem: string): boolean;
+  /** True when a stem is only a proper noun's in WordNet ("uzbekistan"): a name, not an English word. */
+  isProperNoun(stem: string): boolean;
 }
 
 /**
@@ -220,6 +224,7 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     lemmas: reuse.lemmas ?? new Map(data.lemmas),
     namesFor: initialsTable(data.initialisms),
     isEnglish: englishWords(data.english),
+    isProperNoun: englishWords(data.proper),
   };
 }
 
@@ -229,7 +234,7 @@ function initialsTable(initialisms: Initialisms): (acronym: string) => string[][
   return (acronym) => (table ??= new Map(initialisms.map(([key, phrases]) => [key, phrases.map((phrase) => terms(phrase))]))).get(acronym) ?? [];
 }
 
-/** A lookup of the English words, made on first use (~100,000 stems: a few milliseconds). */
+/** A lookup of the English words (or the proper nouns), made on first use (~100,000 stems: a few milliseconds). */
 function englishWords(list: string): (stem: string) => boolean {
   let words: Set<string> | undefined;
   return (stem) => (words ??= new Set(list.split("\n"))).has(stem);

@@ -35,6 +35,14 @@ describe("wordnetLexicon", () => {
     expect(relatedStems(lexicon, phraseKey(["legal", "tender"])!).size).toBe(0);
   });
 
+  it("tells WordNet's proper nouns from its common words, however a common word is also a name", () => {
+    expect(lexicon.properNouns).toContain("uzbekistan");
+    expect(lexicon.properNouns).toContain("nigeria");
+    expect(lexicon.properNouns).not.toContain("bank");
+    // "Bath" the city, "bath" the tub: a common word first.
+    expect(lexicon.properNouns).not.toContain("bath");
+  });
+
   it("is read from WordNet once per machine, then from its cache", () => {
     expect(readdirSync(cacheDir).filter((f) => f.startsWith("lexicon-"))).toHaveLength(1);
   });

@@ -37,8 +37,9 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
     for (const id of index.vocabulary.atPrefix(term).values()) if (!found.has(id)) found.set(id, credit);
   }
   // A word the corpus has as written is not a misspelling: it gets no fuzzy matches ("binance" is not "finance");
-  // nor is an English word the corpus lacks ("team" is not "term", "deadline" not "headline").
-  const distance = exact === undefined && !index.isEnglish(term) ? maxEditDistance(term) : 0;
+  // nor is an English word the corpus lacks ("team" is not "term", "deadline" not "headline") — but a
+  // proper noun may misspell a name the corpus has ("masoud" for Masud).
+  const distance = exact === undefined && (!index.isEnglish(term) || index.isProperNoun(term)) ? maxEditDistance(term) : 0;
   if (distance > 0) {
     for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
       const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key);
@@ -116,12 +117,12 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
 
 /**
  * A word typed in lower case that no article has in any spelling and that is
- * no English word ("bithumb", "solana") is a name the corpus lacks, and
- * decides like one. Short words and words without a vowel are left alone:
+ * no English word ("bithumb", "solana") or is one of WordNet's proper nouns
+ * ("uzbekistan", "nigeria") is a name the corpus lacks, and decides like one. Short words and words without a vowel are left alone:
  * they are more often chat shorthand ("govt", "abt", "pls") than names.
  */
 function unknownName(index: CorpusIndex, word: string, term: string): boolean {
-  return /^\p{L}{5,}$/u.test(word) && /[aeiouy]/i.test(word) && !index.isEnglish(term);
+  return /^\p{L}{5,}$/u.test(word) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term));
 }
 
 /** Weighted share of a question's concepts a set of terms covers (0 for a question without concepts). */
