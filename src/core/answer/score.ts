@@ -106,7 +106,7 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   who: (p) => p.features.role || p.features.person,
   when: datesWithin,
   where: placesSomewhereNew,
-  number: (p) => p.features.number,
+  number: (p, question) => (question.amount ? p.features.amount : p.features.number),
   define: definesTerm,
   quote: (p) => p.features.quote,
   yesno: settlesQuestion,
@@ -154,14 +154,19 @@ const unattributedQuote = (text: string): boolean => /^[“"]/.test(text) && !AT
 /** An opening phrase set off by a comma ("By introducing structured oversight, …", "According to the statement, …"): the subject follows it. */
 const OPENING_PHRASE = /^(?:by|in|on|at|for|with|after|before|during|under|according to|following|despite|since|as|while|when|once|meanwhile|however|instead|still|separately|earlier|later|speaking|addressing|asked)\b[^,;:.]{0,60},\s+/iu;
 
+/** An opening phrase that refers back itself: "Under the proposal, …", "According to the statement, …", "Under the memorandum, …". */
+const OPENS_WITH_REFERENCE = /^(?:[Uu]nder|[Aa]ccording to|[Ii]n|[Bb]y|[Ww]ith|[Aa]fter|[Ff]ollowing|[Dd]espite)\s+(?:the|this|that|these|those|such)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s/u;
+
 /**
  * A sentence that leans on the one before for its subject: a pronoun
  * (CONTINUES), a definite description (DEFINITE), a kind (OF_THIS_KIND), a
- * quotation's speaker (SAID_BY_PRONOUN) or a quotation without one, at its start or after an
- * opening phrase ("By introducing structured oversight, the authority is
- * expected to …").
+ * quotation's speaker (SAID_BY_PRONOUN) or a quotation without one, at its
+ * start or after an opening phrase ("By introducing structured oversight, the
+ * authority is expected to …"); or an opening phrase that refers back itself
+ * ("Under the proposal, a custodian must …").
  */
 export function leansBack(text: string): boolean {
+  if (OPENS_WITH_REFERENCE.test(text)) return true;
   const subject = text.replace(OPENING_PHRASE, "");
   return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
 }
