@@ -7,7 +7,7 @@ import { type Scored, answersKind, coverage, leansBack } from "./score.ts";
 import { conceptCredit } from "./expand.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { COUNT_REACH, KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
-import { featuresOf } from "../features.ts";
+import { ROLE_WORDS, featuresOf } from "../features.ts";
 import { toTerm } from "../text.ts";
 
 /**
@@ -56,7 +56,7 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
  * "who" questions may be answered by a body ("who must applicants be
  * licensed by?" — the SEC, the FCA).
  */
-const ASKS_FOR_PERSON = /^\s*(?:who|whom|whose)\b.*\b(?:minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|governor|chief|head|heads|headed|leads?|leader|founder|spokes(?:man|woman|person)|executive)\b/i;
+const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WORDS}|heads|headed|leads?)\\b`, "i");
 
 /**
  * Whether the best passage, or the sentence after it (or before it, when it
@@ -95,7 +95,7 @@ export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passa
  * paper with aurangzeb" is answered by the sentence naming Binance, Aurangzeb
  * and Richard Teng, however little of "put pen to paper" it shares.
  */
-export function answerBar(analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
+function answerBar(analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
   const names = analyzed.concepts.filter((c) => c.name && c.weight > PINNING_NAME_WEIGHT);
   const gives = KIND_EVIDENCE[analyzed.kind]?.(best.passage, analyzed) ?? answersKind(best.passage, analyzed) === true;
   const offers = gives && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
@@ -105,13 +105,22 @@ export function answerBar(analyzed: AnalyzedQuestion, best: Scored, minCoverage:
 /** Why an answer was refused, or undefined when it was not. */
 export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match" | "nothing of the kind asked";
 
+/** The decision the answer stage takes: why it refuses (undefined when it answers), and the coverage the answer's quotes must reach. */
+export interface Decision {
+  refusal?: RefusalReason;
+  /** The bar the best passage was held to: MIN_COVERAGE, or less when it offers what is asked (answerBar). */
+  bar: number;
+}
+
 /** The decision the answer stage takes on ranked passages (see `answer`). */
-export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: Scored[], minCoverage: number): RefusalReason | undefined {
-  if (analyzed.concepts.length === 0) return "no concepts";
-  if (analyzed.concepts.some((c) => c.entity && !c.known)) return "unknown name";
-  if (ranked.length === 0) return "nothing retrieved";
-  if (ranked[0]!.coverage < answerBar(analyzed, ranked[0]!, minCoverage)) return "coverage below threshold";
-  if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return "only the names match";
-  if (!offersKind(index, analyzed, ranked, minCoverage) || !namesPerson(index, analyzed, ranked[0]!.passage)) return "nothing of the kind asked";
-  return undefined;
+export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: Scored[], minCoverage: number): Decision {
+  const bar = ranked[0] ? answerBar(analyzed, ranked[0], minCoverage) : minCoverage;
+  const refuse = (refusal: RefusalReason): Decision => ({ refusal, bar });
+  if (analyzed.concepts.length === 0) return refuse("no concepts");
+  if (analyzed.concepts.some((c) => c.entity && !c.known)) return refuse("unknown name");
+  if (ranked.length === 0) return refuse("nothing retrieved");
+  if (ranked[0]!.coverage < bar) return refuse("coverage below threshold");
+  if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse("only the names match");
+  if (!offersKind(index, analyzed, ranked, minCoverage) || !namesPerson(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
+  return { bar };
 }

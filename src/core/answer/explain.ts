@@ -5,7 +5,7 @@
  * candidate passages with each part of their score, and the decision.
  */
 import { answer } from "./pipeline.ts";
-import { answerBar, decide } from "./decide.ts";
+import { decide } from "./decide.ts";
 import type { CorpusIndex } from "../passage-index.ts";
 import { quoted } from "../text.ts";
 import { analyze } from "./analyse.ts";
@@ -36,9 +36,8 @@ export function explain(index: CorpusIndex, question: string, minCoverage = MIN_
     lines.push(`     “${s.passage.text.length > 160 ? `${s.passage.text.slice(0, 157)}…` : s.passage.text}” — ${index.articles[s.passage.article]!.title}`);
   }
   if (ranked.length === 0) lines.push("  (none)");
-  const refusal = analyzed.concepts.length === 0 ? "no concepts" : decide(index, analyzed, ranked, minCoverage);
+  const { refusal, bar } = decide(index, analyzed, ranked, minCoverage);
   const result = answer(index, question, { minCoverage });
-  const bar = ranked[0] ? answerBar(analyzed, ranked[0], minCoverage) : minCoverage;
   const lowered = bar < minCoverage ? ", lowered: the best passage offers what is asked and every name" : "";
   lines.push(`decision      ${refusal ? `refuse (${refusal}; threshold ${n2(bar)}${lowered})` : `answer with ${result.sentences.length} quote(s) (best coverage ${n2(ranked[0]!.coverage)} ≥ ${n2(bar)}${lowered})`}`);
   for (const sentence of result.sentences) lines.push(`  ${quoted(sentence.text)} ${sentence.cites.map((c) => `[${c}]`).join("")}`);

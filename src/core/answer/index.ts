@@ -15,7 +15,7 @@
 export { type Answer, type AnswerOptions, REFUSAL, answer } from "./pipeline.ts";
 export { type AnalyzedQuestion, type QuestionKind, MAX_QUESTION_CHARS, analyze, classify } from "./analyse.ts";
 export { ArticleNumbers, type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
-export { type RefusalReason, aboutTopic, decide } from "./decide.ts";
+export { type Decision, type RefusalReason, aboutTopic, decide } from "./decide.ts";
 export { type Concept, conceptCredit, conceptShare } from "./expand.ts";
 export { explain } from "./explain.ts";
 export { withSubject } from "./follow-up.ts";

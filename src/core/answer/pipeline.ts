@@ -8,7 +8,7 @@ import type { CorpusIndex } from "../passage-index.ts";
 import { analyze } from "./analyse.ts";
 import { ArticleNumbers, type RelatedArticle, citationFor, relatedArticles } from "./cite.ts";
 import { choose } from "./compose.ts";
-import { answerBar, decide } from "./decide.ts";
+import { decide } from "./decide.ts";
 import { withSubject } from "./follow-up.ts";
 import { type Scored, rank } from "./score.ts";
 import { MIN_COVERAGE } from "./weights.ts";
@@ -58,10 +58,11 @@ export function answer(index: CorpusIndex, question: string, options: AnswerOpti
   });
   if (analyzed.concepts.length === 0) return refuse([]);
   const ranked = rank(index, analyzed);
-  if (decide(index, analyzed, ranked, minCoverage)) return refuse(ranked);
+  const decision = decide(index, analyzed, ranked, minCoverage);
+  if (decision.refusal) return refuse(ranked);
   const citations: Citation[] = [];
   const articles = new ArticleNumbers();
-  const sentences = choose(index, analyzed, ranked, answerBar(analyzed, ranked[0]!, minCoverage)).map(({ lead, quote, also }) => {
+  const sentences = choose(index, analyzed, ranked, decision.bar).map(({ lead, quote, also }) => {
     const cites = [lead, ...also].map((scored, k) => {
       const citation = citationFor(index, scored.passage, citations.length + 1, k === 0 ? quote : scored.passage.text, articles);
       citations.push(citation);

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { analyze, decide, rank } from "../../../src/core/answer/index.ts";
-import { answerBar } from "../../../src/core/answer/decide.ts";
 import { KIND_COVERAGE_SHARE, MIN_COVERAGE, PINNING_NAME_WEIGHT } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary } from "./fixture.ts";
 
 function decision(question: string, minCoverage = MIN_COVERAGE) {
   const { index } = fixtureLibrary();
   const analyzed = analyze(index, question);
-  return decide(index, analyzed, rank(index, analyzed), minCoverage);
+  return decide(index, analyzed, rank(index, analyzed), minCoverage).refusal;
 }
 
 describe("decide", () => {
@@ -64,10 +63,10 @@ describe("decide", () => {
   it("does not lower the bar for a name so common it pins no subject (\"crypto\" in a crypto corpus)", () => {
     const { index } = fixtureLibrary();
     const analyzed = analyze(index, "where did qureshi put pen to paper");
-    const best = rank(index, analyzed)[0]!;
-    expect(answerBar(analyzed, best, MIN_COVERAGE)).toBeCloseTo(MIN_COVERAGE * KIND_COVERAGE_SHARE);
+    const ranked = rank(index, analyzed);
+    expect(decide(index, analyzed, ranked, MIN_COVERAGE).bar).toBeCloseTo(MIN_COVERAGE * KIND_COVERAGE_SHARE);
     const common = { ...analyzed, concepts: analyzed.concepts.map((c) => (c.name ? { ...c, weight: PINNING_NAME_WEIGHT / 2 } : c)) };
-    expect(answerBar(common, best, MIN_COVERAGE)).toBe(MIN_COVERAGE);
+    expect(decide(index, common, ranked, MIN_COVERAGE).bar).toBe(MIN_COVERAGE);
   });
 
   it("refuses below the coverage threshold, and the threshold is the caller's", () => {
