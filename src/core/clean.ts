@@ -73,7 +73,9 @@ export interface CleanedScrape {
  */
 const MENU_LINE = /^(?:[^|·•»]{1,30}[|·•»]\s*){3,}[^|·•»]{0,30}$/u;
 /** Lines that introduce other stories, share buttons or sign-ups; with the chrome after them. */
-const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?)\s*(?:[:|»›]|$)/i;
+const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?|our standards)\s*(?:[:|»›]|$)/i;
+/** A wire story's credits ("(Reporting by …; Editing by …)") and an opinion page's note on its writer ("The writer is a journalist based in Islamabad."). */
+const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$|^the (?:writer|author) (?:is|was|has been|teaches|works)\b/i;
 /** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */
 const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
 /** Page furniture that stands alone on a line. */
@@ -85,22 +87,26 @@ const MAX_CHROME_WORDS = 30;
 
 /**
  * A line that is site chrome wherever it stands: a menu, a share or
- * "read more" line, a newsletter prompt, page furniture, or a byline. Used when
+ * "read more" line, a newsletter prompt, page furniture, a byline or credits. Used when
  * cleaning a scrape, and again when answering, so chrome that a cleaning
  * rule missed is never quoted.
  */
 export function isChromeLine(line: string): boolean {
   const text = line.trim();
   if (wordCount(text) > MAX_CHROME_WORDS) return false;
-  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
+  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
 }
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */
 export function cleanScrape(raw: string): CleanedScrape {
   const lines = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => /[\p{L}\p{N}]/u.test(line) && !isChromeLine(line));
-  const hasTitle = lines.length > 1 && isHeadline(lines[0]!);
-  const title = hasTitle ? lines[0] : undefined;
-  const body = hasTitle ? lines.slice(1) : lines;
+  // The lines before the first sentence are a headline and its furniture: a section ("Opinion"), a byline
+  // ("Sana Rizvi"). The longest is the headline.
+  let lead = 0;
+  while (lead < lines.length - 1 && isHeadline(lines[lead]!)) lead++;
+  const heading = lines.slice(0, lead);
+  const title = heading.length > 0 ? heading.reduce((a, b) => (wordCount(b) > wordCount(a) ? b : a)) : undefined;
+  const body = lines.slice(lead);
   const seen = new Set<string>();
   const unique = body.filter((line) => {
     if (seen.has(line)) return false;

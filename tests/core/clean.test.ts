@@ -52,6 +52,16 @@ describe("cleanScrape", () => {
     ]);
   });
 
+  it("takes the longest line before the first sentence for the headline, and drops the section and byline beside it", () => {
+    const raw = ["Opinion", "Why Pakistan's youth are betting on crypto", "Sana Rizvi", "ISLAMABAD: Ask a student how they save.", "The writer is a journalist based in Islamabad."].join("\n\n");
+    expect(cleanScrape(raw)).toEqual({ title: "Why Pakistan's youth are betting on crypto", paragraphs: ["ISLAMABAD: Ask a student how they save."] });
+  });
+
+  it("drops a wire story's credits and its standards footer", () => {
+    const raw = ["IMF presses Pakistan on mining power", "KARACHI (Reuters) - The fund asked how power would be priced.", "(Reporting by Staff; Editing by Desk)", "Our Standards: The Trust Principles."].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual(["KARACHI (Reuters) - The fund asked how power would be priced."]);
+  });
+
   it("drops a trailing list of other stories even without a section label", () => {
     const raw = [
       "Article Title",
