@@ -9,6 +9,8 @@ export interface Features {
   amount: boolean;
   /** A stretch of time: "120 days", "six to eight months", "a few weeks", "two years". */
   duration: boolean;
+  /** An age: "between 18 and 34", "no older than 55", "aged 40", "25 years old", "under 30". */
+  age: boolean;
   person: boolean;
   role: boolean;
   place: boolean;
@@ -28,6 +30,7 @@ const QUANTITY = /\b(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eigh
 /** What makes a quantity an amount: a currency, a share, a scale word, a unit of measure. */
 const UNIT = /[$€£¥₹₨]|\d\s?(?:%|bn|mn|m|k)\b|\b(?:rs|pkr|usd|aed|rupees?|dollars?|euros?|pounds?|dirhams?|riyals?|yuan|lakh|crore|millions?|billions?|trillions?|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?)\b/iu;
 const DURATION = /\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|many)(?:\s*(?:-|to|or|and)\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve))?\s*-?(?:days?|weeks?|months?|years?|hours?|decades?)\b/i;
+const AGE = /\b(?:aged?\s+(?:between\s+)?\d{1,3}\b|\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?[\s-]+years?[\s-]+old|(?:older|younger) than\s+\d{1,3}\b|between\s+\d{1,2}\s+and\s+\d{1,2}\b(?!\s*(?:percent|per cent|%|million|billion|days|weeks|months|years))|(?:under|over|above|below)\s+(?:the age of\s+)?\d{2}\b(?!\s*(?:percent|per cent|%|million|billion|days|weeks|months|years|countries|members))|in (?:their|his|her) (?:teens|twenties|thirties|forties|fifties|sixties|seventies))/i;
 const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+)+/gu;
 /** Words that make a capitalised name an organisation or a place rather than a person. */
 const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
@@ -61,6 +64,9 @@ class SentenceFeatures implements Features {
   }
   get duration(): boolean {
     return DURATION.test(this.text);
+  }
+  get age(): boolean {
+    return AGE.test(this.text);
   }
   get person(): boolean {
     return [...this.text.matchAll(NAME)].some(([name]) => !NOT_A_PERSON.test(name));

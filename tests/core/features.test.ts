@@ -39,3 +39,13 @@ describe("featuresOf(…).duration", () => {
     for (const text of ["The ordinance was promulgated on July 8, 2025.", "PVARA cleared two global exchanges.", "The board meets every month."]) expect(featuresOf(text).duration, text).toBe(false);
   });
 });
+
+describe("featuresOf(…).age", () => {
+  it("finds an age, a range of ages or an age limit", () => {
+    for (const text of ["Most crypto users in Pakistan are between 18 and 34.", "The chairperson should be no older than 55.", "Applicants aged 25 may apply.", "He is 40 years old.", "70 percent of people are under 30."]) expect(featuresOf(text).age, text).toBe(true);
+  });
+
+  it("does not take a share, a sum, a duration or a year for an age", () => {
+    for (const text of ["Between 20 and 40 million Pakistanis use digital assets.", "It took six to eight months.", "Over 60 percent agreed.", "The ban dates from 2018."]) expect(featuresOf(text).age, text).toBe(false);
+  });
+});

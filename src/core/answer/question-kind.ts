@@ -44,15 +44,18 @@ export function yearBound(text: string): { rest: string; years?: { from: number;
   return { rest: `${text.slice(0, match.index)}${match[1]}${text.slice(match.index + match[0].length)}`, years };
 }
 
+/** "how old …", "what's the age limit …": the answer is an age. */
+const AGE = /\bhow old\b|\bages?\b|\baged\b/i;
+
 /** "how long …", "for how many months …": the answer is a stretch of time. */
 const DURATION = /\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b/i;
 
 /**
  * What the answer must offer beyond the kind: the counted terms of "how many
- * X", that a "how much" / price question wants an amount, or that a "how
- * long" question wants a duration.
+ * X", that a "how much" / price question wants an amount, that a "how
+ * long" question wants a duration, or that a "how old" one wants an age.
  */
-export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean } {
+export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean } {
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
-  return { counted: counted?.length ? counted : undefined, amount: kind === "number" && !counted?.length && AMOUNT.test(text), duration: DURATION.test(text) };
+  return { counted: counted?.length ? counted : undefined, amount: kind === "number" && !counted?.length && AMOUNT.test(text), duration: DURATION.test(text), age: kind === "number" && AGE.test(text) };
 }

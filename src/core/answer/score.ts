@@ -106,7 +106,7 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   who: (p) => p.features.role || p.features.person,
   when: datesWithin,
   where: placesSomewhereNew,
-  number: (p, question) => (question.amount ? p.features.amount : p.features.number),
+  number: (p, question) => (question.age ? p.features.age : question.amount ? p.features.amount : p.features.number),
   define: definesTerm,
   quote: (p) => p.features.quote,
   yesno: settlesQuestion,

@@ -62,6 +62,8 @@ export interface AnalyzedQuestion {
    * months") — or a date it lasts until.
    */
   duration: boolean;
+  /** "How old …?", "what's the age limit …?": the answer is an age ("between 18 and 34", "no older than 55"). */
+  age: boolean;
   /**
    * "Before 2025", "since 2021": the years the answer's date may fall in,
    * both ends included; the year itself is not sought in the answer.

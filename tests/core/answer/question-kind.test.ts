@@ -26,9 +26,14 @@ describe("classify", () => {
 
 describe("answerWanted", () => {
   it("reads what a how-many question counts, and that how much or a price asks for an amount", () => {
-    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false });
-    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false });
-    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false });
+    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, age: false });
+    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, age: false });
+    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, age: true });
+  });
+
+  it("reads that how old asks for an age", () => {
+    expect(answerWanted("how old are most crypto users", "number").age).toBe(true);
+    expect(answerWanted("how many crypto users are there", "number").age).toBe(false);
   });
 
   it("reads that how long asks for a duration", () => {
