@@ -9,7 +9,7 @@ import type { AnalyzedQuestion } from "./types.ts";
 import { CARRIES_ON, type Scored, answersKind, leansBack, sameFact } from "./score.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
-import { COMPANION_COVERAGE, COMPANION_RATIO, KIND_COVERAGE_SHARE, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
+import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
  * The verbatim text of a passage, extended back to the sentence before when
@@ -121,7 +121,7 @@ function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Ch
  */
 function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[], minCoverage: number): Chosen[] {
   if (chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
-  const extra = ranked.find((r) => r.coverage >= minCoverage * KIND_COVERAGE_SHARE && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
+  const extra = ranked.find((r) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
   if (!extra) return chosen;
   const kept = chosen.slice(0, MAX_SENTENCES - 1);
   return [...kept, { lead: extra, quote: quoteFor(index, extra.passage, question, kept.map((c) => c.quote)), also: [] }];
