@@ -56,7 +56,7 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
  * "who" questions may be answered by a body ("who must applicants be
  * licensed by?" — the SEC, the FCA).
  */
-const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WORDS}|heads|headed|leads?)\\b`, "i");
+const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WORDS}|heads|headed|leads?|(?:co-?)?founded|runs|chairs|chaired|owns)\\b`, "i");
 
 /**
  * Whether the best passage, or the sentence after it (or before it, when it

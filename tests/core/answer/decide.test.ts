@@ -99,6 +99,9 @@ describe("decide", () => {
     expect(decision("who allocated surplus electricity to the bitcoin miners")).toBeUndefined();
     // The solar article says what the energy ministry did, never who heads it.
     expect(decision("who heads the energy ministry")).toBe("nothing of the kind asked");
+    // Founding, running or chairing something is done by a person too.
+    expect(decision("who founded the blockchain skills council")).toBe("nothing of the kind asked");
+    expect(decision("who chairs the harbour board")).toBeUndefined();
   });
 
   it("refuses how many when no passage counts what is asked about, even though one covers the subject", () => {
