@@ -42,11 +42,55 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   const distance = exact === undefined && (!index.isEnglish(term) || index.isProperNoun(term)) ? maxEditDistance(term) : 0;
   if (distance > 0) {
     for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
-      const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key);
+      const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key) || (word !== undefined && typoOf(index, word, key));
       if (!found.has(id) && d > 0 && plausible) found.set(id, FUZZY_CREDIT);
     }
   }
+  if (found.size === 0 && word !== undefined && !index.isEnglish(term)) {
+    const stem = typoStem(index, word);
+    if (stem !== undefined) found.set(stem, FUZZY_CREDIT);
+  }
   return found;
+}
+
+/** Letters a typo may garble at a word's end and still be read as the word whose stem starts it ("regulatr"). */
+const TYPO_TAIL = 4;
+/** Shortest stem a garbled word may be read as. */
+const MIN_TYPO_STEM = 5;
+
+/**
+ * The vocabulary id of the English stem a garbled word starts with, when the
+ * garbling is in the last TYPO_TAIL letters ("regulatr" → regul, the stem of
+ * regulator, "electrcity" → electr); undefined when none.
+ */
+function typoStem(index: CorpusIndex, word: string): number | undefined {
+  const w = word.toLowerCase();
+  for (let k = w.length - 1; k >= Math.max(MIN_TYPO_STEM, w.length - TYPO_TAIL); k--) {
+    const prefix = w.slice(0, k);
+    const id = index.vocabulary.get(prefix);
+    if (id !== undefined && index.isEnglish(prefix) && !index.isProperNoun(prefix)) return id;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a word the corpus lacks is a typo of an English word whose stem is
+ * `stem`: one keystroke from the stem's letters at its start ("reguator" —
+ * "regul", the stem of regulator — is two edits from its own stem "reguat",
+ * but one from "regul" + "ator"). Only English words qualify: a name one
+ * letter from a corpus word stays a name the corpus lacks.
+ */
+function typoOf(index: CorpusIndex, word: string, stem: string): boolean {
+  if (!index.isEnglish(stem) || index.isProperNoun(stem)) return false;
+  const w = word.toLowerCase();
+  // The edit distance from the stem to the word's closest prefix (one row of the edit-distance table per stem letter).
+  let row = Array.from({ length: w.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= stem.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= w.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (stem[i - 1] === w[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return Math.min(...row) <= 1;
 }
 
 /**

@@ -28,6 +28,12 @@ describe("decide", () => {
     expect(decision("when did punjab get surplus electricity for miners")).toBeUndefined();
   });
 
+  it("reads a typo of an English word the articles have as that word, not as a name the corpus lacks", () => {
+    // "reguator" is one letter from "regulator": two edits from its stem, too far for the fuzzy match.
+    expect(decision("when will the reguator publish its rules")).toBeUndefined();
+    expect(decision("when will the regulatr publish its rules")).toBeUndefined();
+  });
+
   it("refuses a name typed in lower case that no article has and English lacks", () => {
     expect(decision("how many tokenised bonds did bithumb buy")).toBe("unknown name");
     // A misspelled name the corpus has is still found, and chat shorthand is no name.
