@@ -118,9 +118,10 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
  * or 2 is the article's description.
  */
 const ARTICLE_REFERENCES = [
-  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+(?:article|piece|report|story|news)\s+(?:on|about)\s+([^,?;:]{3,80}?)(?=[,?;:]|$)/iu,
-  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|write-?up)\b/iu,
-  /^\s*(?:what|how)\s+(?:does|did|do)\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story)\s+(?:say|describe|report)\b/iu,
+  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+(?:article|piece|report|story|news|op-?ed|column|editorial|interview)\s+(?:on|about)\s+([^,?;:]{3,80}?)(?=[,?;:]|$)/iu,
+  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|write-?up|op-?ed|column|editorial|interview)\b/iu,
+  /^\s*(?:what|how)\s+(?:does|did|do)\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|op-?ed|column|editorial|interview)\s+(?:say|describe|report)\b/iu,
+  /\bwhat\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|op-?ed|column|editorial|interview)\s+(?:says|said|reports|describes)\b/iu,
 ];
 
 /** Lowercase letters and digits, one space between words: for finding a phrase in a title. */

@@ -68,6 +68,10 @@ describe("analyze", () => {
     expect(named.concepts.map((c) => c.label)).not.toContain("diplomacy");
     const onTopic = analyze(index, "According to the article on Pakistan's crypto diplomacy, which standards apply?");
     expect(onTopic.articles?.map(title)).toEqual(["Pakistan’s Crypto Diplomacy Secures Strong Position on International Stage"]);
+    // A request ("summarise") and an op-ed or column name the article as well.
+    const request = analyze(index, "summarise what the crypto diplomacy column says about pakistan being a follower");
+    expect(request.articles?.map(title)).toEqual(["Pakistan’s Crypto Diplomacy Secures Strong Position on International Stage"]);
+    expect(request.concepts.map((c) => c.label)).not.toContain("summarise");
   });
 
   it("leaves a question alone when no title matches what it calls an article", () => {
