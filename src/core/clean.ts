@@ -76,6 +76,8 @@ const MENU_LINE = /^(?:[^|·•»]{1,30}[|·•»]\s*){3,}[^|·•»]{0,30}$/u;
 const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?|our standards)\s*(?:[:|»›]|$)/i;
 /** A wire story's credits ("(Reporting by …; Editing by …)") and an opinion page's note on its writer ("The writer is a journalist based in Islamabad."). */
 const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$|^the (?:writer|author) (?:is|was|has been|teaches|works)\b/i;
+/** A copyright notice or a press contact ("© 2025 PVARA. All rights reserved.", "For media inquiries contact: …"). */
+const NOTICE = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?:media|press) (?:inquiries|enquiries|contacts?)\b|^contact(?: us)?:\s*\S+@/i;
 /** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */
 const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
 /** Page furniture that stands alone on a line. */
@@ -87,14 +89,15 @@ const MAX_CHROME_WORDS = 30;
 
 /**
  * A line that is site chrome wherever it stands: a menu, a share or
- * "read more" line, a newsletter prompt, page furniture, a byline or credits. Used when
+ * "read more" line, a newsletter prompt, page furniture, a byline, credits,
+ * or a copyright or contact notice. Used when
  * cleaning a scrape, and again when answering, so chrome that a cleaning
  * rule missed is never quoted.
  */
 export function isChromeLine(line: string): boolean {
   const text = line.trim();
   if (wordCount(text) > MAX_CHROME_WORDS) return false;
-  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
+  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || NOTICE.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
 }
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */

@@ -57,8 +57,8 @@ describe("cleanScrape", () => {
     expect(cleanScrape(raw)).toEqual({ title: "Why Pakistan's youth are betting on crypto", paragraphs: ["ISLAMABAD: Ask a student how they save."] });
   });
 
-  it("drops a wire story's credits and its standards footer", () => {
-    const raw = ["IMF presses Pakistan on mining power", "KARACHI (Reuters) - The fund asked how power would be priced.", "(Reporting by Staff; Editing by Desk)", "Our Standards: The Trust Principles."].join("\n\n");
+  it("drops a wire story's credits, its standards footer, copyright and press-contact lines", () => {
+    const raw = ["IMF presses Pakistan on mining power", "KARACHI (Reuters) - The fund asked how power would be priced.", "(Reporting by Staff; Editing by Desk)", "Our Standards: The Trust Principles.", "For media inquiries contact: media@pvara.example", "© 2025 PVARA. All rights reserved."].join("\n\n");
     expect(cleanScrape(raw).paragraphs).toEqual(["KARACHI (Reuters) - The fund asked how power would be priced."]);
   });
 
