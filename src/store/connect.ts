@@ -62,13 +62,24 @@ export async function connectStore(location: string): Promise<StoreConnection> {
   const where = isPostgresUrl(location) ? hidePassword(location) : location;
   let connection: StoreConnection | undefined;
   try {
-    // pg is loaded only for a server: the embedded store's start-up does not pay for it.
-    connection = isPostgresUrl(location) ? openPostgres((await import("pg")).default, location) : openSqlite(location);
-    const db = connection.db as Kysely<unknown>;
-    // kysely locks PostgreSQL while it migrates, but not SQLite: processes sharing a new embedded store (a
-    // sharded start) would each apply the first migration. They take turns on a lock file instead.
-    await (connection.kind === "sqlite" && location !== ":memory:" ? inTurn(`${location}.lock`, () => migrate(db)) : migrate(db));
-    return connection;
+    if (isPostgresUrl(location)) {
+      // pg is loaded only for a server: the embedded store's start-up does not pay for it. kysely locks
+      // PostgreSQL while it migrates.
+      connection = openPostgres((await import("pg")).default, location);
+      await migrate(connection.db as Kysely<unknown>);
+      return connection;
+    }
+    const open = async () => {
+      connection = openSqlite(location);
+      await migrate(connection.db as Kysely<unknown>);
+      return connection;
+    };
+    // Processes sharing a new embedded store (a sharded start) would each apply the first migration, and
+    // one switching the file to WAL while another migrates is refused at once (SQLITE_BUSY, no waiting).
+    // They take turns on a lock file to open and migrate it.
+    if (location === ":memory:") return await open();
+    mkdirSync(dirname(location), { recursive: true });
+    return await inTurn(`${location}.lock`, open);
   } catch (error) {
     await connection?.close().catch(() => undefined);
     const { code, message } = error as NodeJS.ErrnoException;
