@@ -22,6 +22,8 @@ const WORDS = /\p{L}[\p{L}\p{M}'’]*|\d[\d,.]*/gu;
  * COUNT_REACH words before a word with that term.
  */
 function counts(text: string, counted: readonly string[]): boolean {
+  // "How many times …?" — "once", "twice".
+  if (counted.includes("time") && /\b(?:once|twice|thrice)\b/i.test(text)) return true;
   const words = [...text.matchAll(WORDS)].map(([w]) => w);
   return words.some((word, i) => counted.includes(toTerm(word) ?? "") && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
 }

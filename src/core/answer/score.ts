@@ -6,7 +6,7 @@
  * coverage, the same-fact test, the kind features.
  */
 import { isChromeLine } from "../clean.ts";
-import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
+import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
@@ -154,6 +154,9 @@ const unattributedQuote = (text: string): boolean => /^[“"]/.test(text) && !AT
 /** An opening phrase set off by a comma ("By introducing structured oversight, …", "According to the statement, …"): the subject follows it. */
 const OPENING_PHRASE = /^(?:by|in|on|at|for|with|after|before|during|under|according to|following|despite|since|as|while|when|once|meanwhile|however|instead|still|separately|earlier|later|speaking|addressing|asked)\b[^,;:.]{0,60},\s+/iu;
 
+/** A list item ("• Hina Javed, a lawyer who …", "2. Licensing"): it leans on the sentence that introduces the list. */
+const LIST_ITEM = /^\s*(?:[•·▪‣◦*–-]|\d{1,2}[.)])\s+/u;
+
 /** An opening phrase that refers back itself: "Under the proposal, …", "According to the statement, …", "Under the memorandum, …". */
 const OPENS_WITH_REFERENCE = /^(?:[Uu]nder|[Aa]ccording to|[Ii]n|[Bb]y|[Ww]ith|[Aa]fter|[Ff]ollowing|[Dd]espite)\s+(?:the|this|that|these|those|such)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s/u;
 
@@ -163,10 +166,11 @@ const OPENS_WITH_REFERENCE = /^(?:[Uu]nder|[Aa]ccording to|[Ii]n|[Bb]y|[Ww]ith|[
  * quotation's speaker (SAID_BY_PRONOUN) or a quotation without one, at its
  * start or after an opening phrase ("By introducing structured oversight, the
  * authority is expected to …"); or an opening phrase that refers back itself
- * ("Under the proposal, a custodian must …").
+ * ("Under the proposal, a custodian must …"); or a list item, which leans on
+ * the sentence that introduces its list.
  */
 export function leansBack(text: string): boolean {
-  if (OPENS_WITH_REFERENCE.test(text)) return true;
+  if (OPENS_WITH_REFERENCE.test(text) || LIST_ITEM.test(text)) return true;
   const subject = text.replace(OPENING_PHRASE, "");
   return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
 }
@@ -185,7 +189,7 @@ export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|
  * ANTECEDENT_CREDIT when the passage leans back for its subject.
  */
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
-  const before = index.passages.termsBeside(passage, -1);
+  const before = LIST_ITEM.test(passage.text) ? listIntroduction(index, passage) : index.passages.termsBeside(passage, -1);
   const after = index.passages.termsBeside(passage, 1);
   const leans = leansBack(passage.text);
   const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
@@ -201,6 +205,13 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     found += concept.weight * Math.max(own, prior, later, title, named);
   }
   return total === 0 ? 0 : found / total;
+}
+
+/** The terms of the sentence that introduces the list a list item belongs to ("The new members are:"). */
+function listIntroduction(index: CorpusIndex, item: Passage): TermIds | undefined {
+  let at = adjacent(index, item, -1);
+  while (at && LIST_ITEM.test(at.text)) at = adjacent(index, at, -1);
+  return at?.terms;
 }
 
 /**

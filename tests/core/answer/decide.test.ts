@@ -110,6 +110,10 @@ describe("decide", () => {
     expect(decision("who chairs the harbour board")).toBeUndefined();
   });
 
+  it("answers how many times with once or twice", () => {
+    expect(decision("how many times will the ministry review the miners' tariff")).toBeUndefined();
+  });
+
   it("refuses how many when no passage counts what is asked about, even though one covers the subject", () => {
     expect(decision("how many bitcoins do the solar miners in Punjab hold")).toBe("nothing of the kind asked");
   });

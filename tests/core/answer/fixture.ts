@@ -36,6 +36,8 @@ LAHORE: The energy ministry allocated 500 megawatts of surplus electricity to bi
 The allocation could create thousands of jobs, according to the ministry.
 
 The ministry did not say how the electricity would be priced. It will bring a tariff plan to the cabinet next month.
+
+The ministry will review the miners' tariff twice a year.
 `,
   "2025-07-01-council-opens-training-centre.md": `---
 title: Council opens training centre
@@ -48,6 +50,12 @@ The Blockchain Skills Council opened a training centre in Multan for young progr
 The council will fund upskilling programmes for women developers. The centre has two classrooms.
 
 He added that the centre is not a regulator and has no licensing powers.
+
+The centre offers two courses:
+
+• Solidity for beginners;
+
+• Smart contract audits.
 
 Amina Siddiqui, an economist, doubted the plan. "A centre with two classrooms cannot train a generation," she said.
 `,
