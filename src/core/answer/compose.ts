@@ -6,7 +6,8 @@
  */
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion } from "./types.ts";
-import { CARRIES_ON, type Scored, answersKind, leansBack, sameFact } from "./score.ts";
+import { type Scored, answersKind, sameFact } from "./score.ts";
+import { CARRIES_ON, leansBack } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
 import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";

@@ -3,7 +3,8 @@
  * too little of the question covered, or only the question's names matched.
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { type Scored, answersKind, coverage, leansBack } from "./score.ts";
+import { type Scored, answersKind, coverage } from "./score.ts";
+import { leansBack } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { COUNT_REACH, KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";

@@ -6,6 +6,7 @@
  *   expand.ts   each word's vocabulary matches (exact, prefix, misspelled, lemma, WordNet) and weight
  *   retrieve.ts the search terms within a budget; the best articles
  *   score.ts    passages by coverage, own match, article score, kind of answer
+ *               (lean.ts: which sentences lean on the one before)
  *   decide.ts   answer, or refuse on evidence
  *   compose.ts  the verbatim quotes, with the sentence that carries on
  *   cite.ts     citations, and the closest articles for a refusal

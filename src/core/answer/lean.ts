@@ -1,0 +1,84 @@
+/**
+ * Which sentences lean on the one before for their subject — "He added that
+ * …", "The two-day gathering, held at …", "A token of this kind …", "“…,” he
+ * said", "• Hina Javed, a lawyer …" — and which carry on from it. A leaning
+ * sentence takes the question's words from the sentence it leans on and the
+ * headline (score.ts), and is quoted with it (compose.ts).
+ */
+import { type CorpusIndex, type Passage, adjacent } from "../passage-index.ts";
+import type { TermIds } from "../term-ids.ts";
+
+/** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
+export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
+
+/**
+ * A sentence that opens with a definite description and names nothing in it
+ * ("The two-day gathering, held at …", "The chairperson should be …", "The
+ * central bank urged caution"): news refers back to what it named in the
+ * sentence before this way. "The board of the Pakistan Virtual Assets
+ * Regulatory Authority …" and "The Rules of Business …" name their referent.
+ */
+const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)[\p{Ll}\d][\p{L}\d-]*`;
+const DEFINITE = new RegExp(String.raw`^[Tt]he (?:${NP_WORD} ){0,2}${NP_WORD}(?![\p{L}\d-])(?! (?:of|for|at|in|on|by|from) (?:the )?\p{Lu})(?! \p{Lu})`, "u");
+
+/**
+ * A noun phrase that points back to the one before by its kind ("A token of
+ * this kind would hold its value …", "Ordinances of this kind remain in force
+ * …", "A council like this …") within a sentence's first few words.
+ */
+const OF_THIS_KIND = /^(?:\S+\s+){0,5}?\S+ (?:of (?:this|that|these|those|such an?|such) (?:kind|sort|type|nature)s?|like (?:this|that|these|those))\b/iu;
+
+/** A quotation its speaker is a pronoun for: "“A currency born unregulated cannot be regulated,” he said". */
+const SAID_BY_PRONOUN = /^[“"‘'][^”"’]{8,}[”"’],?\s+(?:he|she|they)\s+(?:said|says|added|argued|noted|told|warned|stressed|explained|asked|wrote)\b/iu;
+
+/** Verbs that say who spoke. */
+const ATTRIBUTION = /\b(?:said|says|saying|added|argued|noted|told|warned|stressed|explained|asked|wrote|according)\b/i;
+
+/**
+ * A quotation with no speaker of its own (“Whenever the government decides to
+ * take it further, we would recommend …”): it carries on the words of the
+ * speaker named before it.
+ */
+const unattributedQuote = (text: string): boolean => /^[“"]/.test(text) && !ATTRIBUTION.test(text);
+
+/** An opening phrase set off by a comma ("By introducing structured oversight, …", "According to the statement, …"): the subject follows it. */
+const OPENING_PHRASE = /^(?:by|in|on|at|for|with|after|before|during|under|according to|following|despite|since|as|while|when|once|meanwhile|however|instead|still|separately|earlier|later|speaking|addressing|asked)\b[^,;:.]{0,60},\s+/iu;
+
+/** A list item ("• Hina Javed, a lawyer who …", "2. Licensing"): it leans on the sentence that introduces the list. */
+const LIST_ITEM = /^\s*(?:[•·▪‣◦*–-]|\d{1,2}[.)])\s+/u;
+
+/** An opening phrase that refers back itself: "Under the proposal, …", "According to the statement, …", "Under the memorandum, …". */
+const OPENS_WITH_REFERENCE = /^(?:[Uu]nder|[Aa]ccording to|[Ii]n|[Bb]y|[Ww]ith|[Aa]fter|[Ff]ollowing|[Dd]espite)\s+(?:the|this|that|these|those|such)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s/u;
+
+/**
+ * A sentence that leans on the one before for its subject: a pronoun
+ * (CONTINUES), a definite description (DEFINITE), a kind (OF_THIS_KIND), a
+ * quotation's speaker (SAID_BY_PRONOUN) or a quotation without one, at its
+ * start or after an opening phrase ("By introducing structured oversight, the
+ * authority is expected to …"); or an opening phrase that refers back itself
+ * ("Under the proposal, a custodian must …"); or a list item, which leans on
+ * the sentence that introduces its list.
+ */
+export function leansBack(text: string): boolean {
+  if (OPENS_WITH_REFERENCE.test(text) || LIST_ITEM.test(text)) return true;
+  const subject = text.replace(OPENING_PHRASE, "");
+  return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
+}
+
+/**
+ * A sentence that carries on from the one before it: a pronoun or "this …"
+ * (CONTINUES), or a connective ("He added that …", "With that in mind, …",
+ * "However, …"). When the chosen sentence is followed by one, the answer
+ * often lies there, and it is quoted too.
+ */
+export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
+
+/** A list item ("• Hina Javed, a lawyer who …", "2. Licensing"). */
+export const isListItem = (text: string): boolean => LIST_ITEM.test(text);
+
+/** The terms of the sentence that introduces the list a list item belongs to ("The new members are:"). */
+export function listIntroduction(index: CorpusIndex, item: Passage): TermIds | undefined {
+  let at = adjacent(index, item, -1);
+  while (at && LIST_ITEM.test(at.text)) at = adjacent(index, at, -1);
+  return at?.terms;
+}
