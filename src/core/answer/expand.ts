@@ -10,7 +10,7 @@ import { allowsPrefix, letterDifference, maxEditDistance } from "../text.ts";
 import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
 
 export type { Concept, Expansion } from "./types.ts";
-import { ANSWER_TYPE_WEIGHT, FUZZY_CREDIT, SHORT_PREFIX_CREDIT, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
+import { ANSWER_TYPE_WEIGHT, FUZZY_CREDIT, MIN_TYPO_STEM, SHORT_PREFIX_CREDIT, TYPO_TAIL, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
 
 /**
  * Expands one query term to the vocabulary terms it matches, with their
@@ -42,7 +42,7 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   const distance = exact === undefined && (!index.isEnglish(term) || index.isProperNoun(term)) ? maxEditDistance(term) : 0;
   if (distance > 0) {
     for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
-      const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key) || (word !== undefined && typoOf(index, word, key));
+      const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key) || (word !== undefined && mistypes(index, word, key));
       if (!found.has(id) && d > 0 && plausible) found.set(id, FUZZY_CREDIT);
     }
   }
@@ -52,11 +52,6 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   }
   return found;
 }
-
-/** Letters a typo may garble at a word's end and still be read as the word whose stem starts it ("regulatr"). */
-const TYPO_TAIL = 4;
-/** Shortest stem a garbled word may be read as. */
-const MIN_TYPO_STEM = 5;
 
 /**
  * The vocabulary id of the English stem a garbled word starts with, when the
@@ -80,7 +75,7 @@ function typoStem(index: CorpusIndex, word: string): number | undefined {
  * but one from "regul" + "ator"). Only English words qualify: a name one
  * letter from a corpus word stays a name the corpus lacks.
  */
-function typoOf(index: CorpusIndex, word: string, stem: string): boolean {
+function mistypes(index: CorpusIndex, word: string, stem: string): boolean {
   if (!index.isEnglish(stem) || index.isProperNoun(stem)) return false;
   const w = word.toLowerCase();
   // The edit distance from the stem to the word's closest prefix (one row of the edit-distance table per stem letter).
@@ -162,8 +157,9 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
 /**
  * A word typed in lower case that no article has in any spelling and that is
  * no English word ("bithumb", "solana") or is one of WordNet's proper nouns
- * ("uzbekistan", "nigeria") is a name the corpus lacks, and decides like one. Short words and words without a vowel are left alone:
- * they are more often chat shorthand ("govt", "abt", "pls") than names.
+ * ("uzbekistan", "nigeria") is a name the corpus lacks, and decides like one.
+ * Short words and words without a vowel are left alone: they are more often
+ * chat shorthand ("govt", "abt", "pls") than names.
  */
 function unknownName(index: CorpusIndex, word: string, term: string): boolean {
   return /^\p{L}{5,}$/u.test(word) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term));

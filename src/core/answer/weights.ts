@@ -19,6 +19,15 @@ export const UNKNOWN_WORD_WEIGHT = 0.4;
 /** Credit for a term that only matches a misspelled form. */
 export const FUZZY_CREDIT = 0.7;
 
+/**
+ * Letters a typo may garble at the end of a word neither the corpus nor
+ * English has, for it still to be read as the English word whose stem starts
+ * it ("regulatr" → regulator; expand.ts). More reads names as words.
+ */
+export const TYPO_TAIL = 4;
+/** Shortest stem such a garbled word may be read as ("regul"): shorter stems start too many words. */
+export const MIN_TYPO_STEM = 5;
+
 /** Credit for a short stem that matches only as a prefix ("lead" → "leader"). */
 export const SHORT_PREFIX_CREDIT = 0.7;
 
