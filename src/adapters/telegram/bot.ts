@@ -5,11 +5,11 @@
  * bot's answers is a follow-up, read with the question that answer was about. Long polling with
  * @grammyjs/runner (sequential per chat), or webhook mode behind a secret.
  */
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { type Server, createServer } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, GrammyError, InlineKeyboard, type Transformer, webhookCallback } from "grammy";
-import type { Message, Update } from "grammy/types";
+import { Bot, type Context, GrammyError, InlineKeyboard, webhookCallback } from "grammy";
+import type { Message } from "grammy/types";
 import type { Logger } from "pino";
 import type { Deps } from "../../../commands/command.ts";
 import { commands, findCommand } from "../../../commands/index.ts";
@@ -21,6 +21,8 @@ import { type ConversationKeeper, MemoryConversations } from "../conversations.t
 import { MemoryPages, type PageKeeper } from "../pages.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { paginate, renderTelegram, toPlainText } from "./render.ts";
+import { deadline, isModeratorIn, isTelegramModerator } from "./api.ts";
+import { MalformedUpdate, checkedHttpAdapter } from "./webhook.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -40,90 +42,7 @@ export interface TelegramOptions {
 
 /** How long one Bot API request may take in all, its retries and their waits included. */
 export const RETRY_BUDGET_SECONDS = 30;
-/** A webhook body larger than this is not an update. */
-const MAX_UPDATE_BYTES = 1 << 20;
-
 const EXPIRED = "This timeline has expired; run /timeline again.";
-/** The user id Telegram shows for anonymous group admins. */
-const GROUP_ANONYMOUS_BOT = 1087968824;
-
-/**
- * Whether the sender may run moderator commands: a chat administrator or the
- * creator (anonymous admins included), or a listed id in a private chat.
- * A failed lookup denies.
- */
-export async function isTelegramModerator(ctx: Context, moderatorIds: readonly string[]): Promise<boolean> {
-  const chat = ctx.chat;
-  const from = ctx.from;
-  if (!chat || !from) return false;
-  if (chat.type === "private") return moderatorIds.includes(String(from.id));
-  if (chat.type === "channel") return false;
-  if (ctx.msg?.sender_chat?.id === chat.id && from.id === GROUP_ANONYMOUS_BOT) return true;
-  return isModeratorIn(ctx.api, chat.id, from.id, moderatorIds);
-}
-
-/** Whether a user may run moderator commands in a chat: listed, for a private chat; else its creator or an administrator. */
-async function isModeratorIn(api: Context["api"], chatId: number, userId: number, moderatorIds: readonly string[]): Promise<boolean> {
-  if (chatId > 0) return chatId === userId && moderatorIds.includes(String(userId));
-  const member = await api.getChatMember(chatId, userId);
-  return member.status === "creator" || member.status === "administrator";
-}
-
-/**
- * An API transformer that aborts a request — with every retry and wait that
- * the transformers inside it add — once `ms` have passed. Long polling's
- * getUpdates waits on purpose and is exempt.
- */
-export function deadline(ms: number): Transformer {
-  return (prev, method, payload, signal) => {
-    if (method === "getUpdates") return prev(method, payload, signal);
-    // grammY types its signal with the abort-controller shim; at run time it is Node's own AbortSignal.
-    type Signal = typeof signal;
-    const timeout = AbortSignal.timeout(ms);
-    return prev(method, payload, (signal ? AbortSignal.any([signal as unknown as AbortSignal, timeout]) : timeout) as unknown as Signal);
-  };
-}
-
-/** A webhook body that is not a Telegram update: answered 400. */
-class MalformedUpdate extends Error {}
-
-/**
- * grammY's webhook adapter for node:http, with the body checked before grammY
- * sees it: at most MAX_UPDATE_BYTES, JSON, an object with a numeric update_id.
- */
-function checkedHttpAdapter(req: IncomingMessage, res: ServerResponse) {
-  const secret = req.headers["x-telegram-bot-api-secret-token"];
-  return {
-    get update(): Promise<Update> {
-      return new Promise<Update>((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        req.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size <= MAX_UPDATE_BYTES) chunks.push(chunk);
-        });
-        req.once("error", reject);
-        req.once("end", () => {
-          if (size > MAX_UPDATE_BYTES) return reject(new MalformedUpdate(`update body over ${MAX_UPDATE_BYTES} bytes`));
-          let body: unknown;
-          try {
-            body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-          } catch {
-            return reject(new MalformedUpdate("update body is not JSON"));
-          }
-          const id = (body as { update_id?: unknown } | null)?.update_id;
-          if (typeof body !== "object" || body === null || Array.isArray(body) || !Number.isSafeInteger(id)) return reject(new MalformedUpdate("update body has no update_id"));
-          resolve(body as Update);
-        });
-      });
-    },
-    header: Array.isArray(secret) ? secret[0] : secret,
-    end: () => res.end(),
-    respond: (json: string) => res.writeHead(200, { "Content-Type": "application/json" }).end(json),
-    unauthorized: () => res.writeHead(401).end("secret token is wrong"),
-  };
-}
-
 function keyboard(key: string, page: number, pages: number): InlineKeyboard | undefined {
   if (pages <= 1) return undefined;
   const kb = new InlineKeyboard();
