@@ -17,7 +17,6 @@ import {
   type Interaction,
   type Message,
   MessageFlags,
-  PermissionFlagsBits,
   Partials,
   Routes,
 } from "discord.js";
@@ -27,13 +26,13 @@ import { findCommand } from "../../../commands/index.ts";
 import type { Caller } from "../../../commands/run.ts";
 import { type Reply, text } from "../../reply.ts";
 import { suggestTopics } from "../../core/suggest.ts";
-import { checkArticleFile, downloadText } from "../files.ts";
 import { GENERIC_FAILURE, SLOW_DOWN, commandReply, pressPost, serveCommand } from "../platform.ts";
 import { type ConversationKeeper, MemoryConversations } from "../conversations.ts";
 import { MemoryPages, type PageKeeper } from "../pages.ts";
 import { type RateLimit, RateLimiter } from "../rate-limit.ts";
 import { DiscordFollowUps, THREAD_BUTTON, followUpRow } from "./follow-ups.ts";
 import { renderDiscord } from "./render.ts";
+import { SNOWFLAKE, isDiscordModerator, malformedInteraction, rawOptions } from "./interactions.ts";
 
 /** No text from users or articles may ping anyone. */
 export const NO_PINGS = { parse: [] as never[], repliedUser: false };
@@ -63,54 +62,6 @@ function pager(id: string, page: number, pages: number): ActionRowBuilder<Button
     new ButtonBuilder().setCustomId(`pg:${id}:x`).setLabel(`${page + 1} / ${pages}`).setStyle(ButtonStyle.Secondary).setDisabled(true),
     new ButtonBuilder().setCustomId(`pg:${id}:${Math.min(pages - 1, page + 1)}`).setLabel("▶").setStyle(ButtonStyle.Secondary).setDisabled(page === pages - 1),
   );
-}
-
-/** Whether an interaction's member may run moderator commands: Manage Guild, or a moderator role. Outside a server: no. */
-export function isDiscordModerator(interaction: Interaction, moderatorRoleIds: readonly string[]): boolean {
-  if (!interaction.inGuild()) return false;
-  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
-  const roles = interaction.member?.roles;
-  const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
-  return ids.some((id) => moderatorRoleIds.includes(id));
-}
-
-/** The options as given; attachments become the text of the file, read only for callers allowed to run the command. */
-async function rawOptions(interaction: ChatInputCommandInteraction): Promise<Record<string, unknown>> {
-  const raw: Record<string, unknown> = {};
-  for (const option of interaction.options.data) {
-    if (option.attachment) {
-      checkArticleFile(option.attachment.name, option.attachment.size);
-      raw[option.name] = await downloadText(option.attachment.url);
-    } else raw[option.name] = option.value;
-  }
-  return raw;
-}
-
-/** Fields discord.js turns into BigInt while it builds an interaction: a bad one would throw inside the client. */
-const BIGINT_FIELDS = new Set(["permissions", "app_permissions", "allow", "deny"]);
-const SNOWFLAKE = /^\d{1,20}$/;
-
-/**
- * Why a raw INTERACTION_CREATE payload cannot become an interaction, or
- * undefined when it can. discord.js would throw while building it (outside any
- * handler of ours: an unhandled rejection, and the user waits for nothing).
- */
-function malformedInteraction(data: unknown): string | undefined {
-  const d = data as { id?: unknown; token?: unknown; type?: unknown } | null;
-  if (typeof d !== "object" || d === null) return "payload is not an object";
-  if (typeof d.id !== "string" || !SNOWFLAKE.test(d.id)) return "id is not a snowflake";
-  if (typeof d.token !== "string" || d.token.length === 0) return "token is missing";
-  if (typeof d.type !== "number") return "type is not a number";
-  const stack: unknown[] = [d];
-  for (let seen = 0; stack.length > 0 && seen < 10_000; seen++) {
-    const value = stack.pop();
-    if (typeof value !== "object" || value === null) continue;
-    for (const [key, inner] of Object.entries(value)) {
-      if (BIGINT_FIELDS.has(key) && (typeof inner !== "string" || !/^\d{1,30}$/.test(inner))) return `${key} is not a permission bit string`;
-      if (typeof inner === "object" && inner !== null) stack.push(inner);
-    }
-  }
-  return undefined;
 }
 
 /** How long an answer may wait for other interactions' acknowledgements to go out first. */
