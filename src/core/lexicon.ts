@@ -17,6 +17,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { toTerm } from "./text.ts";
+import { type Irregulars, lemmaStems, readIrregulars } from "./irregular-forms.ts";
+
+export { type Irregulars, lemmaStems } from "./irregular-forms.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 const require = createRequire(import.meta.url);
@@ -36,8 +39,6 @@ export interface RelationTable {
   credit: Float64Array;
 }
 
-/** Irregular form → the stems of its lemmas ("brought" → ["bring"]). */
-export type Irregulars = Map<string, string[]>;
 
 /** What is read from WordNet once per machine. */
 export interface Lexicon {
@@ -252,41 +253,6 @@ function readCachedLexicon(cacheDir: string): Lexicon {
     // a cache we cannot write only costs the next start a second
   }
   return lexicon;
-}
-
-interface Lemmatizer {
-  verb(word: string): string;
-  noun(word: string): string;
-  adjective(word: string): string;
-}
-
-/**
- * Every irregular form in WordNet's exception lists with the stems of its
- * lemmas, as wink-lemmatizer gives them; a form whose lemma stems like the
- * form itself ("axes" → "axe") is left out, the stemmer already joins them.
- */
-function readIrregulars(): Irregulars {
-  const lemmatizer = require("wink-lemmatizer") as Lemmatizer;
-  const forms = new Set<string>();
-  for (const list of ["wn-verb-exceptions", "wn-noun-exceptions", "wn-adjective-exceptions"]) {
-    for (const form of Object.keys(require(`wink-lexicon/src/${list}.js`) as Record<string, string>)) if (!form.includes("_")) forms.add(form);
-  }
-  const irregulars: Irregulars = new Map();
-  for (const form of forms) {
-    const stems = new Set<string>();
-    for (const lemma of [lemmatizer.verb(form), lemmatizer.noun(form), lemmatizer.adjective(form)]) {
-      if (lemma === form) continue;
-      const stem = toTerm(lemma);
-      if (stem && stem !== toTerm(form)) stems.add(stem);
-    }
-    if (stems.size > 0) irregulars.set(form, [...stems]);
-  }
-  return irregulars;
-}
-
-/** The stems of a word's lemmas when it is an irregular form ("brought" → "bring"), else none. */
-export function lemmaStems(word: string, irregulars: ReadonlyMap<string, string[]>): string[] {
-  return irregulars.get(word.toLowerCase()) ?? [];
 }
 
 /** What an index keeps of the lexicon: the entries that reach its vocabulary (see lexiconFor). */
