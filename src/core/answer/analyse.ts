@@ -154,6 +154,25 @@ function articleReference(index: CorpusIndex, text: string): { rest: string; art
   return { rest: text };
 }
 
+/**
+ * Two words typed apart that the corpus writes as one name ("chang peng" /
+ * Changpeng): when the pair run together is a word the corpus has and one of
+ * them is not, they are one token. The reverse of splitName.
+ */
+function joinSplitNames(index: CorpusIndex, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]];
+    const joined = b && b.at === a.at + 1 && /^\p{L}+$/u.test(a.word + b.word) ? toTerm(a.word + b.word) : null;
+    const unknown = (t: Token) => index.vocabulary.get(t.term) === undefined;
+    if (b && joined && index.vocabulary.get(joined) !== undefined && (unknown(a) || unknown(b))) {
+      out.push({ ...a, term: joined, word: a.word + b.word, entity: a.entity || b.entity, answerType: false });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Shortest part of a word split in two (see splitName). */
 const MIN_PART = 3;
 
@@ -236,7 +255,8 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const kind = classify(unbounded);
   // Only a "when" question's answer is a date a year can bound.
   const { rest: text, years } = kind === "when" ? yearBound(unbounded) : { rest: unbounded, years: undefined };
-  const { words, tokens } = questionTokens(index, text);
+  const { words, tokens: typed } = questionTokens(index, text);
+  const tokens = joinSplitNames(index, typed);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   /** The tokens each concept came from: first, and one past the last. */

@@ -99,6 +99,11 @@ describe("analyze", () => {
     expect(labels).not.toContainEqual(expect.stringContaining(","));
   });
 
+  it("reads two words typed apart as the one word the articles write (\"block chain\", \"chang peng\")", () => {
+    const question = analyze(fixtureLibrary().index, "who records ownership on a block chain");
+    expect(question.concepts.map((c) => c.alts)).toContainEqual([["blockchain"]]);
+  });
+
   it("reads a name run together in the question as the two words the article writes", () => {
     const { index } = bundledLibrary();
     const [name] = analyze(index, "what did imdadullah say").concepts.filter((c) => c.label === "imdadullah");
