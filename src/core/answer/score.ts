@@ -26,14 +26,17 @@ export interface Scored {
 /** Capitalised words not at the start of a sentence: names, places, organisations. */
 const NAME_WORD = /(?<=\s)\p{Lu}\p{Ll}[\p{L}’'-]*/gu;
 
-/** True when a sentence names something the question does not: what a "which …?" question asks for. */
-function namesSomethingNew(p: Passage, question: AnalyzedQuestion): boolean {
-  for (const [word] of p.text.matchAll(NAME_WORD)) {
-    const term = terms(word)[0];
+/** True when one of the words a pattern captures (group 1, else the whole match) is not the question's own. */
+function capturesNew(text: string, pattern: RegExp, question: AnalyzedQuestion): boolean {
+  for (const match of text.matchAll(pattern)) {
+    const term = terms(match[1] ?? match[0])[0];
     if (term && !question.ownTerms.has(term)) return true;
   }
   return false;
 }
+
+/** True when a sentence names something the question does not: what a "which …?" question asks for. */
+const namesSomethingNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, NAME_WORD, question);
 
 /** "in Dubai", "at the Coca-Cola Arena": a place named after "in" or "at". */
 const PLACE_NAMED = /\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/gu;
@@ -44,14 +47,7 @@ const PLACE_NAMED = /\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/gu;
  * told the audience at Binance Blockchain Week", but by "held at the
  * Coca-Cola Arena".
  */
-function placesSomewhereNew(p: Passage, question: AnalyzedQuestion): boolean {
-  if (!p.features.place) return false;
-  for (const [, word] of p.text.matchAll(PLACE_NAMED)) {
-    const term = terms(word!)[0];
-    if (term && !question.ownTerms.has(term)) return true;
-  }
-  return false;
-}
+const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, PLACE_NAMED, question);
 
 /** Years written in a sentence. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
