@@ -82,6 +82,12 @@ const NOTICE = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?
 const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
 /** Page furniture that stands alone on a line. */
 const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated|posted)\b.*\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*)$/i;
+/** A row of share buttons ("Facebook Twitter WhatsApp", "Share on X | LinkedIn | Email"). */
+const SHARE_BAR = /^(?:(?:share on\s+)?(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|e-mail|reddit|pinterest|messenger|copy link|print)\s*[|·•,]?\s*){2,}$/i;
+/** A photo credit standing alone in brackets: "(AP/File)", "(Reuters)", "(AFP Photo)", "[File photo]". */
+const PHOTO_CREDIT = /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$/u;
+/** A prompt to follow the outlet or to comment: "Like Business on Facebook, follow @TribuneBiz on Twitter …", "Comments are moderated …". */
+const SOCIAL_PROMPT = /^(?:like|follow)\b.*(?:\bon (?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube)\b|@\w+)|^comments?\b.*\bmoderat/i;
 /** A byline standing alone: "By Staff Reporter", "By Kamran Yousaf", "Business Desk", "Our Correspondent". */
 const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
 /** Chrome lines are short: article paragraphs are longer than this. */
@@ -89,15 +95,16 @@ const MAX_CHROME_WORDS = 30;
 
 /**
  * A line that is site chrome wherever it stands: a menu, a share or
- * "read more" line, a newsletter prompt, page furniture, a byline, credits,
- * or a copyright or contact notice. Used when
+ * "read more" line, a row of share buttons, a newsletter or follow-us prompt,
+ * page furniture, a byline, a photo credit, credits, or a copyright or
+ * contact notice. Used when
  * cleaning a scrape, and again when answering, so chrome that a cleaning
  * rule missed is never quoted.
  */
 export function isChromeLine(line: string): boolean {
   const text = line.trim();
   if (wordCount(text) > MAX_CHROME_WORDS) return false;
-  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || NOTICE.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
+  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || NOTICE.test(text) || SHARE_BAR.test(text) || PHOTO_CREDIT.test(text) || SOCIAL_PROMPT.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
 }
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */

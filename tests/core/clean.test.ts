@@ -62,6 +62,25 @@ describe("cleanScrape", () => {
     expect(cleanScrape(raw).paragraphs).toEqual(["KARACHI (Reuters) - The fund asked how power would be priced."]);
   });
 
+  it("drops share buttons, bracketed photo credits, follow-us and comment-policy lines, and keeps sentences like them", () => {
+    const raw = [
+      "KP regulator objects to mining tariff",
+      "PESHAWAR: The provincial regulator objected to the tariff.",
+      "Facebook Twitter WhatsApp",
+      "(AP/File)",
+      "[Reuters]",
+      "The letter was signed by the chairman (Tariq Marwat).",
+      "Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed and join in the conversation.",
+      "Comments are moderated and generally will be posted if they are on-topic and not abusive.",
+      "Follow the money, the chairman said, and the subsidy falls on households.",
+    ].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual([
+      "PESHAWAR: The provincial regulator objected to the tariff.",
+      "The letter was signed by the chairman (Tariq Marwat).",
+      "Follow the money, the chairman said, and the subsidy falls on households.",
+    ]);
+  });
+
   it("drops a trailing list of other stories even without a section label", () => {
     const raw = [
       "Article Title",
