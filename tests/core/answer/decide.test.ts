@@ -53,6 +53,14 @@ describe("decide", () => {
     expect(decision("what did the KHX approve")).toBe("unknown name");
   });
 
+  it("reads an acronym typed in lower case the same way, when it is no English word", () => {
+    const { index } = fixtureLibrary();
+    expect(analyze(index, "what did the khb approve").concepts[0]).toMatchObject({ known: true, alts: [["khb"], ["karachi", "harbor", "board"]] });
+    expect(decision("what did the khb approve")).toBeUndefined();
+    // An English word is never read as initials, however it is typed.
+    expect(analyze(index, "who got the bag").concepts.every((c) => c.alts.length === 1)).toBe(true);
+  });
+
   it("reads two initials as a person the articles name, called by the second name alone", () => {
     // The fixture names "Farida Qureshi", then says "Qureshi said the bonds would be sold to retail savers".
     const { index } = fixtureLibrary();
