@@ -8,6 +8,8 @@ describe("classify", () => {
     ["which day of the week did the board meet", "when"],
     ["how long after resigning did he speak", "when"],
     ["in which city did they meet", "where"],
+    ["in which cities will the pilot run", "where"],
+    ["what venues hosted the summits", "where"],
     ["roughly how many jobs could the plan create", "number"],
     ["what's the age limit for the chair", "number"],
     ["whats the price of the bonds", "number"],
