@@ -72,11 +72,12 @@ function typoStem(index: CorpusIndex, word: string): number | undefined {
  * Whether a word the corpus lacks is a typo of an English word whose stem is
  * `stem`: one keystroke from the stem's letters at its start ("reguator" —
  * "regul", the stem of regulator — is two edits from its own stem "reguat",
- * but one from "regul" + "ator"). Only English words qualify: a name one
- * letter from a corpus word stays a name the corpus lacks.
+ * but one from "regul" + "ator"). Only English words qualify, and only stems
+ * of MIN_TYPO_STEM letters or more: a name one letter from a corpus word stays
+ * a name the corpus lacks ("sindh" is not "bind" or "kind").
  */
 function mistypes(index: CorpusIndex, word: string, stem: string): boolean {
-  if (!index.isEnglish(stem) || index.isProperNoun(stem)) return false;
+  if (stem.length < MIN_TYPO_STEM || !index.isEnglish(stem) || index.isProperNoun(stem)) return false;
   const w = word.toLowerCase();
   // The edit distance from the stem to the word's closest prefix (one row of the edit-distance table per stem letter).
   let row = Array.from({ length: w.length + 1 }, (_, j) => j);

@@ -25,7 +25,7 @@ export const FUZZY_CREDIT = 0.7;
  * it ("regulatr" → regulator; expand.ts). More reads names as words.
  */
 export const TYPO_TAIL = 4;
-/** Shortest stem such a garbled word may be read as ("regul"): shorter stems start too many words. */
+/** Shortest stem a garbled word may be read as ("regul"; typoStem and mistypes in expand.ts): shorter stems start too many words ("sindh" is not "bind"). */
 export const MIN_TYPO_STEM = 5;
 
 /** Credit for a short stem that matches only as a prefix ("lead" → "leader"). */

@@ -40,6 +40,11 @@ describe("decide", () => {
     expect(decision("who got the cheapest surplus electricity")).toBeUndefined();
   });
 
+  it("does not read a name the corpus lacks as a typo of a short English word it starts like", () => {
+    // "zondh" starts one letter from "bond", but a stem of four letters starts too many words to say so.
+    expect(decision("how many tokenised bonds did zondh buy")).toBe("unknown name");
+  });
+
   it("refuses a name typed in lower case that no article has and English lacks", () => {
     expect(decision("how many tokenised bonds did bithumb buy")).toBe("unknown name");
     // A misspelled name the corpus has is still found, and chat shorthand is no name.
