@@ -29,6 +29,10 @@ const FRAMING_WORDS = new Set([
   "according",
   // Intensifiers say how much, not what ("why has the government been so careful").
   "so", "very", "quite", "too",
+  // Chat spellings of framing words ("how big is the reserve gonna be", "wat r the plans"): no article has
+  // them, and read as names the corpus lacks they would refuse the question.
+  "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "lemme", "gimme", "wat", "wht", "wut", "hw", "whos", "wheres", "whens", "hows", "whys",
+  "pls", "plz", "pleas", "thx", "thanks", "btw", "tbh", "imo", "ya", "ur", "abt", "bout", "yeah", "ok", "okay",
 ]);
 
 /** Maximum number of distinct terms a query keeps: bounds the cost of any search. */

@@ -192,15 +192,16 @@ function splitName(index: CorpusIndex, token: Token): string[][] {
 /**
  * The names an acronym no article has may stand for, from the initials of the
  * names articles write out ("LOI" → Letter of Intent, "imf" → International
- * Monetary Fund): for an acronym typed in capitals ("LOI", "MoU"), or typed in
- * lower case when it is three to five letters and no English word (or one of
- * WordNet's proper nouns, as "imf" is) — chat
+ * Monetary Fund, "cz" → Changpeng Zhao): for an acronym typed in capitals
+ * ("LOI", "MoU"), or typed in lower case when it is two to five letters and
+ * no English word (or, three letters or more, one of WordNet's proper nouns,
+ * as "imf" is; "ok" is Oklahoma's) — chat
  * words ("pls", "abt") are read so only where the articles write out a name
  * with those initials.
  */
 function writtenOut(index: CorpusIndex, token: Token): string[][] {
   const capitals = /^\p{Lu}[\p{L}]{1,5}$/u.test(token.word) && (token.word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-  const lowerCase = /^\p{Ll}{3,5}$/u.test(token.word) && (!index.isEnglish(token.term) || index.isProperNoun(token.term));
+  const lowerCase = /^\p{Ll}{2,5}$/u.test(token.word) && (!index.isEnglish(token.term) || (token.word.length > 2 && index.isProperNoun(token.term)));
   if (!(capitals || lowerCase)) return [];
   if (index.vocabulary.get(token.term) !== undefined) return [];
   const names = index.namesFor(token.word.toUpperCase());

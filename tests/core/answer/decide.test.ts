@@ -45,6 +45,11 @@ describe("decide", () => {
     expect(decision("how many tokenised bonds did zondh buy")).toBe("unknown name");
   });
 
+  it("reads chat spellings of framing words as framing, not as names the corpus lacks", () => {
+    expect(decision("how big is the tokenised bond issue gonna be")).not.toBe("unknown name");
+    expect(decision("wat r the harbour board's tokenised bonds worth")).not.toBe("unknown name");
+  });
+
   it("refuses a name typed in lower case that no article has and English lacks", () => {
     expect(decision("how many tokenised bonds did bithumb buy")).toBe("unknown name");
     // A misspelled name the corpus has is still found, and chat shorthand is no name.
@@ -62,6 +67,7 @@ describe("decide", () => {
     const { index } = fixtureLibrary();
     expect(analyze(index, "what did the khb approve").concepts[0]).toMatchObject({ known: true, alts: [["khb"], ["karachi", "harbor", "board"]] });
     expect(decision("what did the khb approve")).toBeUndefined();
+    expect(analyze(index, "what did fq say about the bonds").concepts[0]).toMatchObject({ known: true, alts: [["fq"], ["farida", "qureshi"], ["qureshi"]] });
     // An English word is never read as initials, however it is typed.
     expect(analyze(index, "who got the bag").concepts.every((c) => c.alts.length === 1)).toBe(true);
   });
