@@ -33,7 +33,12 @@ const AGE = /\b(?:aged?\s+(?:between\s+)?\d{1,3}\b|\d{1,3}(?:\s*(?:-|to|and)\s*\
 const NAME = /\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+)+/gu;
 /** Words that make a capitalised name an organisation or a place rather than a person. */
 const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
-const PLACE = /\b(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
+/**
+ * "in Karachi", "at the Coca-Cola Arena": a capitalised word after "in" or
+ * "at" — not a month, a weekday or an amount ("in January", "at Rs5 billion").
+ */
+export const PLACE_NAMED = /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])/gu;
+const PLACE = new RegExp(PLACE_NAMED.source, "u");
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 /** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */
 const STANCE = /\b(?:not|no|never|none|nor|neither|without|rather than|instead|only|yet|cannot|unlikely|likely|denied|ruled out|confirmed|remains?|still)\b|n[’']t\b/iu;

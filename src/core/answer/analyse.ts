@@ -8,7 +8,7 @@ import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, toTerm } from "../text.ts";
 import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
 import { phraseKey } from "../lexicon.ts";
-import type { AnalyzedQuestion, Concept } from "./types.ts";
+import type { AnalyzedQuestion, Concept, QuestionKind, TypeFeature } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
@@ -26,6 +26,28 @@ export const MAX_QUESTION_CHARS = 500;
  * by the kind of sentence, at ANSWER_TYPE_WEIGHT), not as the subject.
  */
 const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name"]);
+
+/**
+ * What a sentence must offer to answer a word that names a kind of answer,
+ * whatever words it uses: a title for "job", a place for "city", a date for
+ * "year", an age for "age" (features.ts).
+ */
+const OFFERED_BY: Record<string, TypeFeature> = {
+  job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
+  city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
+  day: "date", weekday: "date", date: "date", year: "date", month: "date",
+  age: "age", amount: "amount", number: "quantity", figure: "quantity",
+};
+
+/** The kinds of question in which such a word asks for the answer ("which year did …"), not constrains it ("why was it scrapped this year"). */
+const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
+  role: ["who"],
+  place: ["where"],
+  date: ["when"],
+  age: ["number"],
+  amount: ["number"],
+  quantity: ["number"],
+};
 
 /**
  * "how long", "how old", "how soon until": after "how", these words ask for a
@@ -277,8 +299,11 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       seen.add(key);
       const answerType = span.every((t) => t.answerType);
       const concept = phrase ? phraseConcept(index, label, alts[0]!, phrase.key, answerType) : makeConcept(index, label, alts, span.some((t) => t.entity), answerType, alias ? undefined : tokens[i]!.word);
+      // "which city" asks for a place; "which city council" for a council, "city" only describes it.
+      const modifies = tokens[i + 1]?.answerType === true && tokens[i + 1]!.at === span[0]!.at + 1;
+      const offeredBy = span.length === 1 && !span[0]!.entity && !modifies ? OFFERED_BY[span[0]!.word.toLowerCase()] : undefined;
       // A glossary alias ("sbp", "state bank") names a body, however it is typed.
-      concepts.push(alias ? { ...concept, name: true } : concept);
+      concepts.push(alias ? { ...concept, name: true } : offeredBy && ASKED_BY[offeredBy].includes(kind) ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

@@ -6,6 +6,7 @@
  * coverage, the same-fact test, the kind features.
  */
 import { isChromeLine } from "../clean.ts";
+import { PLACE_NAMED } from "../features.ts";
 import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
 import { isListItem, leansBack, listIntroduction } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
@@ -38,8 +39,6 @@ function capturesNew(text: string, pattern: RegExp, question: AnalyzedQuestion):
 /** True when a sentence names something the question does not: what a "which …?" question asks for. */
 const namesSomethingNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, NAME_WORD, question);
 
-/** "in Dubai", "at the Coca-Cola Arena": a place named after "in" or "at". */
-const PLACE_NAMED = /\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/gu;
 
 /**
  * True when a sentence places something somewhere the question does not
@@ -129,7 +128,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   let found = 0;
   for (const concept of question.concepts) {
     total += concept.weight;
-    const own = conceptCredit(concept, passage.terms);
+    const own = concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms);
     const prior = before ? beforeCredit * conceptCredit(concept, before) : 0;
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);

@@ -1,5 +1,8 @@
 /** The types the answer stages pass each other: the analysed question and its concepts. */
 
+/** The sentence features (features.ts) a word naming a kind of answer may stand for. */
+export type TypeFeature = "role" | "place" | "date" | "age" | "amount" | "quantity";
+
 export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "yesno" | "fact";
 
 /** Term id → credit (1 for exact or prefix matches, less for misspellings). */
@@ -22,6 +25,12 @@ export interface Concept {
   name: boolean;
   /** Names the kind of answer ("which agencies") rather than its subject. */
   answerType: boolean;
+  /**
+   * For a word that names a kind of answer ("job", "city", "year", "age"):
+   * the sentence feature that answers it. A sentence with that feature covers
+   * the word however it is spelled ("what is his job" — "Deputy Governor").
+   */
+  offeredBy?: TypeFeature;
   /** True when the corpus has some spelling of it. */
   known: boolean;
   weight: number;

@@ -19,6 +19,17 @@ describe("analyze", () => {
     expect(job.weight).toBeLessThan(chairman.weight);
   });
 
+  it("knows what a sentence must offer to answer a word that names the kind of answer, when the question asks for that kind", () => {
+    const { index } = fixtureLibrary();
+    const offered = (question: string) => analyze(index, question).concepts.flatMap((c) => (c.offeredBy ? [[c.label, c.offeredBy]] : []));
+    expect(offered("what is farida qureshi's job")).toEqual([["job", "role"]]);
+    expect(offered("in which cities were the bonds approved")).toEqual([["cities", "place"]]);
+    expect(offered("which year did the board approve the bonds")).toEqual([["year", "date"]]);
+    // A word that constrains ("this year") or describes ("city council") asks for nothing.
+    expect(offered("why did the board approve the bonds this year")).toEqual([]);
+    expect(offered("which city council approved the bonds")).toEqual([]);
+  });
+
   it("reads the word after \"how\" (long, old, soon) as the kind of answer, not a word to find", () => {
     const question = analyze(fixtureLibrary().index, "how long until the harbour board issues bonds");
     expect(question.concepts.filter((c) => c.answerType).map((c) => c.label)).toEqual(["long", "until"]);

@@ -33,6 +33,13 @@ describe("coverage (score)", () => {
     expect(coverage(index, question, passageWith("The centre has two classrooms"))).toBeCloseTo(expected);
   });
 
+  it("credits a word naming the kind of answer to a sentence that offers that kind, whatever its words", () => {
+    const { index } = fixtureLibrary();
+    const question = analyze(index, "what is farida qureshi's job");
+    // "The board's chairman, Farida Qureshi, …" gives her title without saying "job".
+    expect(coverage(index, question, passageWith("The board's chairman, Farida Qureshi"))).toBe(1);
+  });
+
   it("credits a list item with the words of the sentence that introduces its list", () => {
     const { index } = fixtureLibrary();
     const question = analyze(index, "courses on smart contract audits");
