@@ -49,3 +49,13 @@ describe("featuresOf(…).age", () => {
     for (const text of ["Between 20 and 40 million Pakistanis use digital assets.", "It took six to eight months.", "Over 60 percent agreed.", "The ban dates from 2018."]) expect(featuresOf(text).age, text).toBe(false);
   });
 });
+
+describe("featuresOf(…).place", () => {
+  it("finds a capitalised name after in or at", () => {
+    for (const text of ["Customers in Karachi and Lahore will get it first.", "The gathering was held at the Coca-Cola Arena."]) expect(featuresOf(text).place, text).toBe(true);
+  });
+
+  it("does not take a month, a weekday or a sum for a place", () => {
+    for (const text of ["The pilot is capped at Rs5 billion in circulation.", "The pilot starts in January.", "They met in December at Rs 5 a unit."]) expect(featuresOf(text).place, text).toBe(false);
+  });
+});
