@@ -19,10 +19,22 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
 ];
 
+/**
+ * A question word that opens the question decides its kind, whatever follows:
+ * "why is there a cap on how much each person can hold" asks for a reason,
+ * not an amount.
+ */
+const OPENERS: [QuestionKind, RegExp][] = [
+  ["why", /^why\b/],
+  ["when", /^when\b/],
+  ["where", /^where\b/],
+  ["who", /^(who|whom|whose)\b/],
+];
+
 /** The kind of answer a question asks for. */
 export function classify(question: string): QuestionKind {
   const q = foldTypography(question).toLowerCase().trim();
-  return KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? "fact";
+  return [...OPENERS, ...KIND_PATTERNS].find(([, pattern]) => pattern.test(q))?.[0] ?? "fact";
 }
 
 /** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */

@@ -15,6 +15,8 @@ describe("classify", () => {
     ["whats the price of the bonds", "number"],
     ["what is the tax rate on crypto gains", "number"],
     ["why were officials cautious", "why"],
+    ["why is there a cap on how much each person can hold", "why"],
+    ["who decided how many exchanges get a licence", "who"],
     ["is the council a regulator", "yesno"],
     ["can binance start trading now", "yesno"],
     ["did the mayor say new york is lahore", "quote"],
