@@ -77,11 +77,15 @@ const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)
 /** A wire story's credits ("(Reporting by …; Editing by …)") and an opinion page's note on its writer ("The writer is a journalist based in Islamabad."). */
 const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$|^the (?:writer|author) (?:is|was|has been|teaches|works)\b/i;
 /** A copyright notice or a press contact ("© 2025 PVARA. All rights reserved.", "For media inquiries contact: …"). */
-const NOTICE = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?:media|press) (?:inquiries|enquiries|contacts?)\b|^contact(?: us)?:\s*\S+@/i;
+const NOTICE = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?:media|press) (?:inquiries|enquiries|contacts?)\b|^contact(?: us)?:\s*\S+@|^for (?:more|further) (?:information|details)\b.*\bcontact\b|^(?:disclosure|editorial (?:policy|policies|standards)|ethics policy)\b[^:]{0,30}:/i;
 /** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */
 const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
 /** Page furniture that stands alone on a line. */
-const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated|posted)\b.*\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*)$/i;
+const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated|posted)\b.*\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|(?:(?:header|featured|top|lead|main) )?(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*|what to know:?|key (?:takeaways|points):?|in brief:?|highlights:?)$/i;
+/** A date and time standing alone ("Dec 1, 2025, 3:04 p.m.", "14 October 2025 21:05"): when the page was published. */
+const TIMESTAMP = /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$/i;
+/** A photo caption that ends with its agency ("The Parliament House in Islamabad. — APP/File"). */
+const CAPTION = /\s[—–]\s*(?:AP|AFP|APP|Reuters|PPI|NNI|INP|Online|Xinhua|EPA|Bloomberg|File|Photo)(?:\s*\/\s*(?:File|Photo|Reuters|AFP))?\.?$/;
 /** A row of share buttons ("Facebook Twitter WhatsApp", "Share on X | LinkedIn | Email"). */
 const SHARE_BAR = /^(?:(?:share on\s+)?(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|e-mail|reddit|pinterest|messenger|copy link|print)\s*[|·•,]?\s*){2,}$/i;
 /** A photo credit standing alone in brackets: "(AP/File)", "(Reuters)", "(AFP Photo)", "[File photo]". */
@@ -89,7 +93,7 @@ const PHOTO_CREDIT = /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$/u
 /** A prompt to follow the outlet or to comment: "Like Business on Facebook, follow @TribuneBiz on Twitter …", "Comments are moderated …". */
 const SOCIAL_PROMPT = /^(?:like|follow)\b.*(?:\bon (?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube)\b|@\w+)|^comments?\b.*\bmoderat/i;
 /** A byline standing alone: "By Staff Reporter", "By Kamran Yousaf", "Business Desk", "Our Correspondent". */
-const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
+const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:[|,]\s*(?:[Ee]dited|[Rr]eviewed|[Aa]dditional reporting) by\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
 /** Chrome lines are short: article paragraphs are longer than this. */
 const MAX_CHROME_WORDS = 30;
 
@@ -104,7 +108,7 @@ const MAX_CHROME_WORDS = 30;
 export function isChromeLine(line: string): boolean {
   const text = line.trim();
   if (wordCount(text) > MAX_CHROME_WORDS) return false;
-  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || NOTICE.test(text) || SHARE_BAR.test(text) || PHOTO_CREDIT.test(text) || SOCIAL_PROMPT.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
+  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || NOTICE.test(text) || SHARE_BAR.test(text) || PHOTO_CREDIT.test(text) || SOCIAL_PROMPT.test(text) || TIMESTAMP.test(text) || CAPTION.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
 }
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */
@@ -123,8 +127,23 @@ export function cleanScrape(raw: string): CleanedScrape {
     seen.add(line);
     return true;
   });
-  const paragraphs = unique.slice(0, chromeStart(unique, 1));
-  return { title, paragraphs };
+  const kept = unique.slice(0, chromeStart(unique, 1));
+  return { title, paragraphs: kept.slice(0, boilerplateStart(kept)) };
+}
+
+/** "About PVARA", "About the Company": the heading of a press release's closing boilerplate. */
+const ABOUT = /^about (?:the |us$)?(?:\p{Lu}[\p{L}\p{N}&.'’-]*\s*){0,6}$/iu;
+/** How far from the end such a heading may stand: the boilerplate is a paragraph or two and a contact. */
+const BOILERPLATE_LINES = 6;
+
+/**
+ * Where a press release's closing boilerplate ("About PVARA" and the
+ * paragraph describing the issuer) starts; paragraphs.length when there is
+ * none. It describes the issuer, not the news, so it is never quoted.
+ */
+function boilerplateStart(paragraphs: readonly string[]): number {
+  for (let k = Math.max(1, paragraphs.length - BOILERPLATE_LINES); k < paragraphs.length; k++) if (ABOUT.test(paragraphs[k]!) && isLabel(paragraphs[k]!)) return k;
+  return paragraphs.length;
 }
 
 /**

@@ -81,6 +81,40 @@ describe("cleanScrape", () => {
     ]);
   });
 
+  it("drops timestamps, bylines with an editor, captions credited to an agency, summary labels and disclosure notes", () => {
+    const raw = [
+      "Regulator fines trading platform",
+      "What to know:",
+      "The regulator fined the platform Rs10 million.",
+      "By Jane Holloway | Edited by Omar Faruk",
+      "Dec 1, 2025, 3:04 p.m.",
+      "14 October 2025 21:05",
+      "LAHORE: The platform had about 150,000 users.",
+      "Header image: The Parliament House in Islamabad. — APP/File",
+      "The building was lit up. — Reuters",
+      "It will appeal within 30 days, the company said.",
+      "Disclosure & Polices: The outlet is an award-winning media outlet.",
+    ].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual([
+      "The regulator fined the platform Rs10 million.",
+      "LAHORE: The platform had about 150,000 users.",
+      "It will appeal within 30 days, the company said.",
+    ]);
+  });
+
+  it("drops a press release's closing boilerplate about its issuer and its contact line", () => {
+    const raw = [
+      "PVARA and Bahrain sign agreement",
+      "Manama, 20 November 2025 – The two regulators signed a memorandum today.",
+      "The memorandum takes effect immediately.",
+      "About PVARA",
+      "The Pakistan Virtual Assets Regulatory Authority is the federal regulator for virtual assets.",
+      "For more information, please contact:",
+      "media@pvara.example",
+    ].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual(["Manama, 20 November 2025 – The two regulators signed a memorandum today.", "The memorandum takes effect immediately."]);
+  });
+
   it("drops a trailing list of other stories even without a section label", () => {
     const raw = [
       "Article Title",
