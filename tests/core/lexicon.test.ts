@@ -32,6 +32,7 @@ describe("wordnetLexicon", () => {
   it("relates verb and adverb phrases to single words, and leaves noun compounds out", () => {
     expect(relatedStems(lexicon, phraseKey(["talk", "about"])!).get(stem("discuss"))).toBe(SYNONYM_CREDIT);
     expect(relatedStems(lexicon, phraseKey(["set", "up"])!).get(stem("establish"))).toBe(SYNONYM_CREDIT);
+    expect(relatedStems(lexicon, phraseKey(["right", "away"])!).get(stem("immediately"))).toBe(SYNONYM_CREDIT);
     expect(relatedStems(lexicon, phraseKey(["legal", "tender"])!).size).toBe(0);
   });
 
