@@ -6,11 +6,11 @@
 import type { CorpusIndex } from "../passage-index.ts";
 import { doubleMetaphone } from "double-metaphone";
 import { type TermIds, bestCredit } from "../term-ids.ts";
-import { allowsPrefix, letterDifference, maxEditDistance } from "../text.ts";
+import { allowsPrefix, letterDifference, maxEditDistance, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
 
 export type { Concept, Expansion } from "./types.ts";
-import { ANSWER_TYPE_WEIGHT, FUZZY_CREDIT, MIN_TYPO_STEM, SHORT_PREFIX_CREDIT, TYPO_TAIL, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
+import { ANSWER_TYPE_WEIGHT, DERIVED_CREDIT, FUZZY_CREDIT, MIN_TYPO_STEM, SHORT_PREFIX_CREDIT, TYPO_TAIL, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
 
 /**
  * Expands one query term to the vocabulary terms it matches, with their
@@ -32,6 +32,12 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
       for (const [id, credit] of index.related.get(stem) ?? []) if ((found.get(id) ?? 0) < credit) found.set(id, credit);
     }
   }
+  // "unlicensed" where the articles say "without a licence": a negated word the corpus lacks reaches its base.
+  const base = word === undefined || found.size > 0 ? undefined : NEGATED.exec(word.toLowerCase())?.[1];
+  const baseTerm = base === undefined ? null : toTerm(base);
+  if (base !== undefined && baseTerm && index.isEnglish(baseTerm)) {
+    for (const [id, credit] of expand(index, baseTerm, base)) found.set(id, credit * DERIVED_CREDIT);
+  }
   if (allowsPrefix(term)) {
     const credit = term.length >= 5 ? 1 : SHORT_PREFIX_CREDIT;
     for (const id of index.vocabulary.atPrefix(term).values()) if (!found.has(id)) found.set(id, credit);
@@ -52,6 +58,9 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   }
   return found;
 }
+
+/** A word negated by its prefix ("unlicensed", "non-binding"): group 1 is the word it negates. */
+const NEGATED = /^(?:un|non-?)(\p{L}{4,})$/u;
 
 /**
  * The vocabulary id of the English stem a garbled word starts with, when the

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/core/answer/index.ts";
 import type { Concept } from "../../../src/core/answer/types.ts";
 import type { CorpusIndex } from "../../../src/core/passage-index.ts";
-import { FUZZY_CREDIT, SYNONYM_CREDIT, UNKNOWN_WORD_WEIGHT } from "../../../src/core/answer/weights.ts";
+import { DERIVED_CREDIT, FUZZY_CREDIT, SYNONYM_CREDIT, UNKNOWN_WORD_WEIGHT } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary } from "./fixture.ts";
 
 /** A concept's expansion as term → credit. */
@@ -24,6 +24,11 @@ describe("makeConcept (expand)", () => {
   it("reaches a WordNet synonym with partial credit", () => {
     const { index, concept: last } = concept("what was the last event of the session", "last");
     expect(reach(index, last).final).toBe(SYNONYM_CREDIT);
+  });
+
+  it("reaches, from a negated word the articles lack, the word it negates, with partial credit", () => {
+    const { index, concept: unapproved } = concept("were the bonds unapproved", "unapproved");
+    expect(reach(index, unapproved).approv).toBe(DERIVED_CREDIT);
   });
 
   it("reaches an irregular form's lemma", () => {
