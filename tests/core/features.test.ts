@@ -59,3 +59,13 @@ describe("featuresOf(…).place", () => {
     for (const text of ["The pilot is capped at Rs5 billion in circulation.", "The pilot starts in January.", "They met in December at Rs 5 a unit."]) expect(featuresOf(text).place, text).toBe(false);
   });
 });
+
+describe("featuresOf(…).person", () => {
+  it("finds two or more capitalised whole words", () => {
+    for (const text of ["Bilal Bin Saqib said so.", "The deal was signed by Robert ‘Bo’ Hines.", "It was announced, said Ayesha Malik."]) expect(featuresOf(text).person, text).toBe(true);
+  });
+
+  it("does not read capitals inside a word or before a figure as a name", () => {
+    for (const text of ["PVARA has fined CoinPak Rs10 million.", "The platform must stop taking new users."]) expect(featuresOf(text).person, text).toBe(false);
+  });
+});
