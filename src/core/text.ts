@@ -95,10 +95,17 @@ export function toTerm(token: string): string | null {
   const word = token.toLowerCase();
   const known = TERM_CACHE.get(word);
   if (known !== undefined) return known;
-  const term = STOP_WORDS.has(word) || word.length === 0 ? null : isNumeric(word) ? word : word.length === 1 ? null : stemmer(americanize(word));
+  const term = STOP_WORDS.has(word) || word.length === 0 ? null : isNumeric(word) ? word : word.length === 1 ? null : keepApart(word, stemmer(americanize(word)));
   if (TERM_CACHE.size < MAX_CACHED_TERMS) TERM_CACHE.set(word, term);
   return term;
 }
+
+/**
+ * A stem of two letters cut from a longer word keeps its "e": Porter stems
+ * "use", "used" and "using" to "us", which is how "US" is written; they stay
+ * "use" ("ties" → "tie"), apart from the acronyms.
+ */
+const keepApart = (word: string, stem: string): string => (stem.length <= 2 && word.length > stem.length ? `${stem}e` : stem);
 
 /** Words repeat endlessly across a corpus; each is stemmed once. Bounded so noise cannot grow it forever. */
 const TERM_CACHE = new Map<string, string | null>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REFUSAL } from "../../src/core/answer/index.ts";
+import { REFUSAL, analyze } from "../../src/core/answer/index.ts";
 import { openLibrary } from "../../src/core/library.ts";
 import { loadQuestions } from "../../scripts/eval.ts";
 import { CORPUS, NEW_ARTICLES, ROOT, bundledLibrary } from "../helpers.ts";
@@ -107,6 +107,14 @@ describe("answers over other folders", () => {
     expect(fresh.ask("Who chairs the committee reviewing the mining tariff?").answer).toContain("Farah Qureshi");
     expect(fresh.ask("How many customers can Qalam Exchange onboard?").answer).toContain("50,000");
     expect(fresh.ask("What is PVARA?").abstained).toBe(true);
+  });
+
+  it("does not read 'use', 'used' or 'using' as the US, which the glossary names", () => {
+    const { concepts } = analyze(library.index, "how will the bitcoin reserve be used");
+    expect(concepts.find((c) => c.label === "used")?.alts).toEqual([["use"]]);
+    expect(library.ask("how will the bitcoin reserve be used").answer).not.toContain("United States");
+    // Typed as the acronym, it is the United States.
+    expect(analyze(library.index, "what did the US say").concepts[0]!.alts).toContainEqual(["unit", "state"]);
   });
 
   it("combines several folders", () => {

@@ -118,12 +118,21 @@ function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly
   return undefined;
 }
 
+/**
+ * An alias of one short word ("US", "SBP") is an acronym: it is meant only as
+ * typed (or with a plural "s": "NOCs"), not by a word that stems alike —
+ * "used" and "use" stem to "us" but are not the United States.
+ */
+const MAX_ACRONYM_ALIAS = 3;
+
 /** Finds the alias group whose phrase starts at `at` in the question's terms, longest first. */
-function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { group: number; length: number } | undefined {
+function aliasAt(index: CorpusIndex, tokens: readonly Token[], at: number): { group: number; length: number } | undefined {
   let best: { group: number; length: number } | undefined;
+  const typed = tokens[at]?.word.toLowerCase();
   index.aliases.forEach((group, g) => {
     for (const phrase of group) {
-      const fits = phrase.length > 0 && phrase.every((t, k) => terms[at + k] === t);
+      const acronym = phrase.length === 1 && phrase[0]!.length <= MAX_ACRONYM_ALIAS;
+      const fits = phrase.length > 0 && phrase.every((t, k) => tokens[at + k]?.term === t) && (!acronym || typed === phrase[0] || typed === `${phrase[0]}s`);
       if (fits && phrase.length > (best?.length ?? 0)) best = { group: g, length: phrase.length };
     }
   });
@@ -289,7 +298,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const spans: [number, number][] = [];
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; ) {
-    const alias = aliasAt(index, terms, i);
+    const alias = aliasAt(index, tokens, i);
     const phrase = alias ? undefined : phraseAt(index, words, tokens, i);
     const span = tokens.slice(i, i + (alias?.length ?? phrase?.length ?? 1));
     const label = phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
