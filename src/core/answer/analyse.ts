@@ -37,7 +37,15 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date",
   age: "age", amount: "amount", number: "quantity", figure: "quantity",
+  // "who runs / heads / leads X" asks for the holder of an office: a sentence that names one answers it.
+  runs: "role", run: "role", heads: "role", head: "role", leads: "role", lead: "role", chairs: "role", chair: "role", manages: "role", directs: "role", oversees: "role",
 };
+
+/** A question asked for a yes or a no ("did he say …", "is it …"), whatever it asks about. */
+const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
+
+/** Verbs of holding an office: in a "who" question they say what kind of answer is wanted, as "job" does. */
+const OFFICE_VERBS = new Set(["runs", "run", "heads", "head", "leads", "lead", "chairs", "chair", "manages", "directs", "oversees"]);
 
 /** The kinds of question in which such a word asks for the answer ("which year did …"), not constrains it ("why was it scrapped this year"). */
 const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
@@ -306,13 +314,16 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     const key = alts.map((a) => a.join(" ")).join("|") + (phrase ? `|${phrase.key}` : "");
     if (!seen.has(key)) {
       seen.add(key);
-      const answerType = span.every((t) => t.answerType);
+      const answerType = span.every((t) => t.answerType) || (kind === "who" && span.length === 1 && OFFICE_VERBS.has(span[0]!.word.toLowerCase()));
       const concept = phrase ? phraseConcept(index, label, alts[0]!, phrase.key, answerType) : makeConcept(index, label, alts, span.some((t) => t.entity), answerType, alias ? undefined : tokens[i]!.word);
       // "which city" asks for a place; "which city council" for a council, "city" only describes it.
       const modifies = tokens[i + 1]?.answerType === true && tokens[i + 1]!.at === span[0]!.at + 1;
       const offeredBy = span.length === 1 && !span[0]!.entity && !modifies ? OFFERED_BY[span[0]!.word.toLowerCase()] : undefined;
       // A glossary alias ("sbp", "state bank") names a body, however it is typed.
-      concepts.push(alias ? { ...concept, name: true } : offeredBy && ASKED_BY[offeredBy].includes(kind) ? { ...concept, offeredBy } : concept);
+      // A proper noun typed in lower case ("kazakhstan's central bank") names what is asked about, as a capitalised
+      // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
+      const properNoun = !YES_NO_FORM.test(text) && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length > MAX_ACRONYM_ALIAS && index.isProperNoun(alts[0]![0]!);
+      concepts.push(alias || properNoun ? { ...concept, name: true } : offeredBy && ASKED_BY[offeredBy].includes(kind) ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

@@ -30,6 +30,20 @@ describe("analyze", () => {
     expect(offered("which city council approved the bonds")).toEqual([]);
   });
 
+  it("reads a verb of holding an office in a who-question as the kind of answer, a role", () => {
+    const { index } = fixtureLibrary();
+    const heads = analyze(index, "who heads the harbour board").concepts.find((c) => c.label === "heads")!;
+    expect(heads).toMatchObject({ answerType: true, offeredBy: "role" });
+    expect(analyze(index, "why does farida qureshi head the board").concepts.find((c) => c.label === "head")).toMatchObject({ answerType: false });
+  });
+
+  it("takes a proper noun typed in lower case for a name, except in a question asked for a yes or a no", () => {
+    const { index } = fixtureLibrary();
+    const punjab = (question: string) => analyze(index, question).concepts.find((c) => c.label === "punjab")!;
+    expect(punjab("what did the council open in punjab").name).toBe(true);
+    expect(punjab("did the council open a centre in punjab").name).toBe(false);
+  });
+
   it("reads the word after \"how\" (long, old, soon) as the kind of answer, not a word to find", () => {
     const question = analyze(fixtureLibrary().index, "how long until the harbour board issues bonds");
     expect(question.concepts.filter((c) => c.answerType).map((c) => c.label)).toEqual(["long", "until"]);
