@@ -8,7 +8,7 @@ import { foldTypography, toTerm } from "../text.ts";
 import type { QuestionKind } from "./types.ts";
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate)\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty)\b/],
   ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
@@ -41,7 +41,7 @@ export function classify(question: string): QuestionKind {
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
-const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|charge|charges|sum|worth|value|salary|budget|amount|rate|rates|percentage|share)\b/i;
+const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|budget|amount|rate|rates|percentage|share)\b/i;
 
 /** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
 const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;

@@ -14,6 +14,7 @@ describe("classify", () => {
     ["what's the age limit for the chair", "number"],
     ["whats the price of the bonds", "number"],
     ["what is the tax rate on crypto gains", "number"],
+    ["what is the maximum fine for an unlicensed exchange", "number"],
     ["why were officials cautious", "why"],
     ["why is there a cap on how much each person can hold", "why"],
     ["who decided how many exchanges get a licence", "who"],
@@ -32,6 +33,7 @@ describe("answerWanted", () => {
   it("reads what a how-many question counts, and that how much or a price asks for an amount", () => {
     expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, age: false });
     expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, age: false });
+    expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
     expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, age: true });
   });
 
