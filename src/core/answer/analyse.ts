@@ -8,61 +8,16 @@ import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, toTerm } from "../text.ts";
 import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
 import { phraseKey } from "../lexicon.ts";
-import type { AnalyzedQuestion, Concept, QuestionKind, TypeFeature } from "./types.ts";
+import type { AnalyzedQuestion, Concept } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
-import { answerWanted, classify, yearBound } from "./question-kind.ts";
+import { HOW_WORDS, YES_NO_FORM, answerWanted, classify, isOfficeVerb, namesAnswerType, offeredFor, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
 export const MAX_QUESTION_CHARS = 500;
-
-/**
- * Words that say what kind of answer is wanted, wherever they stand ("what is
- * X's job", "which day of the week"): the answer gives a title, a place or a
- * day instead of repeating them, so they count as answer-type words (matched
- * by the kind of sentence, at ANSWER_TYPE_WEIGHT), not as the subject.
- */
-const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name"]);
-
-/**
- * What a sentence must offer to answer a word that names a kind of answer,
- * whatever words it uses: a title for "job", a place for "city", a date for
- * "year", an age for "age" (features.ts).
- */
-const OFFERED_BY: Record<string, TypeFeature> = {
-  job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
-  city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
-  day: "date", weekday: "date", date: "date", year: "date", month: "date",
-  age: "age", amount: "amount", number: "quantity", figure: "quantity",
-  // "who runs / heads / leads X" asks for the holder of an office: a sentence that names one answers it.
-  runs: "role", run: "role", heads: "role", head: "role", leads: "role", lead: "role", chairs: "role", chair: "role", manages: "role", directs: "role", oversees: "role",
-};
-
-/** A question asked for a yes or a no ("did he say …", "is it …"), whatever it asks about. */
-const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
-
-/** Verbs of holding an office: in a "who" question they say what kind of answer is wanted, as "job" does. */
-const OFFICE_VERBS = new Set(["runs", "run", "heads", "head", "leads", "lead", "chairs", "chair", "manages", "directs", "oversees"]);
-
-/** The kinds of question in which such a word asks for the answer ("which year did …"), not constrains it ("why was it scrapped this year"). */
-const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
-  role: ["who"],
-  place: ["where"],
-  date: ["when"],
-  age: ["number"],
-  amount: ["number"],
-  quantity: ["number"],
-};
-
-/**
- * "how long", "how old", "how soon until": after "how", these words ask for a
- * duration, an age or a size — they are the kind of answer, not its subject
- * ("how long do ordinances stay in force" is not about length).
- */
-const HOW_WORDS = new Set(["long", "soon", "old", "big", "large", "far", "often", "until", "till", "before"]);
 
 interface Token {
   term: string;
@@ -98,7 +53,7 @@ function questionTokens(index: CorpusIndex, question: string): { words: string[]
     }
     const entity = acronym || isNumeric(word) || (!first && /^\p{Lu}/u.test(word));
     const afterHow = HOW_WORDS.has(lower) && (words[at - 1]?.toLowerCase() === "how" || (words[at - 2]?.toLowerCase() === "how" && HOW_WORDS.has(words[at - 1]!.toLowerCase())));
-    tokens.push({ term, entity, answerType: !entity && (afterHow || ANSWER_TYPE_NOUNS.has(lower) || (typeWords > 0 && !isCorpusName(index, term))), word, at });
+    tokens.push({ term, entity, answerType: !entity && (afterHow || namesAnswerType(lower) || (typeWords > 0 && !isCorpusName(index, term))), word, at });
     typeWords = Math.max(0, typeWords - 1);
   }
   return { words: words.map((w) => w.toLowerCase()), tokens };
@@ -314,16 +269,16 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     const key = alts.map((a) => a.join(" ")).join("|") + (phrase ? `|${phrase.key}` : "");
     if (!seen.has(key)) {
       seen.add(key);
-      const answerType = span.every((t) => t.answerType) || (kind === "who" && span.length === 1 && OFFICE_VERBS.has(span[0]!.word.toLowerCase()));
+      const answerType = span.every((t) => t.answerType) || (span.length === 1 && isOfficeVerb(span[0]!.word, kind));
       const concept = phrase ? phraseConcept(index, label, alts[0]!, phrase.key, answerType) : makeConcept(index, label, alts, span.some((t) => t.entity), answerType, alias ? undefined : tokens[i]!.word);
       // "which city" asks for a place; "which city council" for a council, "city" only describes it.
       const modifies = tokens[i + 1]?.answerType === true && tokens[i + 1]!.at === span[0]!.at + 1;
-      const offeredBy = span.length === 1 && !span[0]!.entity && !modifies ? OFFERED_BY[span[0]!.word.toLowerCase()] : undefined;
+      const offeredBy = span.length === 1 && !span[0]!.entity && !modifies ? offeredFor(span[0]!.word, kind) : undefined;
       // A glossary alias ("sbp", "state bank") names a body, however it is typed.
       // A proper noun typed in lower case ("kazakhstan's central bank") names what is asked about, as a capitalised
       // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
       const properNoun = !YES_NO_FORM.test(text) && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length > MAX_ACRONYM_ALIAS && index.isProperNoun(alts[0]![0]!);
-      concepts.push(alias || properNoun ? { ...concept, name: true } : offeredBy && ASKED_BY[offeredBy].includes(kind) ? { ...concept, offeredBy } : concept);
+      concepts.push(alias || properNoun ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

@@ -1,11 +1,16 @@
 /**
  * Stage 1, first part — what kind of answer a question asks for: a person, a
- * date, a number, a reason…; for "how many X", what is counted; for "how
- * much" or a price, an amount; for "before 2025", the years the date may
- * fall in. analyse.ts reads the rest of the question.
+ * date, a number, a reason…; which of its words only name that kind ("job",
+ * "which cities", "who runs") and what a sentence must offer to answer them;
+ * for "how many X", what is counted; for "how much" or a price, an amount;
+ * for "before 2025", the years the date may fall in. analyse.ts reads the
+ * rest of the question.
  */
 import { foldTypography, toTerm } from "../text.ts";
-import type { QuestionKind } from "./types.ts";
+import type { QuestionKind, TypeFeature } from "./types.ts";
+
+/** A question asked for a yes or a no ("did he say …", "is it …"), whatever it asks about. */
+export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty)\b/],
@@ -15,7 +20,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["why", /^why\b|\bfor what reason\b/],
   ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
   ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
-  ["yesno", /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/],
+  ["yesno", YES_NO_FORM],
   ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
 ];
 
@@ -35,6 +40,63 @@ const OPENERS: [QuestionKind, RegExp][] = [
 export function classify(question: string): QuestionKind {
   const q = foldTypography(question).toLowerCase().trim();
   return [...OPENERS, ...KIND_PATTERNS].find(([, pattern]) => pattern.test(q))?.[0] ?? "fact";
+}
+
+/**
+ * Words that say what kind of answer is wanted, wherever they stand ("what is
+ * X's job", "which day of the week"): the answer gives a title, a place or a
+ * day instead of repeating them, so they count as answer-type words (matched
+ * by the kind of sentence, at ANSWER_TYPE_WEIGHT), not as the subject.
+ */
+const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name"]);
+
+/** Verbs of holding an office: in a "who" question ("who runs X") they ask for the holder of an office, as "job" does. */
+const OFFICE_VERBS = ["runs", "run", "heads", "head", "leads", "lead", "chairs", "chair", "manages", "directs", "oversees"];
+
+/**
+ * What a sentence must offer to answer a word that names a kind of answer,
+ * whatever words it uses: a title for "job" or "who runs", a place for "city",
+ * a date for "year", an age for "age" (features.ts).
+ */
+const OFFERED_BY: Record<string, TypeFeature> = {
+  job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
+  city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
+  day: "date", weekday: "date", date: "date", year: "date", month: "date",
+  age: "age", amount: "amount", number: "quantity", figure: "quantity",
+  ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
+};
+
+/** The kinds of question in which such a word asks for the answer ("which year did …"), not constrains it ("why was it scrapped this year"). */
+const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
+  role: ["who"],
+  place: ["where"],
+  date: ["when"],
+  age: ["number"],
+  amount: ["number"],
+  quantity: ["number"],
+};
+
+/**
+ * "how long", "how old", "how soon until": after "how", these words ask for a
+ * duration, an age or a size — they are the kind of answer, not its subject
+ * ("how long do ordinances stay in force" is not about length).
+ */
+export const HOW_WORDS = new Set(["long", "soon", "old", "big", "large", "far", "often", "until", "till", "before"]);
+
+/** Whether a word names the kind of answer wherever it stands ("job", "city", "year"). */
+export const namesAnswerType = (word: string): boolean => ANSWER_TYPE_NOUNS.has(word.toLowerCase());
+
+/** Whether a word of a question of this kind is a verb of holding an office ("who runs …"): then it names the kind of answer, a role. */
+export const isOfficeVerb = (word: string, kind: QuestionKind): boolean => kind === "who" && OFFICE_VERBS.includes(word.toLowerCase());
+
+/**
+ * The feature a sentence must have to answer a word naming the kind of answer
+ * ("job" → role), when a question of this kind asks for it; undefined for
+ * other words and kinds.
+ */
+export function offeredFor(word: string, kind: QuestionKind): TypeFeature | undefined {
+  const feature = OFFERED_BY[word.toLowerCase()];
+  return feature && ASKED_BY[feature].includes(kind) ? feature : undefined;
 }
 
 /** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */
