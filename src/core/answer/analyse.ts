@@ -260,6 +260,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   /** The tokens each concept came from: first, and one past the last. */
   const spans: [number, number][] = [];
   const seen = new Set<string>();
+  const yesNoForm = YES_NO_FORM.test(text);
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; ) {
     const alias = aliasAt(index, tokens, i);
     const phrase = alias ? undefined : phraseAt(index, words, tokens, i);
@@ -277,7 +278,8 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       // A glossary alias ("sbp", "state bank") names a body, however it is typed.
       // A proper noun typed in lower case ("kazakhstan's central bank") names what is asked about, as a capitalised
       // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
-      const properNoun = !YES_NO_FORM.test(text) && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length > MAX_ACRONYM_ALIAS && index.isProperNoun(alts[0]![0]!);
+      // (Longer than an acronym: WordNet writes "CEO" and "IMF" in capitals too.)
+      const properNoun = !yesNoForm && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length > MAX_ACRONYM_ALIAS && index.isProperNoun(alts[0]![0]!);
       concepts.push(alias || properNoun ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
