@@ -81,21 +81,15 @@ function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly
   return undefined;
 }
 
-/**
- * An alias of one short word ("US", "SBP") is an acronym: it is meant only as
- * typed (or with a plural "s": "NOCs"), not by a word that stems alike —
- * "used" and "use" stem to "us" but are not the United States.
- */
-const MAX_ACRONYM_ALIAS = 3;
+/** Shortest lower-case proper noun taken for a name: WordNet writes acronyms ("CEO", "IMF") in capitals too. */
+const SHORTEST_PROPER_NOUN = 4;
 
 /** Finds the alias group whose phrase starts at `at` in the question's terms, longest first. */
-function aliasAt(index: CorpusIndex, tokens: readonly Token[], at: number): { group: number; length: number } | undefined {
+function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { group: number; length: number } | undefined {
   let best: { group: number; length: number } | undefined;
-  const typed = tokens[at]?.word.toLowerCase();
   index.aliases.forEach((group, g) => {
     for (const phrase of group) {
-      const acronym = phrase.length === 1 && phrase[0]!.length <= MAX_ACRONYM_ALIAS;
-      const fits = phrase.length > 0 && phrase.every((t, k) => tokens[at + k]?.term === t) && (!acronym || typed === phrase[0] || typed === `${phrase[0]}s`);
+      const fits = phrase.length > 0 && phrase.every((t, k) => terms[at + k] === t);
       if (fits && phrase.length > (best?.length ?? 0)) best = { group: g, length: phrase.length };
     }
   });
@@ -262,7 +256,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const seen = new Set<string>();
   const yesNoForm = YES_NO_FORM.test(text);
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; ) {
-    const alias = aliasAt(index, tokens, i);
+    const alias = aliasAt(index, terms, i);
     const phrase = alias ? undefined : phraseAt(index, words, tokens, i);
     const span = tokens.slice(i, i + (alias?.length ?? phrase?.length ?? 1));
     const label = phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
@@ -278,8 +272,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       // A glossary alias ("sbp", "state bank") names a body, however it is typed.
       // A proper noun typed in lower case ("kazakhstan's central bank") names what is asked about, as a capitalised
       // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
-      // (Longer than an acronym: WordNet writes "CEO" and "IMF" in capitals too.)
-      const properNoun = !yesNoForm && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length > MAX_ACRONYM_ALIAS && index.isProperNoun(alts[0]![0]!);
+      const properNoun = !yesNoForm && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length >= SHORTEST_PROPER_NOUN && index.isProperNoun(alts[0]![0]!);
       concepts.push(alias || properNoun ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
