@@ -84,14 +84,23 @@ const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never 
 const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated|posted)\b.*\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|(?:(?:header|featured|top|lead|main) )?(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*|what to know:?|key (?:takeaways|points):?|in brief:?|highlights:?)$/i;
 /** A date and time standing alone ("Dec 1, 2025, 3:04 p.m.", "14 October 2025 21:05"): when the page was published. */
 const TIMESTAMP = /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$/i;
-/** A photo caption that ends with its agency ("The Parliament House in Islamabad. — APP/File"). */
-const CAPTION = /\s[—–]\s*(?:AP|AFP|APP|Reuters|PPI|NNI|INP|Online|Xinhua|EPA|Bloomberg|File|Photo)(?:\s*\/\s*(?:File|Photo|Reuters|AFP))?\.?$/;
+/**
+ * A photo caption that ends with its source after a dash: a named agency
+ * ("The Parliament House in Islamabad. — APP/File"), or any agency's initials
+ * after a full stop ("Officials exchange documents. — WAM"). Initials after a
+ * dash with no full stop may end a sentence ("… opposed by one party — the PTI").
+ */
+const CAPTION = /\s[—–]\s*(?:AP|AFP|APP|Reuters|PPI|NNI|INP|Online|Xinhua|EPA|Bloomberg|File|Photo)(?:\s*\/\s*(?:File|Photo|Reuters|AFP))?\.?$|[.!?]["”’]?\s+[—–]\s*\p{Lu}{2,6}(?:\s*\/\s*(?:File|Photo|\p{Lu}{2,6}))?\.?$/u;
 /** A row of share buttons ("Facebook Twitter WhatsApp", "Share on X | LinkedIn | Email"). */
 const SHARE_BAR = /^(?:(?:share on\s+)?(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|e-mail|reddit|pinterest|messenger|copy link|print)\s*[|·•,]?\s*){2,}$/i;
-/** A photo credit standing alone in brackets: "(AP/File)", "(Reuters)", "(AFP Photo)", "[File photo]". */
-const PHOTO_CREDIT = /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$/u;
-/** A prompt to follow the outlet or to comment: "Like Business on Facebook, follow @TribuneBiz on Twitter …", "Comments are moderated …". */
-const SOCIAL_PROMPT = /^(?:like|follow)\b.*(?:\bon (?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube)\b|@\w+)|^comments?\b.*\bmoderat/i;
+/** A photo credit standing alone in brackets: "(AP/File)", "(Reuters)", "(AFP Photo)", "[File photo]", "(Photo: WAM)". */
+const PHOTO_CREDIT = /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$|^[([](?:photo|image|picture|file photo|credit|courtesy)\s*[:/][^)\]]*[)\]]$/iu;
+/**
+ * A prompt to follow the outlet or to comment: "Like Business on Facebook,
+ * follow @TribuneBiz on Twitter …", "Comments are moderated …", "Comments are
+ * closed on this story.", "What do you think? Let us know in the comments below."
+ */
+const SOCIAL_PROMPT = /^(?:like|follow)\b.*(?:\bon (?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube)\b|@\w+)|^comments?\b.*\b(?:moderat|closed|disabled|turned off)|\b(?:let us know|tell us|share your (?:thoughts|views|opinions?))\b[^.?!]*\bcomments?\b/i;
 /** A byline standing alone: "By Staff Reporter", "By Kamran Yousaf", "Business Desk", "Our Correspondent". */
 const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:[|,]\s*(?:[Ee]dited|[Rr]eviewed|[Aa]dditional reporting) by\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
 /** Chrome lines are short: article paragraphs are longer than this. */

@@ -81,7 +81,7 @@ describe("cleanScrape", () => {
     ]);
   });
 
-  it("drops timestamps, bylines with an editor, captions credited to an agency, summary labels and disclosure notes", () => {
+  it("drops timestamps, bylines with an editor, captions and photo credits of any agency, summary labels, comment prompts and disclosure notes", () => {
     const raw = [
       "Regulator fines trading platform",
       "What to know:",
@@ -92,12 +92,18 @@ describe("cleanScrape", () => {
       "LAHORE: The platform had about 150,000 users.",
       "Header image: The Parliament House in Islamabad. — APP/File",
       "The building was lit up. — Reuters",
+      "(Photo: WAM)",
+      "Officials exchange documents after the signing ceremony. — WAM",
+      "The bill was opposed by one party — the PTI.",
+      "What do you think about this? Let us know in the comments below.",
+      "Comments are closed on this story.",
       "It will appeal within 30 days, the company said.",
       "Disclosure & Polices: The outlet is an award-winning media outlet.",
     ].join("\n\n");
     expect(cleanScrape(raw).paragraphs).toEqual([
       "The regulator fined the platform Rs10 million.",
       "LAHORE: The platform had about 150,000 users.",
+      "The bill was opposed by one party — the PTI.",
       "It will appeal within 30 days, the company said.",
     ]);
   });
