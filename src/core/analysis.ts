@@ -10,7 +10,7 @@ import { ArticleAdmission, type CorpusEntry, type CorpusProblem, loadArticleFile
 import { type FoundDate, findDate } from "./dates.ts";
 import type { IndexData, IndexedArticle } from "./passage-index.ts";
 import { type StoredTermColumns, TermColumns } from "./term-ids.ts";
-import { sentenceSpans, terms } from "./text.ts";
+import { sentenceSpans, sentenceTerms as termsOfSentence, terms } from "./text.ts";
 
 /** One article reduced for indexing, in a form a worker thread sends back cheaply. Term ids index the chunk's `terms`. */
 export interface ArticleAnalysis {
@@ -66,7 +66,7 @@ function analyzeArticle(article: Article, interner: Interner): ArticleAnalysis {
   article.paragraphs.forEach((paragraph, p) => {
     sentenceSpans(paragraph).forEach((span, s) => {
       const text = paragraph.slice(span.start, span.end);
-      const found = terms(text);
+      const found = termsOfSentence(text);
       sentenceTerms.add(found.map((t) => interner.id(t)));
       for (const t of found) words.push(t);
       columns.paragraph.push(p);
@@ -91,7 +91,7 @@ function analyzeArticle(article: Article, interner: Interner): ArticleAnalysis {
 /** The document MiniSearch indexed for an article (as `analyzeArticle` makes it): what removing it from the index needs. */
 export function searchTextOf(article: Article): string {
   const words = terms(article.title);
-  for (const paragraph of article.paragraphs) for (const span of sentenceSpans(paragraph)) for (const t of terms(paragraph.slice(span.start, span.end))) words.push(t);
+  for (const paragraph of article.paragraphs) for (const span of sentenceSpans(paragraph)) for (const t of termsOfSentence(paragraph.slice(span.start, span.end))) words.push(t);
   return words.join(" ");
 }
 

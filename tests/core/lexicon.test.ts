@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lemmaStems, lexiconFor, phraseKey, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
-import { toTerm } from "../../src/core/text.ts";
+import { phrasalTerm, toTerm } from "../../src/core/text.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, SPELLING_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
 
 const stem = (word: string) => toTerm(word)!;
@@ -34,6 +34,11 @@ describe("wordnetLexicon", () => {
     expect(relatedStems(lexicon, phraseKey(["set", "up"])!).get(stem("establish"))).toBe(SYNONYM_CREDIT);
     expect(relatedStems(lexicon, phraseKey(["right", "away"])!).get(stem("immediately"))).toBe(SYNONYM_CREDIT);
     expect(relatedStems(lexicon, phraseKey(["legal", "tender"])!).size).toBe(0);
+  });
+
+  it("relates single words to phrasal verbs, keyed as sentences index them", () => {
+    expect(related("implement").get(phrasalTerm("carry", "out")!)).toBe(SYNONYM_CREDIT);
+    expect(related("resign").get(phrasalTerm("stepped", "down")!)).toBe(SYNONYM_CREDIT);
   });
 
   it("tells WordNet's proper nouns from its common words, however a common word is also a name", () => {

@@ -21,6 +21,12 @@ describe("makeConcept (expand)", () => {
     expect(reach(index, harbor)).toMatchObject({ harbor: 1 });
   });
 
+  it("reaches a phrasal verb of the articles from the single word WordNet relates it to", () => {
+    // "stepped down" is indexed as one term, step_down, which WordNet's "step down" ~ resign reaches.
+    const { index, concept: resigned } = concept("why did the platform's chief resign", "resign");
+    expect(reach(index, resigned)["step_down"]).toBe(SYNONYM_CREDIT);
+  });
+
   it("reaches a WordNet synonym with partial credit", () => {
     const { index, concept: last } = concept("what was the last event of the session", "last");
     expect(reach(index, last).final).toBe(SYNONYM_CREDIT);

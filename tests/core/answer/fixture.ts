@@ -59,6 +59,16 @@ The centre offers two courses:
 
 Amina Siddiqui, an economist, doubted the plan. "A centre with two classrooms cannot train a generation," she said.
 `,
+  "2025-08-04-platform-audit-finds-gaps.md": `---
+title: Platform audit finds gaps in client records
+date: 2025-08-04
+source: Fixture Times
+url: https://example.com/platform-audit
+---
+The chief executive of the Indus Digital Platform, Omar Baig, stepped down after a six-week audit.
+
+Some traders were unhappy. Withdrawals had been frozen for three weeks before the audit began.
+`,
 };
 
 let built: Library | undefined;
