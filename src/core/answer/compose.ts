@@ -10,7 +10,7 @@ import { type Scored, answersKind, sameFact } from "./score.ts";
 import { CARRIES_ON, leansBack } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
-import { COMPANION_COVERAGE, COMPANION_RATIO, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
+import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
  * The verbatim text of a passage, extended back to the sentence before when
@@ -91,9 +91,16 @@ function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: 
   return [{ lead: { ...first.lead, passage: before }, quote: before.text, also: [] }, ...chosen].slice(0, MAX_SENTENCES);
 }
 
+/**
+ * A sentence too short to say more than that something follows: "Some lawyers
+ * in Peshawar were sceptical.", "Not everyone agrees.", "The terms are:". What
+ * they were sceptical of is in the next sentence.
+ */
+const leadsIn = (text: string): boolean => /:$/.test(text.trim()) || text.split(/\s+/).length <= LEAD_IN_WORDS;
+
 /** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
 function follows(question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
-  if (!CARRIES_ON.test(next.text)) return false;
+  if (!CARRIES_ON.test(next.text) && !leadsIn(passage.text)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
 }

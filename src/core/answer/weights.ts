@@ -161,6 +161,12 @@ export const TITLE_CREDIT = 0.4;
 /** Quotes in one answer: enough for an answer and its context, few enough to read in chat. */
 export const MAX_SENTENCES = 3;
 
+/**
+ * A chosen sentence of at most this many words ("Some lawyers in Peshawar were
+ * sceptical.") only announces what the next one says, which is quoted with it.
+ */
+export const LEAD_IN_WORDS = 7;
+
 /** A further sentence joins the answer only if it scores this close to the best. */
 export const COMPANION_RATIO = 0.85;
 

@@ -11,6 +11,11 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toBe("Officials were cautious about the timetable. They said no issuance would happen before the regulator publishes its rules.");
   });
 
+  it("quotes the next sentence with a chosen one too short to say more than that something follows", () => {
+    const reply = ask("why were some traders unhappy with the platform");
+    expect(reply.sentences[0]!.text).toBe("Some traders were unhappy. Withdrawals had been frozen for three weeks before the audit began.");
+  });
+
   it("quotes the sentence before when the chosen one leans on it for what the question names", () => {
     // "They said …" names no officials; the sentence before does.
     const reply = ask("did officials rule out any issuance before the regulator publishes its rules");
