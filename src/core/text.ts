@@ -27,6 +27,9 @@ const FRAMING_WORDS = new Set([
   "roughly", "approximately", "exactly", "precisely", "nearly", "almost", "actually", "really",
   // Attribution says who said it, not what ("according to Bosal": Bosal is sought, "according" is not).
   "according",
+  // Opinion verbs frame a view as "say" frames a quote ("why do start-ups think the rule is unfair"): the
+  // article reports it with "said" or "argued", not "think".
+  "think", "thinks", "believe", "believes", "reckon", "reckons",
   // Intensifiers say how much, not what ("why has the government been so careful").
   "so", "very", "quite", "too",
   // Chat spellings of framing words ("how big is the reserve gonna be", "wat r the plans"): no article has

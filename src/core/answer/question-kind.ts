@@ -13,7 +13,7 @@ import type { QuestionKind, TypeFeature } from "./types.ts";
 export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty)\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty)\b/],
   ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
@@ -21,6 +21,8 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
   ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
   ["yesno", YES_NO_FORM],
+  // Naming verbs ask for someone's words too, unless the question asks for a yes or a no ("did he describe it as …").
+  ["quote", /\b(describe[ds]?|dub(bed)?|(?:call(?:ed)?|term(?:ed)?)(?= (?:it|him|her|them|the|this|that|his|their|its)\b))\b/],
   ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
 ];
 
@@ -48,10 +50,16 @@ export function classify(question: string): QuestionKind {
  * day instead of repeating them, so they count as answer-type words (matched
  * by the kind of sentence, at ANSWER_TYPE_WEIGHT), not as the subject.
  */
-const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name"]);
+const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name", "minimum", "maximum"]);
 
 /** Verbs of holding an office: in a "who" question ("who runs X") they ask for the holder of an office, as "job" does. */
 const OFFICE_VERBS = ["runs", "run", "heads", "head", "leads", "lead", "chairs", "chair", "manages", "directs", "oversees"];
+
+/** Verbs of naming a thing: in a question for someone's words ("what did White call the memorandum") they ask for a quote, in whatever words it is reported ("described it as …"). */
+const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "describes", "dub", "dubbed", "term", "termed", "label", "labelled", "labeled"];
+
+/** The verbs that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question. */
+const KIND_VERBS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS };
 
 /**
  * What a sentence must offer to answer a word that names a kind of answer,
@@ -62,8 +70,9 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
   city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date",
-  age: "age", amount: "amount", number: "quantity", figure: "quantity",
+  age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity",
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
+  ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),
 };
 
 /** The kinds of question in which such a word asks for the answer ("which year did …"), not constrains it ("why was it scrapped this year"). */
@@ -74,6 +83,7 @@ const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
   age: ["number"],
   amount: ["number"],
   quantity: ["number"],
+  quote: ["quote"],
 };
 
 /**
@@ -86,8 +96,8 @@ export const HOW_WORDS = new Set(["long", "soon", "old", "big", "large", "far", 
 /** Whether a word names the kind of answer wherever it stands ("job", "city", "year"). */
 export const namesAnswerType = (word: string): boolean => ANSWER_TYPE_NOUNS.has(word.toLowerCase());
 
-/** Whether a word of a question of this kind is a verb of holding an office ("who runs …"): then it names the kind of answer, a role. */
-export const isOfficeVerb = (word: string, kind: QuestionKind): boolean => kind === "who" && OFFICE_VERBS.includes(word.toLowerCase());
+/** Whether a word of a question of this kind is a verb that names the kind of answer: "who runs …" asks for a role, "what did she call it" for her words. */
+export const isKindVerb = (word: string, kind: QuestionKind): boolean => KIND_VERBS[kind]?.includes(word.toLowerCase()) ?? false;
 
 /**
  * The feature a sentence must have to answer a word naming the kind of answer
@@ -123,6 +133,12 @@ const AGE = /\bhow old\b|\bages?\b|\baged\b/i;
 
 /** "how long …", "for how many months …": the answer is a stretch of time. */
 const DURATION = /\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b/i;
+
+/** Verbs of lasting: in a question asking for a stretch of time ("how many years does the pact last") they only ask for it. */
+const LASTING_VERBS = new Set(["last", "lasts", "lasted", "run", "runs", "remain", "remains", "stay", "stays"]);
+
+/** Whether a word only asks for a stretch of time, the question being "how long …" ("last", "run", "remain"). */
+export const asksForDuration = (word: string, question: string): boolean => LASTING_VERBS.has(word.toLowerCase()) && DURATION.test(question);
 
 /**
  * What the answer must offer beyond the kind: the counted terms of "how many

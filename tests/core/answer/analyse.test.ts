@@ -30,6 +30,21 @@ describe("analyze", () => {
     expect(offered("which city council approved the bonds")).toEqual([]);
   });
 
+  it("reads minimum, a verb of lasting in a how-long question and a verb of naming in a quote question as the kind of answer", () => {
+    const { index } = fixtureLibrary();
+    const find = (question: string, label: string) => analyze(index, question).concepts.find((c) => c.label === label);
+    expect(find("what's the minimum size of the bonds", "minimum")).toMatchObject({ answerType: true, offeredBy: "quantity" });
+    expect(find("how many years does the pier last", "last")).toMatchObject({ answerType: true });
+    expect(find("what was the last event of the session", "last")).toMatchObject({ answerType: false });
+    expect(find("what did farida qureshi call the bonds", "call")).toMatchObject({ answerType: true, offeredBy: "quote" });
+  });
+
+  it("drops a verb of opinion, which frames a view as \"say\" frames a quote", () => {
+    const labels = analyze(fixtureLibrary().index, "why do officials think the timetable is risky").concepts.map((c) => c.label);
+    expect(labels).not.toContain("think");
+    expect(labels).toContain("timetable");
+  });
+
   it("reads a verb of holding an office in a who-question as the kind of answer, a role", () => {
     const { index } = fixtureLibrary();
     const heads = analyze(index, "who heads the harbour board").concepts.find((c) => c.label === "heads")!;
