@@ -40,7 +40,8 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   }
   if (allowsPrefix(term)) {
     const credit = term.length >= 5 ? 1 : SHORT_PREFIX_CREDIT;
-    for (const id of index.vocabulary.atPrefix(term).values()) if (!found.has(id)) found.set(id, credit);
+    // A phrasal verb's term ("pakistan_forward" from "… Pakistan forward") is reached through WordNet, not by its first word's letters.
+    for (const [key, id] of index.vocabulary.atPrefix(term)) if (!found.has(id) && !key.includes("_")) found.set(id, credit);
   }
   // A word the corpus has as written is not a misspelling: it gets no fuzzy matches ("binance" is not "finance");
   // nor is an English word the corpus lacks ("team" is not "term", "deadline" not "headline") — but a
@@ -49,7 +50,7 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   if (distance > 0) {
     for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
       const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key) || (word !== undefined && mistypes(index, word, key));
-      if (!found.has(id) && d > 0 && plausible) found.set(id, FUZZY_CREDIT);
+      if (!found.has(id) && d > 0 && plausible && !key.includes("_")) found.set(id, FUZZY_CREDIT);
     }
   }
   if (found.size === 0 && word !== undefined && !index.isEnglish(term)) {
