@@ -39,14 +39,19 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
 };
 
 /**
- * Whether any well-covered passage near the top (or the sentence after it)
- * offers what the question's kind must be answered with (KIND_EVIDENCE).
+ * Whether any well-covered passage near the top or in the best passage's
+ * article (or the sentence after it) offers what the question's kind must be
+ * answered with (KIND_EVIDENCE). The article that answers best may give the
+ * figure in a sentence that shares few of the question's words, its headline
+ * carrying the topic ("the initiative could cover assets worth up to $2
+ * billion" under "Pakistan signs MoU with Binance to explore tokenising …").
  */
 function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number): boolean {
   const offers = KIND_EVIDENCE[question.kind];
   if (!offers) return true;
-  for (const { passage, coverage: cover } of ranked.slice(0, KIND_EVIDENCE_PASSAGES)) {
-    if (cover < minCoverage) continue;
+  const bestArticle = ranked[0]?.passage.article;
+  for (const [at, { passage, coverage: cover }] of ranked.entries()) {
+    if (cover < minCoverage || (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle)) continue;
     const next = index.passages.at(passage.id + 1);
     if (offers(passage, question) || (next && next.article === passage.article && offers(next, question))) return true;
   }

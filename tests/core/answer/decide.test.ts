@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openLibrary } from "../../../src/core/library.ts";
 import { analyze, decide, rank } from "../../../src/core/answer/index.ts";
-import { KIND_COVERAGE_SHARE, MIN_COVERAGE, PINNING_NAME_WEIGHT } from "../../../src/core/answer/weights.ts";
+import { KIND_COVERAGE_SHARE, KIND_EVIDENCE_PASSAGES, MIN_COVERAGE, PINNING_NAME_WEIGHT } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary } from "./fixture.ts";
 
 function decision(question: string, minCoverage = MIN_COVERAGE) {
@@ -137,6 +141,35 @@ describe("decide", () => {
 
   it("answers how many times with once or twice", () => {
     expect(decision("how many times will the ministry review the miners' tariff")).toBeUndefined();
+  });
+
+  it("answers how much from the best article's sentence that gives the amount, however far down the ranking its few shared words put it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-decide-"));
+    writeFileSync(join(dir, "2025-09-01-port-authority-tokenisation.md"), `---
+title: Port authority signs deal with Nordex to tokenise up to 40 billion rupees of its assets
+date: 2025-09-01
+source: Fixture Times
+url: https://example.com/port-tokenisation
+---
+The Gwadar Port Authority signed a deal with the exchange Nordex on Monday to study tokenising its assets.
+
+Nordex will advise the port authority on how tokenised assets could be sold to investors.
+
+The port authority said tokenising assets would make them easier to trade.
+
+Nordex and the port authority will set up a joint working group on tokenisation.
+
+Nordex has tokenised assets for two other port authorities.
+
+Officials of the port authority and Nordex signed the deal in Gwadar.
+
+Subject to approvals, the initiative could cover assets worth up to 40 billion rupees.
+`);
+    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+    const analyzed = analyze(index, "how much of its assets will the port authority tokenise with nordex");
+    const ranked = rank(index, analyzed);
+    expect(ranked.findIndex((r) => r.passage.text.includes("40 billion"))).toBeGreaterThanOrEqual(KIND_EVIDENCE_PASSAGES);
+    expect(decide(index, analyzed, ranked, MIN_COVERAGE).refusal).toBeUndefined();
   });
 
   it("refuses how many when no passage counts what is asked about, even though one covers the subject", () => {
