@@ -14,7 +14,7 @@ import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { conceptCredit, conceptShare } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -132,9 +132,24 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
     const named = leans && concept.name && own < 1 ? ANTECEDENT_CREDIT * namedEarlier(index, concept, passage) : 0;
-    found += concept.weight * Math.max(own, prior, later, title, named);
+    const credit = Math.max(own, prior, later, title, named);
+    if (credit === 0 && namesPlace(index, concept)) return 0;
+    found += concept.weight * credit;
   }
   return total === 0 ? 0 : found / total;
+}
+
+/**
+ * A name English has for a place or a people ("India", "ethiopia", "Turkey"),
+ * WordNet's proper nouns: a passage that neither names it nor stands beside
+ * or under a headline that does is about somewhere else, however much the
+ * article mentions it — "what is the tariff for miners in ethiopia" is not
+ * answered with Pakistan's tariff from an article that mentions Ethiopia
+ * further down. A place in a fifth of all sentences (PINNING_NAME_WEIGHT:
+ * "Pakistan" here) is where every article is.
+ */
+function namesPlace(index: CorpusIndex, concept: Concept): boolean {
+  return (concept.entity || concept.name) && concept.weight > PINNING_NAME_WEIGHT && concept.alts.length === 1 && concept.alts[0]!.length === 1 && index.isProperNoun(concept.alts[0]![0]!);
 }
 
 /**

@@ -10,6 +10,14 @@ const passageWith = (text: string) => {
 };
 
 describe("coverage (score)", () => {
+  it("gives nothing to a passage about somewhere other than the place the question names, however its article mentions that place", () => {
+    const { index } = fixtureLibrary();
+    const cautious = passageWith("Officials were cautious");
+    expect(coverage(index, analyze(index, "why were officials cautious about the timetable"), cautious)).toBeGreaterThan(0);
+    // The article's first sentence names Karachi; this one, its neighbours and the headline do not.
+    expect(coverage(index, analyze(index, "why were officials in karachi cautious about the timetable"), cautious)).toBe(0);
+  });
+
   it("counts the whole question when a sentence holds all its words", () => {
     const { index } = fixtureLibrary();
     expect(coverage(index, analyze(index, "who signed the approval in Gwadar"), passageWith("signed the approval"))).toBe(1);
