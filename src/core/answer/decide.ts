@@ -77,8 +77,14 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   if (question.kind !== "who" || !ASKS_FOR_PERSON.test(question.text)) return true;
   const next = index.passages.at(best.id + 1);
   const before = leansBack(best.text) ? index.passages.at(best.id - 1) : undefined;
-  return [best, next, before].some((p) => p !== undefined && p.article === best.article && p.features.person);
+  const around = [best, next, before].filter((p): p is Passage => p !== undefined && p.article === best.article);
+  // "who is the governor of X" is answered where an office is named: "the X government" names none.
+  const office = !NAMES_OFFICE.test(question.text) || around.some((p) => p.features.role);
+  return office && around.some((p) => p.features.person);
 }
+
+/** A question naming an office by its noun ("who is the governor …"), not by a verb ("who heads …"). */
+const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
 
 /**
  * Whether a passage (with its neighbours and title) is about the question's

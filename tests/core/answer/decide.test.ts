@@ -139,6 +139,25 @@ describe("decide", () => {
     expect(decision("who chairs the harbour board")).toBeUndefined();
   });
 
+  it("refuses who-holds-an-office when the passage names a person but no office (\"the Sindh government\" is no governor)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-decide-"));
+    writeFileSync(join(dir, "2025-09-02-sindh-pilot.md"), `---
+title: Sindh picks Ali Raza Shah to lead land records pilot
+date: 2025-09-02
+source: Fixture Times
+url: https://example.com/sindh-pilot
+---
+The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyderabad.
+`);
+    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+    const refusal = (question: string) => {
+      const analyzed = analyze(index, question);
+      return decide(index, analyzed, rank(index, analyzed), MIN_COVERAGE).refusal;
+    };
+    expect(refusal("who is the governor of sindh")).toBe("nothing of the kind asked");
+    expect(refusal("who leads the sindh land records pilot")).toBeUndefined();
+  });
+
   it("answers how many times with once or twice", () => {
     expect(decision("how many times will the ministry review the miners' tariff")).toBeUndefined();
   });
