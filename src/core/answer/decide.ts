@@ -36,7 +36,16 @@ function counts(text: string, counted: readonly string[]): boolean {
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   number: (p, question) => (question.counted ? counts(p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
+  when: (p, question) => !ASKS_ABOUT_FUTURE.test(question.text) || p.features.date || p.features.duration,
 };
+
+/**
+ * "when will …", "when is the next …": a question about what is to come,
+ * which only a time the article gives answers. What has happened is dated
+ * by the article itself (its citation shows the date), so "when did …" needs
+ * no date in the sentence.
+ */
+const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+the\s+next|(?:is|are)\b.*\b(?:going to|expected|due|scheduled|set to|planned))\b/i;
 
 /**
  * Whether any well-covered passage near the top or in the best passage's
@@ -46,12 +55,13 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
  * carrying the topic ("the initiative could cover assets worth up to $2
  * billion" under "Pakistan signs MoU with Binance to explore tokenising …").
  */
-function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number): boolean {
+function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number, bar: number): boolean {
   const offers = KIND_EVIDENCE[question.kind];
   if (!offers) return true;
   const bestArticle = ranked[0]?.passage.article;
   for (const [at, { passage, coverage: cover }] of ranked.entries()) {
-    if (cover < minCoverage || (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle)) continue;
+    // The best passage is held to its own bar (lowered when it gives what is asked: answerBar), the rest to the usual one.
+    if (cover < (at === 0 ? bar : minCoverage) || (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle)) continue;
     const next = index.passages.at(passage.id + 1);
     if (offers(passage, question) || (next && next.article === passage.article && offers(next, question))) return true;
   }
@@ -135,6 +145,6 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (ranked.length === 0) return refuse("nothing retrieved");
   if (ranked[0]!.coverage < bar) return refuse("coverage below threshold");
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse("only the names match");
-  if (!offersKind(index, analyzed, ranked, minCoverage) || !namesPerson(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
+  if (!offersKind(index, analyzed, ranked, minCoverage, bar) || !namesPerson(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
   return { bar };
 }
