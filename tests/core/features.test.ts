@@ -55,6 +55,11 @@ describe("featuresOf(…).place", () => {
     for (const text of ["Customers in Karachi and Lahore will get it first.", "The gathering was held at the Coca-Cola Arena."]) expect(featuresOf(text).place, text).toBe(true);
   });
 
+  it("takes a region named by its compass point for a place, and not a compass point in other senses", () => {
+    for (const text of ["The power will come mainly from plants in the south of the country.", "Demand is highest in the north-west."]) expect(featuresOf(text).place, text).toBe(true);
+    expect(featuresOf("The plan went south after the vote.").place).toBe(false);
+  });
+
   it("does not take a month, a weekday or a sum for a place", () => {
     for (const text of ["The pilot is capped at Rs5 billion in circulation.", "The pilot starts in January.", "They met in December at Rs 5 a unit."]) expect(featuresOf(text).place, text).toBe(false);
   });

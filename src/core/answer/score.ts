@@ -27,10 +27,10 @@ export interface Scored {
 /** Capitalised words not at the start of a sentence: names, places, organisations. */
 const NAME_WORD = /(?<=\s)\p{Lu}\p{Ll}[\p{L}’'-]*/gu;
 
-/** True when one of the words a pattern captures (group 1, else the whole match) is not the question's own. */
+/** True when one of the words a pattern captures (its first group that matched, else the whole match) is not the question's own. */
 function capturesNew(text: string, pattern: RegExp, question: AnalyzedQuestion): boolean {
   for (const match of text.matchAll(pattern)) {
-    const term = terms(match[1] ?? match[0])[0];
+    const term = terms(match.slice(1).find((group) => group !== undefined) ?? match[0])[0];
     if (term && !question.ownTerms.has(term)) return true;
   }
   return false;
