@@ -12,6 +12,9 @@ describe("featuresOf(…).reason", () => {
       "The move follows the collapse of several offshore platforms.",
       "The rules were prompted by a wave of complaints.",
       "The review came in the wake of the exchange's collapse.",
+      "He said forged land documents were behind a large share of the cases clogging the courts.",
+      "Lending out client assets is a practice blamed for the collapse of several platforms.",
+      "The outage led to a week of frozen withdrawals.",
     ]) expect(featuresOf(text).reason, text).toBe(true);
   });
 
