@@ -98,10 +98,14 @@ export function toTerm(token: string): string | null {
   const word = token.toLowerCase();
   const known = TERM_CACHE.get(word);
   if (known !== undefined) return known;
-  const term = STOP_WORDS.has(word) || word.length === 0 ? null : isNumeric(word) ? word : word.length === 1 ? null : keepApart(word, stemmer(americanize(word)));
+  const plain = ASCII.test(word) ? word : withoutMarks(word);
+  const term = STOP_WORDS.has(plain) || plain.length === 0 ? null : isNumeric(plain) ? plain : plain.length === 1 ? null : keepApart(plain, stemmer(americanize(plain)));
   if (TERM_CACHE.size < MAX_CACHED_TERMS) TERM_CACHE.set(word, term);
   return term;
 }
+
+/** A word without its accents and other marks: people type "Turkiye", "Sao Paulo", "Munoz" for "Türkiye", "São Paulo", "Muñoz". */
+const withoutMarks = (word: string): string => word.normalize("NFD").replace(/\p{M}/gu, "");
 
 /**
  * A stem of two letters cut from a longer word keeps its "e": Porter stems

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { sentenceTerms, toTerm } from "../../src/core/text.ts";
+
+describe("toTerm", () => {
+  it("reads a word typed without its accents as the word with them", () => {
+    expect(toTerm("turkiye")).toBe(toTerm("Türkiye"));
+    expect(toTerm("Munoz")).toBe(toTerm("Muñoz"));
+    expect(toTerm("Sao")).toBe(toTerm("São"));
+  });
+
+  it("keeps 'use' apart from the US, which Porter stems alike", () => {
+    expect(toTerm("used")).not.toBe(toTerm("us"));
+    expect(toTerm("using")).toBe(toTerm("use"));
+  });
+});
+
+describe("sentenceTerms", () => {
+  it("adds a phrasal verb's term after its verb's, and none for a preposition", () => {
+    expect(sentenceTerms("The audit was carried out in Dubai.")).toEqual(["audit", "carri", "carri_out", "dubai"]);
+    expect(sentenceTerms("He stepped down on Monday.")).toEqual(["step", "step_down", "down", "mondai"]);
+    expect(sentenceTerms("They met in Dubai.")).toEqual(["met", "dubai"]);
+  });
+});
