@@ -47,16 +47,19 @@ const namesSomethingNew = (p: Passage, question: AnalyzedQuestion): boolean => c
  */
 const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, PLACE_NAMED, question);
 
+/** A date that ends a stretch of time: "until March", "by June 30". */
+const UNTIL = /\b(?:until|till|through|by)\b/i;
+
 /** Years written in a sentence. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /**
  * A date for a "when" question: within the years the question allows ("before
- * 2025") when it bounds them; for "how long", a duration too ("remain in
- * force for 120 days").
+ * 2025") when it bounds them; for "how long", a duration ("remain in force
+ * for 120 days") or a date it lasts until — not any date ("on Wednesday").
  */
 function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
-  if (question.duration && p.features.duration) return true;
+  if (question.duration) return p.features.duration || (p.features.date && UNTIL.test(p.text));
   if (!p.features.date) return false;
   const { years } = question;
   return !years || (p.text.match(YEAR) ?? []).some((y) => Number(y) >= years.from && Number(y) <= years.to);

@@ -58,6 +58,13 @@ describe("coverage (score)", () => {
 });
 
 describe("answersKind (score)", () => {
+  it("takes a stretch of time for a how-long question, not any date", () => {
+    const { index } = fixtureLibrary();
+    const question = analyze(index, "how long were withdrawals frozen before the audit");
+    expect(answersKind(passageWith("frozen for three weeks"), question)).toBe(true);
+    expect(answersKind(passageWith("approved a plan on Tuesday"), question)).toBe(false);
+  });
+
   it("takes only an amount for a how-much question, and any number for a how-many one", () => {
     const { index } = fixtureLibrary();
     const count = passageWith("thousands of jobs");
