@@ -110,9 +110,10 @@ const withoutMarks = (word: string): string => word.normalize("NFD").replace(/\p
 /**
  * A stem of two letters cut from a longer word keeps its "e": Porter stems
  * "use", "used" and "using" to "us", which is how "US" is written; they stay
- * "use" ("ties" → "tie"), apart from the acronyms.
+ * "use" ("ties" → "tie"), apart from the acronyms. A two-letter word's plural
+ * is that word ("ads" → "ad", "ups" → "up").
  */
-const keepApart = (word: string, stem: string): string => (stem.length <= 2 && word.length > stem.length ? `${stem}e` : stem);
+const keepApart = (word: string, stem: string): string => (stem.length <= 2 && word.length > stem.length && word !== `${stem}s` ? `${stem}e` : stem);
 
 /** Words repeat endlessly across a corpus; each is stemmed once. Bounded so noise cannot grow it forever. */
 const TERM_CACHE = new Map<string, string | null>();

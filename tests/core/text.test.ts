@@ -11,6 +11,8 @@ describe("toTerm", () => {
   it("keeps 'use' apart from the US, which Porter stems alike", () => {
     expect(toTerm("used")).not.toBe(toTerm("us"));
     expect(toTerm("using")).toBe(toTerm("use"));
+    // A two-letter word's plural stays that word: "ads" are ads.
+    expect(toTerm("ads")).toBe(toTerm("ad"));
   });
 });
 
