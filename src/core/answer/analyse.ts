@@ -35,9 +35,13 @@ function isCorpusName(index: CorpusIndex, term: string): boolean {
   return index.vocabulary.get(term) !== undefined && !index.isEnglish(term);
 }
 
+/** "doesn't" → "does not", "won't" → "will not": split at the apostrophe, "doesn" is no word (it was read as a typo of "dozen"). */
+const withoutContractions = (text: string): string =>
+  text.replace(/\b(\p{L}+)n'(t)\b/giu, (_, verb: string) => `${({ wo: "will", ca: "can", sha: "shall" } as Record<string, string>)[verb.toLowerCase()] ?? verb} not`);
+
 /** The question's words, lower case, stop words included; and its tokens: the words that are sought. */
 function questionTokens(index: CorpusIndex, question: string): { words: string[]; tokens: Token[] } {
-  const folded = foldTypography(question).replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3").replace(/'s\b/g, "");
+  const folded = withoutContractions(foldTypography(question)).replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3").replace(/'s\b/g, "");
   const tokens: Token[] = [];
   const words = folded.match(WORD) ?? [];
   let typeWords = 0;

@@ -39,6 +39,12 @@ describe("analyze", () => {
     expect(find("what did farida qureshi call the bonds", "call")).toMatchObject({ answerType: true, offeredBy: "quote" });
   });
 
+  it("reads a contraction as its two words, not as a word no article has", () => {
+    const labels = (question: string) => analyze(fixtureLibrary().index, question).concepts.map((c) => c.label);
+    expect(labels("what happens if the harbour board doesn't approve the bonds")).not.toContain("doesn");
+    expect(labels("why won't the ministry say how the electricity is priced")).not.toContain("won");
+  });
+
   it("drops a verb of opinion, which frames a view as \"say\" frames a quote", () => {
     const labels = analyze(fixtureLibrary().index, "why do officials think the timetable is risky").concepts.map((c) => c.label);
     expect(labels).not.toContain("think");
