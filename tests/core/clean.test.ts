@@ -97,6 +97,7 @@ describe("cleanScrape", () => {
       "The bill was opposed by one party — the PTI.",
       "What do you think about this? Let us know in the comments below.",
       "Comments are closed on this story.",
+      "Published in The Express Tribune, December 1st, 2026.",
       "It will appeal within 30 days, the company said.",
       "Disclosure & Polices: The outlet is an award-winning media outlet.",
     ].join("\n\n");
