@@ -36,8 +36,10 @@ function counts(text: string, counted: readonly string[]): boolean {
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   number: (p, question) => (question.counted ? counts(p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
-  when: (p, question) => !ASKS_ABOUT_FUTURE.test(question.text) || p.features.date || p.features.duration,
 };
+
+/** A time given: a date or a stretch of time ("next June", "within 90 days"). */
+const givesTime = (p: Passage): boolean => p.features.date || p.features.duration;
 
 /**
  * "when will …", "when is the next …": a question about what is to come,
@@ -50,13 +52,13 @@ const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+th
 /**
  * Whether any well-covered passage near the top or in the best passage's
  * article (or the sentence after it) offers what the question's kind must be
- * answered with (KIND_EVIDENCE). The article that answers best may give the
+ * answered with (KIND_EVIDENCE; a time, for a question about what is to come). The article that answers best may give the
  * figure in a sentence that shares few of the question's words, its headline
  * carrying the topic ("the initiative could cover assets worth up to $2
  * billion" under "Pakistan signs MoU with Binance to explore tokenising …").
  */
 function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number, bar: number): boolean {
-  const offers = KIND_EVIDENCE[question.kind];
+  const offers = question.kind === "when" && ASKS_ABOUT_FUTURE.test(question.text) ? givesTime : KIND_EVIDENCE[question.kind];
   if (!offers) return true;
   const bestArticle = ranked[0]?.passage.article;
   for (const [at, { passage, coverage: cover }] of ranked.entries()) {
