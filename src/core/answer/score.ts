@@ -135,9 +135,9 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
     const named = leans && concept.name && own < 1 ? ANTECEDENT_CREDIT * namedEarlier(index, concept, passage) : 0;
-    const credit = Math.max(own, prior, later, title, named);
-    if (credit === 0 && namesPlace(index, concept)) return 0;
-    found += concept.weight * credit;
+    const near = Math.max(own, prior, later, named);
+    if (near === 0 && namesPlace(index, concept) && (title === 0 || !mainPlace(index, concept, passage.article))) return 0;
+    found += concept.weight * Math.max(near, title);
   }
   return total === 0 ? 0 : found / total;
 }
@@ -153,6 +153,17 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
  */
 function namesPlace(index: CorpusIndex, concept: Concept): boolean {
   return (concept.entity || concept.name) && concept.weight > PINNING_NAME_WEIGHT && concept.alts.length === 1 && concept.alts[0]!.length === 1 && index.isProperNoun(concept.alts[0]![0]!);
+}
+
+/**
+ * Whether a place is the one its article's headline puts first — what the
+ * article is about, not only named in it: "Pakistan climbs to third …, behind
+ * only India and the US" does not make the article's "the country's new
+ * regulator" India's; "In Dubai, Saqib pitches …" is about Dubai.
+ */
+function mainPlace(index: CorpusIndex, concept: Concept, article: number): boolean {
+  const first = terms(index.articles[article]!.title).find((term) => index.isProperNoun(term));
+  return first !== undefined && concept.alts[0]![0] === first;
 }
 
 /**

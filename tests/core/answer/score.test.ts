@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openLibrary } from "../../../src/core/library.ts";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
 import { answersKind } from "../../../src/core/answer/score.ts";
 import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
@@ -16,6 +20,36 @@ describe("coverage (score)", () => {
     expect(coverage(index, analyze(index, "why were officials cautious about the timetable"), cautious)).toBeGreaterThan(0);
     // The article's first sentence names Karachi; this one, its neighbours and the headline do not.
     expect(coverage(index, analyze(index, "why were officials in karachi cautious about the timetable"), cautious)).toBe(0);
+  });
+
+  it("credits a place from the headline only when the headline puts it first, as what the article is about", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-score-"));
+    writeFileSync(join(dir, "2025-09-03-ranking.md"), `---
+title: Pakistan ranks third behind India and China in crypto adoption
+date: 2025-09-03
+source: Fixture Times
+url: https://example.com/ranking
+---
+The ranking was published on Monday by a research firm.
+
+The country's regulator plans to license foreign exchanges next year.
+
+Retail trading volumes rose by a third over the year.
+
+Most users are under 35 and trade on their phones.
+
+The firm changed how it weighs institutional trading.
+
+Stablecoins made up half of all transfers.
+
+Analysts expect the ranking to move again next year.
+
+The research firm surveyed 150 markets.
+`);
+    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+    const regulator = [...index.passages].find((p) => p.text.startsWith("The country's regulator"))!;
+    expect(coverage(index, analyze(index, "how will pakistan's regulator license foreign exchanges"), regulator)).toBeGreaterThan(0);
+    expect(coverage(index, analyze(index, "how will india's regulator license foreign exchanges"), regulator)).toBe(0);
   });
 
   it("counts the whole question when a sentence holds all its words", () => {
