@@ -57,7 +57,10 @@ function questionTokens(index: CorpusIndex, question: string): { words: string[]
     }
     const entity = acronym || isNumeric(word) || (!first && /^\p{Lu}/u.test(word));
     const afterHow = HOW_WORDS.has(lower) && (words[at - 1]?.toLowerCase() === "how" || (words[at - 2]?.toLowerCase() === "how" && HOW_WORDS.has(words[at - 1]!.toLowerCase())));
-    tokens.push({ term, entity, answerType: !entity && (afterHow || namesAnswerType(lower) || asksForDuration(lower, folded) || (typeWords > 0 && !isCorpusName(index, term))), word, at });
+    // "what tax rate": the word after "what" describes the next, which names the kind of answer; it is sought.
+    const next = words[at + 1]?.toLowerCase();
+    const describesNext = typeWords > 1 && next !== undefined && !isFramingWord(next) && toTerm(next) !== null && !isNumeric(word);
+    tokens.push({ term, entity, answerType: !entity && (afterHow || namesAnswerType(lower) || asksForDuration(lower, folded) || (typeWords > 0 && !describesNext && !isCorpusName(index, term))), word, at });
     typeWords = Math.max(0, typeWords - 1);
   }
   return { words: words.map((w) => w.toLowerCase()), tokens };

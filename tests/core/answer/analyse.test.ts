@@ -39,6 +39,12 @@ describe("analyze", () => {
     expect(find("what did farida qureshi call the bonds", "call")).toMatchObject({ answerType: true, offeredBy: "quote" });
   });
 
+  it("seeks a word after \"what\" that describes the next one, which names the kind of answer (\"what tax rate\")", () => {
+    const find = (label: string) => analyze(fixtureLibrary().index, "what tax rate applies to the tokenised bonds").concepts.find((c) => c.label === label)!;
+    expect(find("tax").answerType).toBe(false);
+    expect(find("rate").answerType).toBe(true);
+  });
+
   it("reads a contraction as its two words, not as a word no article has", () => {
     const labels = (question: string) => analyze(fixtureLibrary().index, question).concepts.map((c) => c.label);
     expect(labels("what happens if the harbour board doesn't approve the bonds")).not.toContain("doesn");
