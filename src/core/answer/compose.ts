@@ -123,13 +123,17 @@ function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Ch
 /**
  * When no chosen sentence offers what the question asks for (the names for
  * "which districts…?", a date for "when…?"), adds the best-ranked sentence
- * that does, if it still covers the question — in place of the last chosen
+ * that does — from the best answer's article if one there does — if it still covers the question — in place of the last chosen
  * one when the answer is full: a sentence with the date asked for is worth
  * more than a third that only restates the question.
  */
 function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[], minCoverage: number): Chosen[] {
   if (chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
-  const extra = ranked.find((r) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question)));
+  const offers = (r: Scored) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question));
+  // From the best answer's own article first: "where will the miners' power come from" is answered by the tariff
+  // story's "plants in the south", not by another story's hydropower ranked above it.
+  const lead = chosen[0]?.lead.passage.article;
+  const extra = ranked.find((r) => r.passage.article === lead && offers(r)) ?? ranked.find(offers);
   if (!extra) return chosen;
   const kept = chosen.slice(0, MAX_SENTENCES - 1);
   return [...kept, { lead: extra, quote: quoteFor(index, extra.passage, question, kept.map((c) => c.quote)), also: [] }];

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openLibrary } from "../../../src/core/library.ts";
 import { answer } from "../../../src/core/answer/index.ts";
 import { MAX_SENTENCES } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary } from "./fixture.ts";
@@ -25,6 +29,36 @@ describe("choose (compose)", () => {
   it("quotes the sentence that names the speaker when a who-question's quote says only \"she said\"", () => {
     const reply = ask("who said a centre with two classrooms cannot train a generation");
     expect(reply.sentences[0]!.text).toMatch(/^Amina Siddiqui, an economist, doubted the plan\. "A centre with two classrooms/);
+  });
+
+  it("adds what was asked from the best answer's own article before another article's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-compose-"));
+    writeFileSync(join(dir, "2025-10-01-tariff.md"), `---
+title: Government sets electricity tariff for bitcoin miners
+date: 2025-10-01
+source: Fixture Times
+url: https://example.com/tariff
+---
+The government set an electricity tariff for bitcoin miners on Monday.
+
+Each miner will pay for its electricity with dollars every month, officials said.
+
+Miners must sign five-year supply contracts for their electricity with the national grid.
+
+The power will come from idle plants in the south of the country.
+`);
+    writeFileSync(join(dir, "2025-10-02-hydropower.md"), `---
+title: Foreign firms eye hydropower
+date: 2025-10-02
+source: Fixture Times
+url: https://example.com/hydropower
+---
+Foreign firms want electricity for mining from plants in Gilgit.
+`);
+    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+    const reply = answer(index, "where will the electricity for the miners come from");
+    expect(reply.sentences.map((s) => s.text)).toContain("The power will come from idle plants in the south of the country.");
+    expect(reply.sentences.some((s) => s.text.includes("Gilgit"))).toBe(false);
   });
 
   it("quotes only verbatim text of the articles", () => {
