@@ -63,8 +63,8 @@ describe("featuresOf(…).place", () => {
     expect(featuresOf("The plan went south after the vote.").place).toBe(false);
   });
 
-  it("does not take a month, a weekday or a sum for a place", () => {
-    for (const text of ["The pilot is capped at Rs5 billion in circulation.", "The pilot starts in January.", "They met in December at Rs 5 a unit."]) expect(featuresOf(text).place, text).toBe(false);
+  it("does not take a month, a weekday, a sum or a currency for a place", () => {
+    for (const text of ["The pilot is capped at Rs5 billion in circulation.", "The pilot starts in January.", "They met in December at Rs 5 a unit.", "Miners will pay in US dollars."]) expect(featuresOf(text).place, text).toBe(false);
   });
 });
 
