@@ -100,7 +100,7 @@ const PHOTO_CREDIT = /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$|^
  * follow @TribuneBiz on Twitter …", "Comments are moderated …", "Comments are
  * closed on this story.", "What do you think? Let us know in the comments below."
  */
-const SOCIAL_PROMPT = /^(?:like|follow)\b.*(?:\bon (?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube)\b|@\w+)|^comments?\b.*\b(?:moderat|closed|disabled|turned off)|\b(?:let us know|tell us|share your (?:thoughts|views|opinions?))\b[^.?!]*\bcomments?\b/i;
+const SOCIAL_PROMPT = /^(?:like|follow)\b.*(?:\bon (?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube|tiktok|threads|google news|google)\b|@\w+)|^comments?\b.*\b(?:moderat|closed|disabled|turned off)|\b(?:let us know|tell us|share your (?:thoughts|views|opinions?))\b[^.?!]*\bcomments?\b/i;
 /** A byline standing alone: "By Staff Reporter", "By Kamran Yousaf", "Business Desk", "Our Correspondent". */
 const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:[|,]\s*(?:[Ee]dited|[Rr]eviewed|[Aa]dditional reporting) by\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
 /** Chrome lines are short: article paragraphs are longer than this. */

@@ -72,6 +72,7 @@ describe("cleanScrape", () => {
       "The letter was signed by the chairman (Tariq Marwat).",
       "Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed and join in the conversation.",
       "Comments are moderated and generally will be posted if they are on-topic and not abusive.",
+      "Follow TechJuice on Google News",
       "Follow the money, the chairman said, and the subsidy falls on households.",
     ].join("\n\n");
     expect(cleanScrape(raw).paragraphs).toEqual([
