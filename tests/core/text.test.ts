@@ -16,6 +16,14 @@ describe("toTerm", () => {
   });
 });
 
+describe("toTerm and stop words", () => {
+  it("keeps every form of a verb the stop-word list holds in one form only", () => {
+    expect(toTerm("take")).toBe(toTerm("taking"));
+    expect(toTerm("make")).toBe(toTerm("makes"));
+    expect(toTerm("the")).toBeNull();
+  });
+});
+
 describe("sentenceTerms", () => {
   it("adds a phrasal verb's term after its verb's, and none for a preposition", () => {
     expect(sentenceTerms("The audit was carried out in Dubai.")).toEqual(["audit", "carri", "carri_out", "dubai"]);
