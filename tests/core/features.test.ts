@@ -15,6 +15,7 @@ describe("featuresOf(…).reason", () => {
       "He said forged land documents were behind a large share of the cases clogging the courts.",
       "Lending out client assets is a practice blamed for the collapse of several platforms.",
       "The outage led to a week of frozen withdrawals.",
+      "The central bank said the aim was to cut the time a transfer takes.",
     ]) expect(featuresOf(text).reason, text).toBe(true);
   });
 
