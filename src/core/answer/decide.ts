@@ -95,6 +95,33 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   return office && around.some((p) => p.features.person);
 }
 
+/**
+ * Whether the best passage of a "which X" question names an X when it speaks
+ * of one: a name the question does not give within NAMED_NEAR words of the
+ * word X ("Meezan Bank, Bank Alfalah and Habib Bank" name banks; "traced the
+ * funds to a mixing service" names no mixing service), or, failing that, in
+ * the sentence after it ("… in two districts." — "The pilot will cover Peshawar
+ * and Mardan"). A passage that does not use the word X ("Bitcoin Office" for
+ * "which salvadoran body") is not held to this.
+ */
+function namesWhichOne(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
+  if (question.kind !== "which") return true;
+  const types = new Set(question.concepts.filter((c) => c.answerType && c.alts.length === 1 && c.alts[0]!.length === 1).map((c) => c.alts[0]![0]!));
+  const words = best.text.split(/\s+/).map((written) => ({ written, term: toTerm(written.replace(/[^\p{L}\p{N}'’-]/gu, "")) }));
+  const at = words.flatMap(({ term }, i) => (term && types.has(term) ? [i] : []));
+  if (at.length === 0) return true;
+  const isNew = ({ written, term }: { written: string; term: string | null }) => /^\p{Lu}\p{Ll}/u.test(written) && term !== null && !question.ownTerms.has(term) && !CALENDAR.test(written);
+  if (at.some((i) => words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew))) return true;
+  const next = index.passages.at(best.id + 1);
+  return next !== undefined && next.article === best.article && next.text.split(/\s+/).slice(1).some((written) => isNew({ written, term: toTerm(written.replace(/[^\p{L}\p{N}'’-]/gu, "")) }));
+}
+
+/** How many words from the word a "which" question asks about a name of one may stand ("Meezan Bank", "Richard Teng, Binance's co-chief executive"). */
+const NAMED_NEAR = 4;
+
+/** Capitalised words that name a day or a month, not a thing. */
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
 /** A question naming an office by its noun ("who is the governor …"), not by a verb ("who heads …"). */
 const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
 
@@ -147,6 +174,6 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (ranked.length === 0) return refuse("nothing retrieved");
   if (ranked[0]!.coverage < bar) return refuse("coverage below threshold");
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse("only the names match");
-  if (!offersKind(index, analyzed, ranked, minCoverage, bar) || !namesPerson(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
+  if (!offersKind(index, analyzed, ranked, minCoverage, bar) || !namesPerson(index, analyzed, ranked[0]!.passage) || !namesWhichOne(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
   return { bar };
 }

@@ -165,6 +165,34 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
     expect(decision("when did punjab get surplus electricity for miners")).toBeUndefined();
   });
 
+  it("refuses a which-question whose passage speaks of one but names none, and answers when it names one beside the word or in the next sentence", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-decide-"));
+    writeFileSync(join(dir, "2025-09-04-hack.md"), `---
+title: Exchange hack traced
+date: 2025-09-04
+source: Fixture Times
+url: https://example.com/hack
+---
+Analysts traced the stolen funds from the exchange hack to a mixing service.
+
+Withdrawals will resume by Friday, the exchange said.
+
+Three banks will join the remittance pilot in two districts.
+
+The pilot will cover Peshawar and Mardan.
+
+Meezan Bank and Bank Alfalah will handle the transfers for the remittance pilot.
+`);
+    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+    const refusal = (question: string) => {
+      const analyzed = analyze(index, question);
+      return decide(index, analyzed, rank(index, analyzed), MIN_COVERAGE).refusal;
+    };
+    expect(refusal("which mixing service received the stolen funds from the exchange hack")).toBe("nothing of the kind asked");
+    expect(refusal("which districts will the remittance pilot cover")).toBeUndefined();
+    expect(refusal("which banks will handle the transfers for the remittance pilot")).toBeUndefined();
+  });
+
   it("answers how many times with once or twice", () => {
     expect(decision("how many times will the ministry review the miners' tariff")).toBeUndefined();
   });
