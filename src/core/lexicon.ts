@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { phrasalTerm, toTerm } from "./text.ts";
+import { phraseKey, phrasalTerm, toTerm } from "./text.ts";
 import { type Irregulars, lemmaStems, readIrregulars, regularComparatives } from "./irregular-forms.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
@@ -149,17 +149,6 @@ const termOf = (word: string): string | null => {
   const parts = word.split("_");
   return parts.length === 2 ? phrasalTerm(parts[0]!, parts[1]!) : stemOf(word);
 };
-
-/**
- * The key of a phrase of two to four words ("talk about", "right away", "set
- * up"): each word's stem, or the word itself where it is a stop word, joined
- * by "_" ("talk_about", "right_away"). A question's words are looked up the
- * same way (analyse.ts).
- */
-export function phraseKey(words: readonly string[]): string | null {
-  if (words.length < 2 || words.length > 4 || words.some((w) => !/^[a-z]+$/.test(w))) return null;
-  return words.map((w) => toTerm(w) ?? w).join("_");
-}
 
 /**
  * Verb and adverb phrases ("talk about" ~ discuss, "set up" ~ establish,

@@ -8,8 +8,8 @@ import { eng as englishStopWords } from "stopword";
 /**
  * Verbs the stop-word list holds though their other forms are kept ("take" is dropped, "taking" is not):
  * dropping one form only made "take part" unreachable from "taking part". They are kept in every form.
- * ("get" and "come" stay stop words: kept, "get" weighed a question's framing — "the most power one
- * company can get" — as a rare word.)
+ * "get" and "come" stay stop words: kept, "get" counted as a rare word in the framing of "the most power
+ * one company can get".
  */
 const CONTENT_VERBS = new Set(["take", "make"]);
 
@@ -119,7 +119,7 @@ const withoutMarks = (word: string): string => word.normalize("NFD").replace(/\p
  * A stem of two letters cut from a longer word keeps its "e": Porter stems
  * "use", "used" and "using" to "us", which is how "US" is written; they stay
  * "use" ("ties" → "tie"), apart from the acronyms. A two-letter word's plural
- * is that word ("ads" → "ad", "ups" → "up").
+ * is that word ("ads" → "ad").
  */
 const keepApart = (word: string, stem: string): string => (stem.length <= 2 && word.length > stem.length && word !== `${stem}s` ? `${stem}e` : stem);
 
@@ -145,15 +145,22 @@ export function terms(text: string): string[] {
 export const PARTICLES = new Set(["up", "out", "off", "down", "over", "away", "back", "forward", "aside", "ahead"]);
 
 /**
- * The term of a phrasal verb: its verb's stem and its particle joined by "_"
- * ("carried out" → "carri_out"), as WordNet's "carry_out" is keyed (lexicon.ts
- * phraseKey), so a question's "implement" reaches a sentence's "carried out".
+ * The key of a phrase of two to four words ("talk about", "right away", "set
+ * up"): each word's stem, or the word itself where it is a stop word, joined
+ * by "_" ("talk_about", "right_away"). WordNet's phrases (lexicon.ts), a
+ * question's (analyse.ts) and a sentence's phrasal verbs are keyed alike.
  */
-export const phrasalTerm = (verb: string, particle: string): string | null => {
-  if (!PARTICLES.has(particle) || !/^[a-z]+$/.test(verb)) return null;
-  const stem = toTerm(verb);
-  return stem === null ? null : `${stem}_${toTerm(particle) ?? particle}`;
-};
+export function phraseKey(words: readonly string[]): string | null {
+  if (words.length < 2 || words.length > 4 || words.some((w) => !/^[a-z]+$/.test(w))) return null;
+  return words.map((w) => toTerm(w) ?? w).join("_");
+}
+
+/**
+ * The term of a phrasal verb, its phrase key ("carried out" → "carri_out", as
+ * WordNet's "carry_out"), so a question's "implement" reaches a sentence's
+ * "carried out"; none for a stop word before a particle.
+ */
+export const phrasalTerm = (verb: string, particle: string): string | null => (PARTICLES.has(particle) && toTerm(verb) !== null ? phraseKey([verb, particle]) : null);
 
 /** A sentence's index terms: its words' terms in order, each followed by the phrasal verb it makes with the next word, if any. */
 export function sentenceTerms(text: string): string[] {

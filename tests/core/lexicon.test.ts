@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lemmaStems, lexiconFor, phraseKey, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
-import { phrasalTerm, toTerm } from "../../src/core/text.ts";
+import { lemmaStems, lexiconFor, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
+import { phraseKey, phrasalTerm, toTerm } from "../../src/core/text.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, SPELLING_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
 
 const stem = (word: string) => toTerm(word)!;

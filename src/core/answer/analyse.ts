@@ -5,9 +5,8 @@
  * (expand) and the retrieval query from stage 3 (retrieve).
  */
 import type { CorpusIndex } from "../passage-index.ts";
-import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, toTerm } from "../text.ts";
+import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, phraseKey, toTerm } from "../text.ts";
 import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
-import { phraseKey } from "../lexicon.ts";
 import type { AnalyzedQuestion, Concept } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
