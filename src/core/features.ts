@@ -34,13 +34,15 @@ const AGE = /\b(?:aged?\s+(?:between\s+)?\d{1,3}\b|\d{1,3}(?:\s*(?:-|to|and)\s*\
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+(?![\p{L}\p{N}]))+/gu;
 /** Words that make a capitalised name an organisation or a place rather than a person. */
 const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
+/** The capitalised words that name a month or a weekday: a date, not a name. */
+export const CALENDAR_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 /**
  * "in Karachi", "at the Coca-Cola Arena": a capitalised word after "in" or
  * "at" — not a month, a weekday or an amount ("in January", "at Rs5 billion",
- * "in US dollars");
- * or a region by its compass point ("plants in the south of the country").
+ * "in US dollars"); or a region by its compass point ("plants in the south of
+ * the country").
  */
-export const PLACE_NAMED = /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)|\b(?:in|from|across)\s+the\s+((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\b/gu;
+export const PLACE_NAMED = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(?!(?:${CALENDAR_NAMES}|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)|\b(?:in|from|across)\s+the\s+((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\b`, "gu");
 const PLACE = new RegExp(PLACE_NAMED.source, "u");
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 /** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */

@@ -8,7 +8,7 @@ import { leansBack } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { COUNT_REACH, KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
-import { ROLE_WORDS, featuresOf } from "../features.ts";
+import { CALENDAR_NAMES, ROLE_WORDS, featuresOf } from "../features.ts";
 import { toTerm } from "../text.ts";
 
 /**
@@ -107,20 +107,28 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
 function namesWhichOne(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
   if (question.kind !== "which") return true;
   const types = new Set(question.concepts.filter((c) => c.answerType && c.alts.length === 1 && c.alts[0]!.length === 1).map((c) => c.alts[0]![0]!));
-  const words = best.text.split(/\s+/).map((written) => ({ written, term: toTerm(written.replace(/[^\p{L}\p{N}'’-]/gu, "")) }));
+  const words = wordsOf(best.text);
   const at = words.flatMap(({ term }, i) => (term && types.has(term) ? [i] : []));
   if (at.length === 0) return true;
-  const isNew = ({ written, term }: { written: string; term: string | null }) => /^\p{Lu}\p{Ll}/u.test(written) && term !== null && !question.ownTerms.has(term) && !CALENDAR.test(written);
+  const isNew = ({ written, term }: Word) => /^\p{Lu}\p{Ll}/u.test(written) && term !== null && !question.ownTerms.has(term) && !CALENDAR.test(written);
   if (at.some((i) => words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew))) return true;
   const next = index.passages.at(best.id + 1);
-  return next !== undefined && next.article === best.article && next.text.split(/\s+/).slice(1).some((written) => isNew({ written, term: toTerm(written.replace(/[^\p{L}\p{N}'’-]/gu, "")) }));
+  return next !== undefined && next.article === best.article && wordsOf(next.text).slice(1).some(isNew);
 }
+
+interface Word {
+  written: string;
+  term: string | null;
+}
+
+/** A sentence's words as written, each with its term (punctuation around it dropped). */
+const wordsOf = (text: string): Word[] => text.split(/\s+/).map((written) => ({ written, term: toTerm(written.replace(/[^\p{L}\p{N}'’-]/gu, "")) }));
 
 /** How many words from the word a "which" question asks about a name of one may stand ("Meezan Bank", "Richard Teng, Binance's co-chief executive"). */
 const NAMED_NEAR = 4;
 
 /** Capitalised words that name a day or a month, not a thing. */
-const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const CALENDAR = new RegExp(`^(?:${CALENDAR_NAMES})\\b`);
 
 /** A question naming an office by its noun ("who is the governor …"), not by a verb ("who heads …"). */
 const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
