@@ -1,11 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openLibrary } from "../../../src/core/library.ts";
 import { answer } from "../../../src/core/answer/index.ts";
 import { MAX_SENTENCES } from "../../../src/core/answer/weights.ts";
-import { fixtureLibrary } from "./fixture.ts";
+import { fixtureLibrary, libraryOf } from "./fixture.ts";
 
 const ask = (question: string) => answer(fixtureLibrary().index, question);
 
@@ -32,8 +28,8 @@ describe("choose (compose)", () => {
   });
 
   it("adds what was asked from the best answer's own article before another article's", () => {
-    const dir = mkdtempSync(join(tmpdir(), "daleel-compose-"));
-    writeFileSync(join(dir, "2025-10-01-tariff.md"), `---
+    const { index } = libraryOf({
+      "2025-10-01-tariff.md": `---
 title: Government sets electricity tariff for bitcoin miners
 date: 2025-10-01
 source: Fixture Times
@@ -46,16 +42,16 @@ Each miner will pay for its electricity with dollars every month, officials said
 Miners must sign five-year supply contracts for their electricity with the national grid.
 
 The power will come from idle plants in the south of the country.
-`);
-    writeFileSync(join(dir, "2025-10-02-hydropower.md"), `---
+`,
+      "2025-10-02-hydropower.md": `---
 title: Foreign firms eye hydropower
 date: 2025-10-02
 source: Fixture Times
 url: https://example.com/hydropower
 ---
 Foreign firms want electricity for mining from plants in Gilgit.
-`);
-    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+`,
+    });
     const reply = answer(index, "where will the electricity for the miners come from");
     expect(reply.sentences.map((s) => s.text)).toContain("The power will come from idle plants in the south of the country.");
     expect(reply.sentences.some((s) => s.text.includes("Gilgit"))).toBe(false);

@@ -1,17 +1,16 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openLibrary } from "../../../src/core/library.ts";
 import { analyze, decide, rank } from "../../../src/core/answer/index.ts";
 import { KIND_COVERAGE_SHARE, KIND_EVIDENCE_PASSAGES, MIN_COVERAGE, PINNING_NAME_WEIGHT } from "../../../src/core/answer/weights.ts";
-import { fixtureLibrary } from "./fixture.ts";
+import type { CorpusIndex } from "../../../src/core/passage-index.ts";
+import { fixtureLibrary, libraryOf } from "./fixture.ts";
 
-function decision(question: string, minCoverage = MIN_COVERAGE) {
-  const { index } = fixtureLibrary();
+/** Why a question is refused over an index (undefined when it is answered). */
+function refusalIn(index: CorpusIndex, question: string, minCoverage = MIN_COVERAGE) {
   const analyzed = analyze(index, question);
   return decide(index, analyzed, rank(index, analyzed), minCoverage).refusal;
 }
+
+const decision = (question: string, minCoverage = MIN_COVERAGE) => refusalIn(fixtureLibrary().index, question, minCoverage);
 
 describe("decide", () => {
   it("answers a question whose words a passage covers", () => {
@@ -140,20 +139,17 @@ describe("decide", () => {
   });
 
   it("refuses who-holds-an-office when the passage names a person but no office (\"the Sindh government\" is no governor)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "daleel-decide-"));
-    writeFileSync(join(dir, "2025-09-02-sindh-pilot.md"), `---
+    const { index } = libraryOf({
+      "2025-09-02-sindh-pilot.md": `---
 title: Sindh picks Ali Raza Shah to lead land records pilot
 date: 2025-09-02
 source: Fixture Times
 url: https://example.com/sindh-pilot
 ---
 The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyderabad.
-`);
-    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
-    const refusal = (question: string) => {
-      const analyzed = analyze(index, question);
-      return decide(index, analyzed, rank(index, analyzed), MIN_COVERAGE).refusal;
-    };
+`,
+    });
+    const refusal = (question: string) => refusalIn(index, question);
     expect(refusal("who is the governor of sindh")).toBe("nothing of the kind asked");
     expect(refusal("who leads the sindh land records pilot")).toBeUndefined();
   });
@@ -166,8 +162,8 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
   });
 
   it("refuses a which-question whose passage speaks of one but names none, and answers when it names one beside the word or in the next sentence", () => {
-    const dir = mkdtempSync(join(tmpdir(), "daleel-decide-"));
-    writeFileSync(join(dir, "2025-09-04-hack.md"), `---
+    const { index } = libraryOf({
+      "2025-09-04-hack.md": `---
 title: Exchange hack traced
 date: 2025-09-04
 source: Fixture Times
@@ -182,12 +178,9 @@ Three banks will join the remittance pilot in two districts.
 The pilot will cover Peshawar and Mardan.
 
 Meezan Bank and Bank Alfalah will handle the transfers for the remittance pilot.
-`);
-    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
-    const refusal = (question: string) => {
-      const analyzed = analyze(index, question);
-      return decide(index, analyzed, rank(index, analyzed), MIN_COVERAGE).refusal;
-    };
+`,
+    });
+    const refusal = (question: string) => refusalIn(index, question);
     expect(refusal("which mixing service received the stolen funds from the exchange hack")).toBe("nothing of the kind asked");
     expect(refusal("which districts will the remittance pilot cover")).toBeUndefined();
     expect(refusal("which banks will handle the transfers for the remittance pilot")).toBeUndefined();
@@ -198,8 +191,8 @@ Meezan Bank and Bank Alfalah will handle the transfers for the remittance pilot.
   });
 
   it("answers how much from the best article's sentence that gives the amount, however far down the ranking its few shared words put it", () => {
-    const dir = mkdtempSync(join(tmpdir(), "daleel-decide-"));
-    writeFileSync(join(dir, "2025-09-01-port-authority-tokenisation.md"), `---
+    const { index } = libraryOf({
+      "2025-09-01-port-authority-tokenisation.md": `---
 title: Port authority signs deal with Nordex to tokenise up to 40 billion rupees of its assets
 date: 2025-09-01
 source: Fixture Times
@@ -218,8 +211,8 @@ Nordex has tokenised assets for two other port authorities.
 Officials of the port authority and Nordex signed the deal in Gwadar.
 
 Subject to approvals, the initiative could cover assets worth up to 40 billion rupees.
-`);
-    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+`,
+    });
     const analyzed = analyze(index, "how much of its assets will the port authority tokenise with nordex");
     const ranked = rank(index, analyzed);
     expect(ranked.findIndex((r) => r.passage.text.includes("40 billion"))).toBeGreaterThanOrEqual(KIND_EVIDENCE_PASSAGES);

@@ -75,9 +75,12 @@ let built: Library | undefined;
 
 /** The fixture library, built once per test file. */
 export function fixtureLibrary(): Library {
-  if (built) return built;
+  return (built ??= libraryOf(ARTICLES));
+}
+
+/** A library of the given article files (name → text), for a test that needs articles of its own. */
+export function libraryOf(articles: Record<string, string>): Library {
   const dir = mkdtempSync(join(tmpdir(), "daleel-answer-stages-"));
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(dir, name), text);
-  built = openLibrary([dir], { warmUp: false, threads: 1 });
-  return built;
+  for (const [name, text] of Object.entries(articles)) writeFileSync(join(dir, name), text);
+  return openLibrary([dir], { warmUp: false, threads: 1 });
 }

@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openLibrary } from "../../../src/core/library.ts";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
 import { answersKind } from "../../../src/core/answer/score.ts";
 import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
-import { fixtureLibrary } from "./fixture.ts";
+import { fixtureLibrary, libraryOf } from "./fixture.ts";
 
 const passageWith = (text: string) => {
   const { index } = fixtureLibrary();
@@ -23,8 +19,8 @@ describe("coverage (score)", () => {
   });
 
   it("credits a place from the headline only when the headline puts it first, as what the article is about", () => {
-    const dir = mkdtempSync(join(tmpdir(), "daleel-score-"));
-    writeFileSync(join(dir, "2025-09-03-ranking.md"), `---
+    const { index } = libraryOf({
+      "2025-09-03-ranking.md": `---
 title: Pakistan ranks third behind India and China in crypto adoption
 date: 2025-09-03
 source: Fixture Times
@@ -45,8 +41,8 @@ Stablecoins made up half of all transfers.
 Analysts expect the ranking to move again next year.
 
 The research firm surveyed 150 markets.
-`);
-    const { index } = openLibrary([dir], { warmUp: false, threads: 1 });
+`,
+    });
     const regulator = [...index.passages].find((p) => p.text.startsWith("The country's regulator"))!;
     expect(coverage(index, analyze(index, "how will pakistan's regulator license foreign exchanges"), regulator)).toBeGreaterThan(0);
     expect(coverage(index, analyze(index, "how will india's regulator license foreign exchanges"), regulator)).toBe(0);
