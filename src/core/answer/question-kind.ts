@@ -22,7 +22,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
   ["yesno", YES_NO_FORM],
   // Naming verbs ask for someone's words too, unless the question asks for a yes or a no ("did he describe it as …").
-  ["quote", /\b(describe[ds]?|dub(bed)?|(?:call(?:ed)?|term(?:ed)?)(?= (?:it|him|her|them|the|this|that|his|their|its)\b))\b/],
+  ["quote", /\b(describe[ds]?|dub(bed)?|(?:call(?:ed)?|term(?:ed)?)(?= (?:it|him|her|them|the|this|that|his|their|its)\b))\b|\b(?:compared?|liken(?:ed)?)\b.*\bto\s*\?*\s*$/],
   ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
 ];
 
@@ -55,8 +55,8 @@ const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designat
 /** Verbs of holding an office: in a "who" question ("who runs X") they ask for the holder of an office, as "job" does. */
 const OFFICE_VERBS = ["runs", "run", "heads", "head", "leads", "lead", "chairs", "chair", "manages", "directs", "oversees"];
 
-/** Verbs of naming a thing: in a question for someone's words ("what did White call the memorandum") they ask for a quote, in whatever words it is reported ("described it as …"). */
-const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "describes", "dub", "dubbed", "term", "termed", "label", "labelled", "labeled"];
+/** Verbs of naming a thing: in a question for someone's words ("what did White call the memorandum", "what did he compare it to") they ask for a quote, in whatever words it is reported ("described it as …"). */
+const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "describes", "dub", "dubbed", "term", "termed", "label", "labelled", "labeled", "compare", "compared", "liken", "likened"];
 
 /** The verbs that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question. */
 const KIND_VERBS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS };
