@@ -5,9 +5,9 @@
  * (expand) and the retrieval query from stage 3 (retrieve).
  */
 import type { CorpusIndex } from "../passage-index.ts";
-import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, phraseKey, toTerm } from "../text.ts";
+import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, phraseKey, terms, toTerm } from "../text.ts";
 import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
-import type { AnalyzedQuestion, Concept } from "./types.ts";
+import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
@@ -100,6 +100,36 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
     }
   });
   return best;
+}
+
+/** Words that join a name to the name it governs ("Special Assistant to the Prime Minister"): the shorter name is still meant. */
+const JOINING_WORD = /(?:^|\s)(?:to|the|of|for|on|in|at|and|&)\s*$/i;
+
+/**
+ * For each phrase of an alias group, the one-word names (acronyms) of the
+ * groups whose longer name ends with it as a modified name: "Pakistan
+ * Virtual Assets Regulatory Authority" (PVARA) holds "Virtual Assets
+ * Regulatory Authority" (VARA), so where "pvara" stands, those words name
+ * PVARA rather than VARA. "Special Assistant to the Prime Minister" (SAPM)
+ * still names the Prime Minister.
+ */
+function outranking(index: CorpusIndex, group: number): Expansion[] {
+  const own = new Set(index.aliases[group]!.map((phrase) => phrase.join(" ")));
+  const outranked = new Map<string, Map<number, number>>();
+  for (const shorter of index.aliasPhrases[group]!) {
+    const ids = new Map<number, number>();
+    const tail = shorter.toLowerCase();
+    index.aliasPhrases.forEach((other, g) => {
+      const holds = (longer: string) => longer.toLowerCase().endsWith(` ${tail}`) && !JOINING_WORD.test(longer.slice(0, longer.length - tail.length));
+      if (g === group || !other.some(holds)) return;
+      for (const name of other.map(terms)) {
+        const id = name.length === 1 && !own.has(name[0]!) ? index.vocabulary.get(name[0]!) : undefined;
+        if (id !== undefined) ids.set(id, 1);
+      }
+    });
+    outranked.set(terms(shorter).join(" "), ids);
+  }
+  return index.aliases[group]!.map((phrase) => outranked.get(phrase.join(" ")) ?? new Map());
 }
 
 /**
@@ -279,7 +309,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       // A proper noun typed in lower case ("kazakhstan's central bank") names what is asked about, as a capitalised
       // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
       const properNoun = !yesNoForm && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length >= SHORTEST_PROPER_NOUN && index.isProperNoun(alts[0]![0]!);
-      concepts.push(alias || properNoun ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
+      concepts.push(alias ? { ...concept, name: true, outrankedBy: outranking(index, alias.group) } : properNoun ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

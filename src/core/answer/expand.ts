@@ -173,7 +173,22 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
  * chat shorthand ("govt", "abt", "pls") than names.
  */
 function unknownName(index: CorpusIndex, word: string, term: string): boolean {
-  return /^\p{L}{5,}$/u.test(word) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term));
+  return /^\p{L}{5,}$/u.test(word) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term)) && !prefixedWord(index, word);
+}
+
+/** English prefixes that make a new word of an English word ("underused", "relaunched", "overpriced"). */
+const ENGLISH_PREFIX = /^(?:under|over|out|counter|anti|non|mis|pre|re|un|dis|co|sub|super|semi)-?(?=\p{L}{4,}$)/u;
+
+/**
+ * A word WordNet lacks made of an English prefix and an English word
+ * ("underused" = under + used) is an English word, not a name: a name rarely
+ * splits so ("Reuters", "Deloitte" and "Unilever" leave no English word).
+ */
+function prefixedWord(index: CorpusIndex, word: string): boolean {
+  const rest = word.toLowerCase().replace(ENGLISH_PREFIX, "");
+  if (rest === word.toLowerCase()) return false;
+  const stem = toTerm(rest);
+  return stem !== null && index.isEnglish(stem) && !index.isProperNoun(stem);
 }
 
 /** Weighted share of a question's concepts a set of terms covers (0 for a question without concepts). */
@@ -193,7 +208,9 @@ export function conceptShare(question: AnalyzedQuestion, terms: TermIds): number
  */
 export function conceptCredit(concept: Concept, terms: TermIds): number {
   let best = 0;
-  for (const alt of concept.expansions) {
+  for (const [i, alt] of concept.expansions.entries()) {
+    const outranking = concept.outrankedBy?.[i];
+    if (outranking && outranking.size > 0 && bestCredit(outranking, terms) > 0) continue;
     let altCredit = 1;
     for (const expansion of alt) {
       altCredit = Math.min(altCredit, bestCredit(expansion, terms));

@@ -31,6 +31,13 @@ export interface Concept {
    * the word however it is spelled ("what is his job" — "Deputy Governor").
    */
   offeredBy?: TypeFeature;
+  /**
+   * For each alternative, the names that outrank it where they stand: the
+   * long form of "VARA" (Virtual Assets Regulatory Authority) inside
+   * "Pakistan Virtual Assets Regulatory Authority (PVARA)" names PVARA, so a
+   * passage holding "PVARA" does not cover "VARA" by those words.
+   */
+  outrankedBy?: Expansion[];
   /** True when the corpus has some spelling of it. */
   known: boolean;
   weight: number;

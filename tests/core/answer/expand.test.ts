@@ -73,6 +73,14 @@ describe("makeConcept (expand)", () => {
     expect(weather.weight).toBeLessThan(bonds.weight * UNKNOWN_WORD_WEIGHT * 2);
   });
 
+  it("reads a word WordNet lacks that is an English prefix and an English word as a word, not a name", () => {
+    // "underused" is in no article and not in WordNet, but "used" is: a paraphrase, not a name the corpus lacks.
+    const { concept: underused } = concept("why are the harbour's piers underused", "underused");
+    expect(underused).toMatchObject({ known: false, entity: false });
+    const { concept: name } = concept("why did zorblaxed sign the bonds", "zorblaxed");
+    expect(name).toMatchObject({ known: false, entity: true });
+  });
+
   it("marks an unknown name as deciding, but not an unknown two-letter acronym", () => {
     const { concept: name } = concept("What did Zorblax say about the bonds?", "Zorblax");
     expect(name).toMatchObject({ known: false, entity: true });

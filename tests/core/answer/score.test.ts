@@ -18,6 +18,37 @@ describe("coverage (score)", () => {
     expect(coverage(index, analyze(index, "why were officials in karachi cautious about the timetable"), cautious)).toBe(0);
   });
 
+  it("does not take an acronym's long form inside a longer name for the acronym: PVARA's full name is not VARA", () => {
+    const { index } = libraryOf({
+      "2025-11-18-regulators-sign-pact.md": `---
+title: Regulators sign pact
+date: 2025-11-18
+source: Fixture Times
+url: https://example.com/pact
+---
+Dubai's Virtual Assets Regulatory Authority (VARA) signed agreements with regulators in Singapore.
+`,
+      "2025-12-02-licences-granted.md": `---
+title: Licences granted
+date: 2025-12-02
+source: Fixture Times
+url: https://example.com/licences
+---
+The Pakistan Virtual Assets Regulatory Authority (PVARA) signed agreements with three exchanges.
+
+The Special Assistant to the Prime Minister (SAPM) said the Prime Minister (PM) approved them.
+`,
+    });
+    // A name governed by another ("to the Prime Minister") is still that name: "SAPM" does not outrank "PM".
+    const pm = analyze(index, "what did the prime minister approve").concepts.find((c) => c.label === "prime minister")!;
+    expect(pm.outrankedBy?.every((names) => names.size === 0)).toBe(true);
+    const question = analyze(index, "which agreements has vara signed");
+    const [best] = rank(index, question);
+    expect(best!.passage.text).toMatch(/^Dubai's/);
+    const pvara = [...index.passages].find((p) => p.text.includes("(PVARA)"))!;
+    expect(coverage(index, question, pvara)).toBeLessThan(coverage(index, analyze(index, "which agreements has pvara signed"), pvara));
+  });
+
   it("credits a place from the headline only when the headline puts it first, as what the article is about", () => {
     const { index } = libraryOf({
       "2025-09-03-ranking.md": `---
