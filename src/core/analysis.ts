@@ -107,7 +107,7 @@ export function analyzeFiles(files: readonly string[]): ChunkAnalysis {
 
 /** Everything the index and the timeline need from a merged corpus. */
 export interface Merged {
-  data: Omit<IndexData, "aliasPhrases" | "related" | "lemmas" | "english" | "proper" | "initialisms">;
+  data: Omit<IndexData, "aliasPhrases" | "related" | "lemmas" | "english" | "proper" | "collective" | "initialisms">;
   problems: CorpusProblem[];
   /** MiniSearch's documents, one per admitted article. */
   documents: IndexedArticle[];

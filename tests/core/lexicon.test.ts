@@ -49,6 +49,11 @@ describe("wordnetLexicon", () => {
     expect(lexicon.properNouns).not.toContain("bath");
   });
 
+  it("knows the nouns for people and bodies of them, in their commonest senses", () => {
+    for (const noun of ["staff", "peopl", "firm", "compani", "lender", "offici", "bank"]) expect(lexicon.collectives, noun).toContain(noun);
+    for (const noun of ["job", "megawatt", "exchang", "rupe"]) expect(lexicon.collectives, noun).not.toContain(noun);
+  });
+
   it("is read from WordNet once per machine, then from its cache", () => {
     expect(readdirSync(cacheDir).filter((f) => f.startsWith("lexicon-"))).toHaveLength(1);
   });

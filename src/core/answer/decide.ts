@@ -20,13 +20,18 @@ const WORDS = /\p{L}[\p{L}\p{M}'’]*|\d[\d,.]*/gu;
 /**
  * A quantity that counts one of `counted` ("thousands of jobs", "2,000
  * megawatts" for "how many megawatts"): a number word or figure at most
- * COUNT_REACH words before a word with that term.
+ * COUNT_REACH words before a word with that term. A head count of people
+ * or of bodies of them is answered by any noun WordNet files with them
+ * ("how many people work in the team" — "41 staff"; "how many companies" —
+ * "five firms").
  */
-function counts(text: string, counted: readonly string[]): boolean {
+function counts(index: CorpusIndex, text: string, counted: readonly string[]): boolean {
   // "How many times …?" — "once", "twice".
   if (counted.includes("time") && /\b(?:once|twice|thrice)\b/i.test(text)) return true;
   const words = [...text.matchAll(WORDS)].map(([w]) => w);
-  return words.some((word, i) => counted.includes(toTerm(word) ?? "") && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
+  const headCount = counted.some((term) => index.isCollective(term));
+  const isCounted = (term: string) => counted.includes(term) || (headCount && index.isCollective(term));
+  return words.some((word, i) => isCounted(toTerm(word) ?? "") && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
 }
 
 /**
@@ -34,12 +39,12 @@ function counts(text: string, counted: readonly string[]): boolean {
  * for "how much" and a price or fee, an amount (money, a share, a measure);
  * for other number questions, a quantity (not a year).
  */
-const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
-  number: (p, question) => (question.counted ? counts(p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
+const KIND_EVIDENCE: Partial<Record<QuestionKind, (index: CorpusIndex, p: Passage, question: AnalyzedQuestion) => boolean>> = {
+  number: (index, p, question) => (question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
 };
 
 /** A time given: a date or a stretch of time ("next June", "within 90 days"). */
-const givesTime = (p: Passage): boolean => p.features.date || p.features.duration;
+const givesTime = (_index: CorpusIndex, p: Passage): boolean => p.features.date || p.features.duration;
 
 /**
  * "when will …", "when is the next …": a question about what is to come,
@@ -65,7 +70,7 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
     // The best passage is held to its own bar (lowered when it gives what is asked: answerBar), the rest to the usual one.
     if (cover < (at === 0 ? bar : minCoverage) || (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle)) continue;
     const next = index.passages.at(passage.id + 1);
-    if (offers(passage, question) || (next && next.article === passage.article && offers(next, question))) return true;
+    if (offers(index, passage, question) || (next && next.article === passage.article && offers(index, next, question))) return true;
   }
   return false;
 }
@@ -156,9 +161,9 @@ export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passa
  * paper with aurangzeb" is answered by the sentence naming Binance, Aurangzeb
  * and Richard Teng, however little of "put pen to paper" it shares.
  */
-function answerBar(analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
+function answerBar(index: CorpusIndex, analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
   const names = analyzed.concepts.filter((c) => c.name && c.weight > PINNING_NAME_WEIGHT);
-  const gives = KIND_EVIDENCE[analyzed.kind]?.(best.passage, analyzed) ?? answersKind(best.passage, analyzed) === true;
+  const gives = KIND_EVIDENCE[analyzed.kind]?.(index, best.passage, analyzed) ?? answersKind(best.passage, analyzed) === true;
   const offers = gives && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
   return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
 }
@@ -175,7 +180,7 @@ export interface Decision {
 
 /** The decision the answer stage takes on ranked passages (see `answer`). */
 export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: Scored[], minCoverage: number): Decision {
-  const bar = ranked[0] ? answerBar(analyzed, ranked[0], minCoverage) : minCoverage;
+  const bar = ranked[0] ? answerBar(index, analyzed, ranked[0], minCoverage) : minCoverage;
   const refuse = (refusal: RefusalReason): Decision => ({ refusal, bar });
   if (analyzed.concepts.length === 0) return refuse("no concepts");
   if (analyzed.concepts.some((c) => c.entity && !c.known)) return refuse("unknown name");

@@ -222,5 +222,34 @@ Subject to approvals, the initiative could cover assets worth up to 40 billion r
   it("refuses how many when no passage counts what is asked about, even though one covers the subject", () => {
     expect(decision("how many bitcoins do the solar miners in Punjab hold")).toBe("nothing of the kind asked");
   });
+
+  it("answers a head count with any noun for people or a body of them, and nothing else", () => {
+    const { index } = libraryOf({
+      "2025-12-02-regulator-hires.md": `---
+title: Regulator builds its supervision team
+date: 2025-12-02
+source: Fixture Times
+url: https://example.com/team
+---
+The authority's supervision team now has 41 staff, officials said.
+
+The team inspected 12 exchanges in its first month.
+`,
+    });
+    // "staff" is not "people", but WordNet files both as groups of people.
+    expect(refusalIn(index, "how many people work in the authority's supervision team")).toBeUndefined();
+    const { index: inspections } = libraryOf({
+      "2025-12-02-team-inspects.md": `---
+title: Supervision team inspects exchanges
+date: 2025-12-02
+source: Fixture Times
+url: https://example.com/inspections
+---
+The supervision team inspected 12 exchanges in its first month.
+`,
+    });
+    // An exchange is no person or body of people: "12 exchanges" counts no people.
+    expect(refusalIn(inspections, "how many people did the supervision team inspect in its first month")).toBe("nothing of the kind asked");
+  });
 });
 
