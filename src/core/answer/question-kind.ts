@@ -17,7 +17,8 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
-  ["why", /^why\b|\bfor what reason\b/],
+  // "what's the point of …", "what was the reason for …": a reason asked for.
+  ["why", /^why\b|\bfor what reason\b|\bwhat(?:'s|s| is| was| are| were)? the (?:point|purpose|aim|goal|reason|rationale|motive|thinking|logic) (?:of|behind|for|in)\b/],
   ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
   ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
   ["yesno", YES_NO_FORM],
@@ -58,8 +59,11 @@ const OFFICE_VERBS = ["runs", "run", "heads", "head", "leads", "lead", "chairs",
 /** Verbs of naming a thing: in a question for someone's words ("what did White call the memorandum", "what did he compare it to") they ask for a quote, in whatever words it is reported ("described it as …"). */
 const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "describes", "dub", "dubbed", "term", "termed", "label", "labelled", "labeled", "compare", "compared", "liken", "likened"];
 
-/** The verbs that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question. */
-const KIND_VERBS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS };
+/** Nouns of purpose: in "what's the point of giving power to miners" they ask for a reason, as "why" does. */
+const PURPOSE_NOUNS = ["point", "purpose", "aim", "goal", "reason", "rationale", "motive", "thinking", "logic"];
+
+/** The words that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question, nouns of purpose in "why". */
+const KIND_VERBS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS, why: PURPOSE_NOUNS };
 
 /**
  * What a sentence must offer to answer a word that names a kind of answer,
@@ -73,6 +77,7 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity",
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
   ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),
+  ...Object.fromEntries(PURPOSE_NOUNS.map((noun) => [noun, "reason"])),
 };
 
 /** The kinds of question in which such a word asks for the answer ("which year did …"), not constrains it ("why was it scrapped this year"). */
@@ -84,6 +89,7 @@ const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
   amount: ["number"],
   quantity: ["number"],
   quote: ["quote"],
+  reason: ["why"],
 };
 
 /**

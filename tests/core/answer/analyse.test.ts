@@ -30,13 +30,15 @@ describe("analyze", () => {
     expect(offered("which city council approved the bonds")).toEqual([]);
   });
 
-  it("reads minimum, a verb of lasting in a how-long question and a verb of naming in a quote question as the kind of answer", () => {
+  it("reads minimum, a verb of lasting in a how-long question, a verb of naming in a quote question and a noun of purpose in a why question as the kind of answer", () => {
     const { index } = fixtureLibrary();
     const find = (question: string, label: string) => analyze(index, question).concepts.find((c) => c.label === label);
     expect(find("what's the minimum size of the bonds", "minimum")).toMatchObject({ answerType: true, offeredBy: "quantity" });
     expect(find("how many years does the pier last", "last")).toMatchObject({ answerType: true });
     expect(find("what was the last event of the session", "last")).toMatchObject({ answerType: false });
     expect(find("what did farida qureshi call the bonds", "call")).toMatchObject({ answerType: true, offeredBy: "quote" });
+    expect(find("what did farida qureshi compare the bonds to", "compare")).toMatchObject({ answerType: true, offeredBy: "quote" });
+    expect(find("what's the point of tokenised bonds", "point")).toMatchObject({ answerType: true, offeredBy: "reason" });
   });
 
   it("seeks a word after \"what\" that describes the next one, which names the kind of answer (\"what tax rate\")", () => {

@@ -23,6 +23,8 @@ describe("classify", () => {
     ["how does the tariff compare with the region's", "fact"],
     ["did the minister describe the reserve as a defensive asset", "yesno"],
     ["why were officials cautious", "why"],
+    ["whats the point of giving power to miners", "why"],
+    ["what was the reason for the ban", "why"],
     ["why is there a cap on how much each person can hold", "why"],
     ["who decided how many exchanges get a licence", "who"],
     ["is the council a regulator", "yesno"],
