@@ -73,7 +73,7 @@ export interface CleanedScrape {
  */
 const MENU_LINE = /^(?:[^|·•»]{1,30}[|·•»]\s*){3,}[^|·•»]{0,30}$/u;
 /** Lines that introduce other stories, share buttons or sign-ups; with the chrome after them. */
-const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?|our standards)\s*(?:[:|»›]|$)/i;
+const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|more stories|most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks|don'?t miss|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?|our standards)\s*(?:[:|»›]|$)/i;
 /** A wire story's credits ("(Reporting by …; Editing by …)") and an opinion page's note on its writer ("The writer is a journalist based in Islamabad."). */
 const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$|^the (?:writer|author) (?:is|was|has been|teaches|works)\b/i;
 /** A copyright notice or a press contact ("© 2025 PVARA. All rights reserved.", "For media inquiries contact: …"). */
@@ -122,7 +122,8 @@ export function isChromeLine(line: string): boolean {
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */
 export function cleanScrape(raw: string): CleanedScrape {
-  const lines = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => /[\p{L}\p{N}]/u.test(line) && !isChromeLine(line));
+  const all = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => /[\p{L}\p{N}]/u.test(line));
+  const lines = all.slice(0, otherStoriesStart(all)).filter((line) => !isChromeLine(line));
   // The lines before the first sentence are a headline and its furniture: a section ("Opinion"), a byline
   // ("Sana Rizvi"). The longest is the headline.
   let lead = 0;
@@ -138,6 +139,24 @@ export function cleanScrape(raw: string): CleanedScrape {
   });
   const kept = unique.slice(0, chromeStart(unique, 1));
   return { title, paragraphs: kept.slice(0, boilerplateStart(kept)) };
+}
+
+/**
+ * Where a label standing alone introduces other stories to the end of the
+ * page ("You may also like:", "Most Popular", then headlines): the label and
+ * every line after it go, as a single headline left after a dropped label
+ * would otherwise stay as a paragraph. lines.length when there is none.
+ */
+function otherStoriesStart(lines: readonly string[]): number {
+  for (let k = lines.length - 1; k >= 1; k--) {
+    const line = lines[k]!.trim();
+    if (isHeadline(line) || isChromeLine(line)) {
+      if (CHROME_LEAD.test(line) && line.replace(CHROME_LEAD, "").trim() === "") return k;
+      continue;
+    }
+    break;
+  }
+  return lines.length;
 }
 
 /** "About PVARA", "About the Company": the heading of a press release's closing boilerplate. */

@@ -123,6 +123,13 @@ describe("cleanScrape", () => {
     expect(cleanScrape(raw).paragraphs).toEqual(["Manama, 20 November 2025 – The two regulators signed a memorandum today.", "The memorandum takes effect immediately."]);
   });
 
+  it("drops the other stories after a label inviting to read more, and the label", () => {
+    for (const label of ["You may also like:", "Most Popular", "Trending now", "Don't miss"]) {
+      const raw = ["Ministry to sell tokenised sukuk", "The ministry will sell tokenised sukuk in March.", "Analysts expect strong demand.", label, "PSX hits new high as foreign buying continues"].join("\n\n");
+      expect(cleanScrape(raw).paragraphs, label).toEqual(["The ministry will sell tokenised sukuk in March.", "Analysts expect strong demand."]);
+    }
+  });
+
   it("drops a trailing list of other stories even without a section label", () => {
     const raw = [
       "Article Title",
