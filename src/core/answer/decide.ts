@@ -6,7 +6,8 @@ import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { type Scored, answersKind, coverage } from "./score.ts";
 import { leansBack } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
-import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
+import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
+import { type TermIds, hasTerm } from "../term-ids.ts";
 import { COUNT_REACH, KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { CALENDAR_NAMES, ROLE_WORDS, featuresOf } from "../features.ts";
 import { toTerm } from "../text.ts";
@@ -152,6 +153,23 @@ export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passa
 }
 
 /**
+ * Whether a passage, its neighbours or its headline hold some word of the
+ * question as it is spelled (any inflection or spelling variant), not only
+ * a synonym or a near-spelling: "what is the sehat card plus" reaches the
+ * Senate ("sehat" one letter from "senat") and "assets" (a synonym of
+ * "plus") but says nothing any article says.
+ */
+function sharesAWord(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
+  const around = [passage.terms, index.passages.termsBeside(passage, -1), index.passages.termsBeside(passage, 1), index.titleTerms[passage.article]!].filter((terms) => terms !== undefined);
+  return question.concepts.some((c) => !c.answerType && around.some((terms) => conceptCredit(c, terms) === 1 || (c.name && reachesName(index, c, terms))));
+}
+
+/** Whether a name's near-spelling in these terms is a name too ("sakib" → Saqib), not an English word ("sehat" → senate). */
+function reachesName(index: CorpusIndex, concept: Concept, terms: TermIds): boolean {
+  return concept.expansions.some((alt) => alt.some((expansion) => [...expansion.keys()].some((id) => hasTerm(terms, id) && !index.isEnglish(index.termText[id]!))));
+}
+
+/**
  * The coverage the best passage needs to be answered with: MIN_COVERAGE, or
  * less (KIND_COVERAGE_SHARE of it) when the passage itself offers what the
  * question's kind asks for (a date for "when", a new name for "which", a
@@ -169,7 +187,7 @@ function answerBar(index: CorpusIndex, analyzed: AnalyzedQuestion, best: Scored,
 }
 
 /** Why an answer was refused, or undefined when it was not. */
-export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match" | "nothing of the kind asked";
+export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match" | "only related words match" | "nothing of the kind asked";
 
 /** The decision the answer stage takes: why it refuses (undefined when it answers), and the coverage the answer's quotes must reach. */
 export interface Decision {
@@ -187,6 +205,7 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (ranked.length === 0) return refuse("nothing retrieved");
   if (ranked[0]!.coverage < bar) return refuse("coverage below threshold");
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse("only the names match");
+  if (!sharesAWord(index, analyzed, ranked[0]!.passage)) return refuse("only related words match");
   if (!offersKind(index, analyzed, ranked, minCoverage, bar) || !namesPerson(index, analyzed, ranked[0]!.passage) || !namesWhichOne(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
   return { bar };
 }

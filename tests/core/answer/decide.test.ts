@@ -83,6 +83,24 @@ describe("decide", () => {
     expect(decision("what did FQ say about the bonds")).toBeUndefined();
   });
 
+  it("refuses when the best passage holds no word of the question as spelled, only synonyms and near-spellings", () => {
+    const { index } = libraryOf({
+      "2025-11-20-senate-panel.md": `---
+title: Senate panel reviews crypto bill
+date: 2025-11-20
+source: Fixture Times
+url: https://example.com/senate
+---
+The Senate committee said the bill treats digital tokens as assets.
+`,
+    });
+    // "sehat" is one letter from "senat(e)", "plus" a synonym of "asset": nothing the article says.
+    expect(refusalIn(index, "what is the sehat card plus")).toBe("only related words match");
+    expect(refusalIn(index, "what does the senate committee say about tokens")).toBeUndefined();
+    // A name's near-spelling that is a name is the name: "Who is Sakib?" is answered from "Saqib".
+    expect(decision("what did farida qureshy sign")).toBeUndefined();
+  });
+
   it("refuses when only the question's names match, not its topic", () => {
     expect(decision("what is the weather in Gwadar")).toBe("only the names match");
   });
