@@ -98,7 +98,7 @@ The Senate committee said the bill treats digital tokens as assets.
     expect(refusalIn(index, "what is the sehat card plus")).toBe("only related words match");
     expect(refusalIn(index, "what does the senate committee say about tokens")).toBeUndefined();
     // A name's near-spelling that is a name is the name: "Who is Sakib?" is answered from "Saqib".
-    expect(decision("who is qureshy")).toBeUndefined();
+    expect(decision("who is qureshee")).toBeUndefined();
   });
 
   it("refuses when only the question's names match, not its topic", () => {
