@@ -5,7 +5,7 @@
  * (expand) and the retrieval query from stage 3 (retrieve).
  */
 import type { CorpusIndex } from "../passage-index.ts";
-import { MAX_QUERY_TERMS, foldTypography, isFramingWord, isNumeric, phraseKey, terms, toTerm } from "../text.ts";
+import { MAX_QUERY_TERMS, PARTICLES, foldTypography, isFramingWord, isNumeric, phraseKey, terms, toTerm } from "../text.ts";
 import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
 
@@ -71,8 +71,10 @@ function questionTokens(index: CorpusIndex, question: string): { words: string[]
  * how many tokens it covers. The first word may be an irregular form
  * ("took part").
  */
-function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly Token[], i: number): { key: string; length: number } | undefined {
+function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly Token[], i: number): { key: string; length: number; particle?: number } | undefined {
   const { at } = tokens[i]!;
+  const split = splitPhrasalAt(index, words, tokens, i);
+  if (split) return split;
   for (let n = 4; n >= 2; n--) {
     const phrase = words.slice(at, at + n);
     if (phrase.length < n) continue;
@@ -86,6 +88,36 @@ function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly
   }
   return undefined;
 }
+
+/** How many words may stand between a verb and its particle: "pay customers back", "turn the bill down". */
+const SPLIT_PHRASAL_GAP = 3;
+
+/**
+ * A phrasal verb split by its object ("pay customers back", "set the council
+ * up"): the verb token and the particle's token, the words between left to
+ * be sought as they are. Only at the end of the question or before a
+ * preposition, where the particle cannot start a phrase of its own ("back in
+ * 2021").
+ */
+function splitPhrasalAt(index: CorpusIndex, words: readonly string[], tokens: readonly Token[], i: number): { key: string; length: number; particle: number } | undefined {
+  const { at } = tokens[i]!;
+  for (let gap = 1; gap <= SPLIT_PHRASAL_GAP; gap++) {
+    const particle = words[at + gap + 1];
+    if (particle === undefined || !PARTICLES.has(particle) || tokens[i]!.entity) continue;
+    const after = words[at + gap + 2];
+    if (after !== undefined && !CLAUSE_END.has(after)) continue;
+    const p = tokens.findIndex((t) => t.at === at + gap + 1);
+    const firsts = [words[at]!, ...(index.lemmas.get(words[at]!) ?? [])];
+    for (const first of firsts) {
+      const key = phraseKey([first, particle]);
+      if (p > i && key && index.related.has(key)) return { key, length: 1, particle: p };
+    }
+  }
+  return undefined;
+}
+
+/** Words after which a particle ends its phrasal verb: the end of a clause or a preposition. */
+const CLAUSE_END = new Set(["in", "on", "at", "by", "for", "from", "to", "with", "within", "after", "before", "if", "when", "and", "or", "but"]);
 
 /** Shortest lower-case proper noun taken for a name: WordNet writes acronyms ("CEO", "IMF") in capitals too. */
 const SHORTEST_PROPER_NOUN = 4;
@@ -291,12 +323,19 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const spans: [number, number][] = [];
   const seen = new Set<string>();
   const yesNoForm = YES_NO_FORM.test(text);
+  /** The particles of split phrasal verbs, taken with their verbs ("pay customers back"). */
+  const taken = new Set<number>();
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; ) {
+    if (taken.has(i)) {
+      i++;
+      continue;
+    }
     const alias = aliasAt(index, terms, i);
     const phrase = alias ? undefined : phraseAt(index, words, tokens, i);
+    if (phrase?.particle !== undefined) taken.add(phrase.particle);
     const span = tokens.slice(i, i + (alias?.length ?? phrase?.length ?? 1));
-    const label = phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
-    const alts = alias ? index.aliases[alias.group]! : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
+    const label = phrase?.particle !== undefined ? `${span[0]!.word} ${tokens[phrase.particle]!.word}` : phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
+    const alts = alias ? index.aliases[alias.group]! : phrase?.particle !== undefined ? [[tokens[i]!.term, tokens[phrase.particle]!.term]] : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
     const key = alts.map((a) => a.join(" ")).join("|") + (phrase ? `|${phrase.key}` : "");
     if (!seen.has(key)) {
       seen.add(key);

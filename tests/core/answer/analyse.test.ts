@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_QUESTION_CHARS, analyze } from "../../../src/core/answer/index.ts";
 import { bundledLibrary } from "../../helpers.ts";
-import { fixtureLibrary } from "./fixture.ts";
+import { fixtureLibrary, libraryOf } from "./fixture.ts";
 
 describe("analyze", () => {
   it("separates the subject's names from the words that constrain it", () => {
@@ -107,6 +107,24 @@ describe("analyze", () => {
     expect(concepts.map((c) => c.label)).not.toContain("talk");
     // A noun compound is asked for word by word.
     expect(analyze(index, "is bitcoin legal tender").concepts.map((c) => c.label)).toEqual(expect.arrayContaining(["legal", "tender"]));
+  });
+
+  it("reads a phrasal verb split by its object as one concept, and the object as its own words", () => {
+    const { index } = libraryOf({
+      "2025-11-29-app-hack.md": `---
+title: Wallet app hacked
+date: 2025-11-29
+source: Fixture Times
+url: https://example.com/hack
+---
+The regulator will block the app if it fails to repay customers within 30 days.
+`,
+    });
+    const concepts = analyze(index, "what happens if the app doesn't pay customers back").concepts;
+    const payBack = concepts.find((c) => c.label === "pay back")!;
+    expect(payBack.alts).toContainEqual(["repai"]);
+    expect(concepts.map((c) => c.label)).toEqual(expect.arrayContaining(["customers"]));
+    expect(concepts.map((c) => c.label)).not.toContain("back");
   });
 
   it("reads at most MAX_QUESTION_CHARS of a question", () => {
