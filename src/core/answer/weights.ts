@@ -86,6 +86,15 @@ export const SPELLING_LETTERS = 2;
 export const MAX_SENSES = 2;
 
 /**
+ * A part of speech lends a word synonyms only when WordNet's sense-tagged
+ * corpus (the counts in index.sense) saw the word in it at least this share as
+ * often as in its commonest one: "best" is an adjective 94 times and a verb
+ * ("to best someone", ~ trump) once, so the verb's synonyms are not the
+ * question's.
+ */
+export const SENSE_FREQUENCY_SHARE = 0.05;
+
+/**
  * A synset with more words than this is too loose to count its members as
  * synonyms. 10 keeps {immediately, right away, at once, straightaway, …}
  * (10 words), which 8 cut; dev answers are the same at both.
