@@ -12,6 +12,7 @@ import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
+import { ROLE_WORDS } from "../features.ts";
 import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindVerb, namesAnswerType, offeredFor, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
@@ -265,6 +266,50 @@ function writtenOut(index: CorpusIndex, token: Token): string[][] {
   return token.word.length === 2 ? names.flatMap((name) => (name.length === 2 ? [name, [name[1]!]] : [name])) : names;
 }
 
+/** A title before a name: "Mayor Eric Adams", "Senator Kamran Murtaza". */
+const TITLE = new RegExp(`^(?:${ROLE_WORDS}|senator|mr|mrs|ms|dr|justice|general|prof)\\.?\\s*$`, "i");
+
+/** How many articles holding a first name are read to see it written before a surname. */
+const NAME_ARTICLES = 20;
+
+/**
+ * Whether the articles write two words as a person's name, capitalised side by
+ * side and no third beside them but a title ("Shazia Marri", "Mayor Eric
+ * Adams", not "Binance Blockchain Week"), the first no English word: news gives the full name once and the
+ * surname after ("Marri said …").
+ */
+function writtenAsName(index: CorpusIndex, first: Token, second: Token): boolean {
+  if (index.isEnglish(first.term) || !/^\p{L}{2,}$/u.test(first.word) || !/^\p{L}{2,}$/u.test(second.word)) return false;
+  // Not beside a third capitalised word, but for a title ("Mayor Eric Adams"): "Binance Blockchain Week" names an event.
+  // (The words are matched in any case, then their capitals checked: /\p{Lu}/ under the i flag takes any letter.)
+  const name = new RegExp(`(\\p{L}+\\s+)?(?<![\\p{L}])(${first.word})\\s+(${second.word})(?![\\p{L}])(\\s+\\p{L}+)?`, "giu");
+  const capitalised = (word: string) => /^\s*\p{Lu}/u.test(word);
+  return index.search
+    .search(first.term, { prefix: false, fuzzy: false })
+    .slice(0, NAME_ARTICLES)
+    .some((hit) => index.articles[index.positionOf.get(hit.id as string)!]!.paragraphs.some((paragraph) => [...paragraph.matchAll(name)].some(([, before, a, b, after]) => capitalised(a!) && capitalised(b!) && !(after && capitalised(after)) && !(before && capitalised(before) && !TITLE.test(before)))));
+}
+
+/**
+ * A person's first name and surname side by side in the question ("what did
+ * shazia marri call the reserve") as one concept: the full name, or the
+ * surname alone, as news calls a person after naming them once ("Marri said
+ * the answer showed …"). Asked word by word, a sentence with the full name
+ * and nothing of the answer outweighed the one quoting "Marri".
+ */
+function mergePersonNames(index: CorpusIndex, tokens: readonly Token[], concepts: Concept[], spans: [number, number][]): void {
+  for (let k = concepts.length - 2; k >= 0; k--) {
+    const [a, b] = [concepts[k]!, concepts[k + 1]!];
+    const [[from, to], [next, end]] = [spans[k]!, spans[k + 1]!];
+    if (to !== next || to - from !== 1 || end - next !== 1 || !a.known || !b.known || a.answerType || b.answerType) continue;
+    const [first, second] = [tokens[from]!, tokens[next]!];
+    if (!writtenAsName(index, first, second)) continue;
+    const person = makeConcept(index, `${first.word} ${second.word}`, [[first.term, second.term], [second.term]], a.entity || b.entity, false);
+    concepts.splice(k, 2, { ...person, name: true });
+    spans.splice(k, 2, [from, end]);
+  }
+}
+
 /** "A B, C D and E F": a list of three or more items, the first as long (in words) as the second. */
 const ENUMERATION = /(?:[\p{L}\p{N}'’-]+\s+)*?((?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)((?:\s*,\s*(?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)+),?\s+(?:and|or)\s+((?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)/u;
 
@@ -353,6 +398,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     }
     i += span.length;
   }
+  mergePersonNames(index, tokens, concepts, spans);
   mergeEnumeration(index, text, tokens, concepts, spans);
   const searchTerms = retrievalTerms(index, concepts);
   const wanted = answerWanted(text, kind);

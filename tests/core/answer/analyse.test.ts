@@ -6,8 +6,16 @@ import { fixtureLibrary, libraryOf } from "./fixture.ts";
 describe("analyze", () => {
   it("separates the subject's names from the words that constrain it", () => {
     const question = analyze(fixtureLibrary().index, "What did Farida Qureshi sign in Gwadar?");
-    expect(question.concepts.filter((c) => c.entity).map((c) => c.label)).toEqual(["Farida", "Qureshi", "Gwadar"]);
+    expect(question.concepts.filter((c) => c.entity).map((c) => c.label)).toEqual(["Farida Qureshi", "Gwadar"]);
     expect(question.concepts.filter((c) => !c.entity).map((c) => c.label)).toEqual(["sign"]);
+  });
+
+  it("reads a first name and surname the articles write together as one person, found by the full name or the surname alone", () => {
+    const { index } = fixtureLibrary();
+    const person = analyze(index, "what did farida qureshi sign").concepts.find((c) => c.label === "farida qureshi")!;
+    expect(person).toMatchObject({ name: true, alts: [["farida", "qureshi"], ["qureshi"]] });
+    // "Harbour Board" is written capitalised too, but "harbour" is an English word: no first name.
+    expect(analyze(index, "what did the harbour board approve").concepts.map((c) => c.label)).toEqual(expect.arrayContaining(["harbour", "board"]));
   });
 
   it("marks the words that only name the kind of answer, and weighs them less", () => {
