@@ -14,7 +14,7 @@ export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty)\b/],
-  ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b/],
+  ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
   // "what's the point of …", "what was the reason for …": a reason asked for.
@@ -51,7 +51,7 @@ export function classify(question: string): QuestionKind {
  * day instead of repeating them, so they count as answer-type words (matched
  * by the kind of sentence, at ANSWER_TYPE_WEIGHT), not as the subject.
  */
-const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "amount", "number", "figure", "name", "minimum", "maximum"]);
+const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designation", "occupation", "profession", "city", "country", "venue", "place", "location", "day", "weekday", "date", "year", "month", "deadline", "amount", "number", "figure", "name", "minimum", "maximum"]);
 
 /** Verbs of holding an office: in a "who" question ("who runs X") they ask for the holder of an office, as "job" does. */
 const OFFICE_VERBS = ["runs", "run", "heads", "head", "leads", "lead", "chairs", "chair", "manages", "directs", "oversees"];
@@ -73,7 +73,7 @@ const KIND_VERBS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS,
 const OFFERED_BY: Record<string, TypeFeature> = {
   job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
   city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
-  day: "date", weekday: "date", date: "date", year: "date", month: "date",
+  day: "date", weekday: "date", date: "date", year: "date", month: "date", deadline: "date",
   age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity",
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
   ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),

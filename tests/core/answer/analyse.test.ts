@@ -47,6 +47,7 @@ describe("analyze", () => {
     expect(find("what did farida qureshi call the bonds", "call")).toMatchObject({ answerType: true, offeredBy: "quote" });
     expect(find("what did farida qureshi compare the bonds to", "compare")).toMatchObject({ answerType: true, offeredBy: "quote" });
     expect(find("what's the point of tokenised bonds", "point")).toMatchObject({ answerType: true, offeredBy: "reason" });
+    expect(find("when is the deadline for the bonds", "deadline")).toMatchObject({ answerType: true, offeredBy: "date" });
   });
 
   it("seeks a word after \"what\" that describes the next one, which names the kind of answer (\"what tax rate\")", () => {

@@ -7,6 +7,8 @@ describe("classify", () => {
     ["what's bo hines's position", "who"],
     ["which day of the week did the board meet", "when"],
     ["how long after resigning did he speak", "when"],
+    ["what is the deadline to register for the course", "when"],
+    ["is there a deadline to apply", "yesno"],
     ["in which city did they meet", "where"],
     ["in which cities will the pilot run", "where"],
     ["what venues hosted the summits", "where"],
