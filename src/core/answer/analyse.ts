@@ -7,7 +7,7 @@
 import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, PARTICLES, foldTypography, isFramingWord, isNumeric, phraseKey, terms, toTerm } from "../text.ts";
 import { conceptShare, makeConcept, phraseConcept } from "./expand.ts";
-import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
+import type { AnalyzedQuestion, Concept, Expansion, QuestionKind } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
@@ -39,8 +39,11 @@ function isCorpusName(index: CorpusIndex, term: string): boolean {
 const withoutContractions = (text: string): string =>
   text.replace(/\b(\p{L}+)n'(t)\b/giu, (_, verb: string) => `${({ wo: "will", ca: "can", sha: "shall" } as Record<string, string>)[verb.toLowerCase()] ?? verb} not`);
 
+/** Kinds of question in which the noun after "what" is sought, not the kind of answer: nothing in a sentence offers "a photo" or "a worry". */
+const SOUGHT_AFTER_WHAT = new Set<QuestionKind>(["fact", "quote", "yesno", "define"]);
+
 /** The question's words, lower case, stop words included; and its tokens: the words that are sought. */
-function questionTokens(index: CorpusIndex, question: string): { words: string[]; tokens: Token[] } {
+function questionTokens(index: CorpusIndex, question: string, kind: QuestionKind): { words: string[]; tokens: Token[] } {
   const folded = withoutContractions(foldTypography(question)).replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3").replace(/'s\b/g, "");
   const tokens: Token[] = [];
   const words = folded.match(WORD) ?? [];
@@ -60,7 +63,11 @@ function questionTokens(index: CorpusIndex, question: string): { words: string[]
     // "what tax rate": the word after "what" describes the next, which names the kind of answer; it is sought.
     const next = words[at + 1]?.toLowerCase();
     const describesNext = typeWords > 1 && next !== undefined && !isFramingWord(next) && toTerm(next) !== null && !isNumeric(word);
-    tokens.push({ term, entity, answerType: !entity && (afterHow || namesAnswerType(lower) || asksForDuration(lower, folded) || (typeWords > 0 && !describesNext && !isCorpusName(index, term))), word, at });
+    // "which banks", "what tax rate", "which city": the noun after the question word names the kind of answer where the
+    // kind has something to offer for it (a name, a number, a place); in a question for a fact or someone's words it is
+    // sought ("what photo did he post" is answered by "shared a photograph", "what worries …" by "concerns …").
+    const namesWhich = !SOUGHT_AFTER_WHAT.has(kind) && typeWords > 0 && !describesNext && !isCorpusName(index, term);
+    tokens.push({ term, entity, answerType: !entity && (afterHow || namesAnswerType(lower) || asksForDuration(lower, folded) || namesWhich), word, at });
     typeWords = Math.max(0, typeWords - 1);
   }
   return { words: words.map((w) => w.toLowerCase()), tokens };
@@ -360,7 +367,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   const kind = classify(unbounded);
   // Only a "when" question's answer is a date a year can bound.
   const { rest: text, years } = kind === "when" ? yearBound(unbounded) : { rest: unbounded, years: undefined };
-  const { words, tokens: typed } = questionTokens(index, text);
+  const { words, tokens: typed } = questionTokens(index, text, kind);
   const tokens = joinSplitNames(index, typed);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];

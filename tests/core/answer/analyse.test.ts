@@ -56,6 +56,13 @@ describe("analyze", () => {
     expect(find("rate").answerType).toBe(true);
   });
 
+  it("seeks the noun after \"what\" in a question for a fact or someone's words, where nothing offers it as a kind", () => {
+    const find = (question: string, label: string) => analyze(fixtureLibrary().index, question).concepts.find((c) => c.label === label)!;
+    // A sentence about the photo says "photograph"; no feature of a sentence offers "a photo".
+    expect(find("what photo did farida qureshi post", "photo").answerType).toBe(false);
+    expect(find("which banks will sell the tokenised bonds", "banks").answerType).toBe(true);
+  });
+
   it("reads a contraction as its two words, not as a word no article has", () => {
     const labels = (question: string) => analyze(fixtureLibrary().index, question).concepts.map((c) => c.label);
     expect(labels("what happens if the harbour board doesn't approve the bonds")).not.toContain("doesn");
