@@ -12,6 +12,7 @@ import type { AnalyzedQuestion, Concept, Expansion, QuestionKind } from "./types
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
+import { hasTerm } from "../term-ids.ts";
 import { ROLE_WORDS } from "../features.ts";
 import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindVerb, namesAnswerType, offeredFor, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
@@ -286,15 +287,40 @@ const NAME_ARTICLES = 20;
  * surname after ("Marri said …").
  */
 function writtenAsName(index: CorpusIndex, first: Token, second: Token): boolean {
-  if (index.isEnglish(first.term) || !/^\p{L}{2,}$/u.test(first.word) || !/^\p{L}{2,}$/u.test(second.word)) return false;
+  // Side by side in the question too ("shazia marri", not "SBP … about bitcoin"), and no acronym.
+  if (second.at !== first.at + 1 || index.isEnglish(first.term) || !/^\p{L}{2,}$/u.test(first.word) || !/^\p{L}{2,}$/u.test(second.word) || /^\p{Lu}+$/u.test(first.word)) return false;
+  const key = `${first.word.toLowerCase()} ${second.word.toLowerCase()}`;
+  const seen = namesSeen.get(index) ?? new Map<string, boolean>();
+  namesSeen.set(index, seen);
+  const known = seen.get(key);
+  if (known !== undefined) return known;
+  if (seen.size >= MAX_NAMES_SEEN) seen.clear();
+  const found = writtenTogether(index, first, second);
+  seen.set(key, found);
+  return found;
+}
+
+/** Pairs of words already looked up, per index (an index is never changed in place). */
+const namesSeen = new WeakMap<CorpusIndex, Map<string, boolean>>();
+const MAX_NAMES_SEEN = 10_000;
+
+/** Whether an article holding both words writes them as a name (see writtenAsName). */
+function writtenTogether(index: CorpusIndex, first: Token, second: Token): boolean {
+  const [a, b] = [index.vocabulary.get(first.term), index.vocabulary.get(second.term)];
+  if (a === undefined || b === undefined) return false;
   // Not beside a third capitalised word, but for a title ("Mayor Eric Adams"): "Binance Blockchain Week" names an event.
   // (The words are matched in any case, then their capitals checked: /\p{Lu}/ under the i flag takes any letter.)
   const name = new RegExp(`(\\p{L}+\\s+)?(?<![\\p{L}])(${first.word})\\s+(${second.word})(?![\\p{L}])(\\s+\\p{L}+)?`, "giu");
   const capitalised = (word: string) => /^\s*\p{Lu}/u.test(word);
-  return index.search
-    .search(first.term, { prefix: false, fuzzy: false })
-    .slice(0, NAME_ARTICLES)
-    .some((hit) => index.articles[index.positionOf.get(hit.id as string)!]!.paragraphs.some((paragraph) => [...paragraph.matchAll(name)].some(([, before, a, b, after]) => capitalised(a!) && capitalised(b!) && !(after && capitalised(after)) && !(before && capitalised(before) && !TITLE.test(before)))));
+  let read = 0;
+  for (let article = 0; article < index.articles.length && read < NAME_ARTICLES; article++) {
+    const terms = index.articleTerms[article]!;
+    if (!hasTerm(terms, a) || !hasTerm(terms, b)) continue;
+    read++;
+    const written = index.articles[article]!.paragraphs.some((paragraph) => [...paragraph.matchAll(name)].some(([, before, x, y, after]) => capitalised(x!) && capitalised(y!) && !(after && capitalised(after)) && !(before && capitalised(before) && !TITLE.test(before))));
+    if (written) return true;
+  }
+  return false;
 }
 
 /**
