@@ -1,0 +1,172 @@
+/**
+ * Stage 1, names — how a question's names are read: two words typed apart
+ * that the corpus writes as one ("chang peng"), one word the corpus writes as
+ * two ("imdadullah"), an acronym no article has as the initials of a name
+ * the articles write out ("the LOI"), a first name and surname as one person
+ * found by the surname alone ("Marri said …"), and an acronym's long name
+ * inside a longer one ("PVARA" is not "VARA").
+ */
+import type { CorpusIndex } from "../passage-index.ts";
+import { ROLE_WORDS } from "../features.ts";
+import { hasTerm } from "../term-ids.ts";
+import { terms, toTerm } from "../text.ts";
+import { makeConcept } from "./expand.ts";
+import type { Token } from "./analyse.ts";
+import type { Concept, Expansion } from "./types.ts";
+
+/**
+ * Two words typed apart that the corpus writes as one name ("chang peng" /
+ * Changpeng): when the pair run together is a word the corpus has and one of
+ * them is not, they are one token. The reverse of splitName.
+ */
+export function joinSplitNames(index: CorpusIndex, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]];
+    const joined = b && b.at === a.at + 1 && /^\p{L}+$/u.test(a.word + b.word) ? toTerm(a.word + b.word) : null;
+    const unknown = (t: Token) => index.vocabulary.get(t.term) === undefined;
+    if (b && joined && index.vocabulary.get(joined) !== undefined && (unknown(a) || unknown(b))) {
+      out.push({ ...a, term: joined, word: a.word + b.word, entity: a.entity || b.entity, answerType: false });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** Shortest part of a word split in two (see splitName). */
+const MIN_PART = 3;
+
+/**
+ * A word the corpus lacks that is two of its words run together — a name
+ * written as one word in the question and as two in the article
+ * ("imdadullah" / "Imdad Ullah") — as that pair; none otherwise.
+ */
+export function splitName(index: CorpusIndex, token: Token): string[][] {
+  const word = token.word.toLowerCase();
+  if (index.vocabulary.get(token.term) !== undefined || word.length < 2 * MIN_PART + 1 || !/^\p{L}+$/u.test(word)) return [];
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
+    const left = toTerm(word.slice(0, at));
+    const right = toTerm(word.slice(at));
+    if (left && right && index.vocabulary.get(left) !== undefined && index.vocabulary.get(right) !== undefined) return [[left, right]];
+  }
+  return [];
+}
+
+/**
+ * The names an acronym no article has may stand for, from the initials of the
+ * names articles write out ("LOI" → Letter of Intent, "imf" → International
+ * Monetary Fund, "cz" → Changpeng Zhao): for an acronym typed in capitals
+ * ("LOI", "MoU"), or typed in lower case when it is two to five letters and
+ * no English word (or, three letters or more, one of WordNet's proper nouns,
+ * as "imf" is; "ok" is Oklahoma's) — chat
+ * words ("pls", "abt") are read so only where the articles write out a name
+ * with those initials.
+ */
+export function writtenOut(index: CorpusIndex, token: Token): string[][] {
+  const capitals = /^\p{Lu}[\p{L}]{1,5}$/u.test(token.word) && (token.word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+  const lowerCase = /^\p{Ll}{2,5}$/u.test(token.word) && (!index.isEnglish(token.term) || (token.word.length > 2 && index.isProperNoun(token.term)));
+  if (!(capitals || lowerCase)) return [];
+  if (index.vocabulary.get(token.term) !== undefined) return [];
+  const names = index.namesFor(token.word.toUpperCase());
+  // Two initials stand for a person's two names ("CZ"), and articles call a person by the second alone ("Zhao").
+  return token.word.length === 2 ? names.flatMap((name) => (name.length === 2 ? [name, [name[1]!]] : [name])) : names;
+}
+
+/** A title before a name: "Mayor Eric Adams", "Senator Kamran Murtaza". */
+const TITLE = new RegExp(`^(?:${ROLE_WORDS}|senator|mr|mrs|ms|dr|justice|general|prof)\\.?\\s*$`, "i");
+
+/** How many articles holding a first name are read to see it written before a surname. */
+const NAME_ARTICLES = 20;
+
+/**
+ * Whether the articles write two words as a person's name, capitalised side by
+ * side and no third beside them but a title ("Shazia Marri", "Mayor Eric
+ * Adams", not "Binance Blockchain Week"), the first no English word: news gives the full name once and the
+ * surname after ("Marri said …").
+ */
+function writtenAsName(index: CorpusIndex, first: Token, second: Token): boolean {
+  // Side by side in the question too ("shazia marri", not "SBP … about bitcoin"), and no acronym.
+  if (second.at !== first.at + 1 || index.isEnglish(first.term) || !/^\p{L}{2,}$/u.test(first.word) || !/^\p{L}{2,}$/u.test(second.word) || /^\p{Lu}+$/u.test(first.word)) return false;
+  const key = `${first.word.toLowerCase()} ${second.word.toLowerCase()}`;
+  const seen = namesSeen.get(index) ?? new Map<string, boolean>();
+  namesSeen.set(index, seen);
+  const known = seen.get(key);
+  if (known !== undefined) return known;
+  if (seen.size >= MAX_NAMES_SEEN) seen.clear();
+  const found = writtenTogether(index, first, second);
+  seen.set(key, found);
+  return found;
+}
+
+/** Pairs of words already looked up, per index (an index is never changed in place). */
+const namesSeen = new WeakMap<CorpusIndex, Map<string, boolean>>();
+const MAX_NAMES_SEEN = 10_000;
+
+/** Whether an article holding both words writes them as a name (see writtenAsName). */
+function writtenTogether(index: CorpusIndex, first: Token, second: Token): boolean {
+  const [a, b] = [index.vocabulary.get(first.term), index.vocabulary.get(second.term)];
+  if (a === undefined || b === undefined) return false;
+  // Not beside a third capitalised word, but for a title ("Mayor Eric Adams"): "Binance Blockchain Week" names an event.
+  // (The words are matched in any case, then their capitals checked: /\p{Lu}/ under the i flag takes any letter.)
+  const name = new RegExp(`(\\p{L}+\\s+)?(?<![\\p{L}])(${first.word})\\s+(${second.word})(?![\\p{L}])(\\s+\\p{L}+)?`, "giu");
+  const capitalised = (word: string) => /^\s*\p{Lu}/u.test(word);
+  let read = 0;
+  for (let article = 0; article < index.articles.length && read < NAME_ARTICLES; article++) {
+    const terms = index.articleTerms[article]!;
+    if (!hasTerm(terms, a) || !hasTerm(terms, b)) continue;
+    read++;
+    const written = index.articles[article]!.paragraphs.some((paragraph) => [...paragraph.matchAll(name)].some(([, before, x, y, after]) => capitalised(x!) && capitalised(y!) && !(after && capitalised(after)) && !(before && capitalised(before) && !TITLE.test(before))));
+    if (written) return true;
+  }
+  return false;
+}
+
+/**
+ * A person's first name and surname side by side in the question ("what did
+ * shazia marri call the reserve") as one concept: the full name, or the
+ * surname alone, as news calls a person after naming them once ("Marri said
+ * the answer showed …"). Asked word by word, a sentence with the full name
+ * and nothing of the answer outweighed the one quoting "Marri".
+ */
+export function mergePersonNames(index: CorpusIndex, tokens: readonly Token[], concepts: Concept[], spans: [number, number][]): void {
+  for (let k = concepts.length - 2; k >= 0; k--) {
+    const [a, b] = [concepts[k]!, concepts[k + 1]!];
+    const [[from, to], [next, end]] = [spans[k]!, spans[k + 1]!];
+    if (to !== next || to - from !== 1 || end - next !== 1 || !a.known || !b.known || a.answerType || b.answerType) continue;
+    const [first, second] = [tokens[from]!, tokens[next]!];
+    if (!writtenAsName(index, first, second)) continue;
+    const person = makeConcept(index, `${first.word} ${second.word}`, [[first.term, second.term], [second.term]], a.entity || b.entity, false);
+    concepts.splice(k, 2, { ...person, name: true });
+    spans.splice(k, 2, [from, end]);
+  }
+}
+
+/** Words that join a name to the name it governs ("Special Assistant to the Prime Minister"): the shorter name is still meant. */
+const JOINING_WORD = /(?:^|\s)(?:to|the|of|for|on|in|at|and|&)\s*$/i;
+
+/**
+ * For each phrase of an alias group, the one-word names (acronyms) of the
+ * groups whose longer name ends with it as a modified name: "Pakistan
+ * Virtual Assets Regulatory Authority" (PVARA) holds "Virtual Assets
+ * Regulatory Authority" (VARA), so where "pvara" stands, those words name
+ * PVARA rather than VARA. "Special Assistant to the Prime Minister" (SAPM)
+ * still names the Prime Minister.
+ */
+export function outranking(index: CorpusIndex, group: number): Expansion[] {
+  const own = new Set(index.aliases[group]!.map((phrase) => phrase.join(" ")));
+  const outranked = new Map<string, Map<number, number>>();
+  for (const shorter of index.aliasPhrases[group]!) {
+    const ids = new Map<number, number>();
+    const tail = shorter.toLowerCase();
+    index.aliasPhrases.forEach((other, g) => {
+      const holds = (longer: string) => longer.toLowerCase().endsWith(` ${tail}`) && !JOINING_WORD.test(longer.slice(0, longer.length - tail.length));
+      if (g === group || !other.some(holds)) return;
+      for (const name of other.map(terms)) {
+        const id = name.length === 1 && !own.has(name[0]!) ? index.vocabulary.get(name[0]!) : undefined;
+        if (id !== undefined) ids.set(id, 1);
+      }
+    });
+    outranked.set(terms(shorter).join(" "), ids);
+  }
+  return index.aliases[group]!.map((phrase) => outranked.get(phrase.join(" ")) ?? new Map());
+}
