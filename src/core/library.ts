@@ -54,11 +54,12 @@ export interface Library {
 function warmUp(index: CorpusIndex): void {
   const title = index.articles[0]?.title;
   if (title) answer(index, `What about ${title}?`);
-  // The tables made on first use — initials for acronyms no article has, English words, proper nouns —
-  // are made now, so no user's question waits for them.
+  // The tables made on first use — initials for acronyms no article has, English words, proper nouns,
+  // nouns for people — are made now, so no user's question waits for them.
   index.namesFor("");
   index.isEnglish("");
   index.isProperNoun("");
+  index.isCollective("");
 }
 
 /** Where persisted indexes are kept by default (gitignored). */
