@@ -13,7 +13,7 @@ export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
 import { joinSplitNames, mergePersonNames, outranking, splitName, writtenOut } from "./names.ts";
-import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindVerb, namesAnswerType, offeredFor, yearBound } from "./question-kind.ts";
+import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindWord, namesAnswerType, offeredFor, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
@@ -260,7 +260,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     const key = alts.map((a) => a.join(" ")).join("|") + (phrase ? `|${phrase.key}` : "");
     if (!seen.has(key)) {
       seen.add(key);
-      const answerType = span.every((t) => t.answerType) || (span.length === 1 && isKindVerb(span[0]!.word, kind));
+      const answerType = span.every((t) => t.answerType) || (span.length === 1 && isKindWord(span[0]!.word, kind));
       const concept = phrase ? phraseConcept(index, label, alts[0]!, phrase.key, answerType) : makeConcept(index, label, alts, span.some((t) => t.entity), answerType, alias ? undefined : tokens[i]!.word);
       // "which city" asks for a place; "which city council" for a council, "city" only describes it.
       const modifies = tokens[i + 1]?.answerType === true && tokens[i + 1]!.at === span[0]!.at + 1;

@@ -40,12 +40,12 @@ function counts(index: CorpusIndex, text: string, counted: readonly string[]): b
  * for "how much" and a price or fee, an amount (money, a share, a measure);
  * for other number questions, a quantity (not a year).
  */
-const KIND_EVIDENCE: Partial<Record<QuestionKind, (index: CorpusIndex, p: Passage, question: AnalyzedQuestion) => boolean>> = {
-  number: (index, p, question) => (question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
+const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion, index: CorpusIndex) => boolean>> = {
+  number: (p, question, index) => (question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
 };
 
 /** A time given: a date or a stretch of time ("next June", "within 90 days"). */
-const givesTime = (_index: CorpusIndex, p: Passage): boolean => p.features.date || p.features.duration;
+const givesTime = (p: Passage): boolean => p.features.date || p.features.duration;
 
 /**
  * "when will …", "when is the next …": a question about what is to come,
@@ -71,7 +71,7 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
     // The best passage is held to its own bar (lowered when it gives what is asked: answerBar), the rest to the usual one.
     if (cover < (at === 0 ? bar : minCoverage) || (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle)) continue;
     const next = index.passages.at(passage.id + 1);
-    if (offers(index, passage, question) || (next && next.article === passage.article && offers(index, next, question))) return true;
+    if (offers(passage, question, index) || (next && next.article === passage.article && offers(next, question, index))) return true;
   }
   return false;
 }
@@ -181,7 +181,7 @@ function reachesName(index: CorpusIndex, concept: Concept, terms: TermIds): bool
  */
 function answerBar(index: CorpusIndex, analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
   const names = analyzed.concepts.filter((c) => c.name && c.weight > PINNING_NAME_WEIGHT);
-  const gives = KIND_EVIDENCE[analyzed.kind]?.(index, best.passage, analyzed) ?? answersKind(best.passage, analyzed) === true;
+  const gives = KIND_EVIDENCE[analyzed.kind]?.(best.passage, analyzed, index) ?? answersKind(best.passage, analyzed) === true;
   const offers = gives && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
   return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
 }

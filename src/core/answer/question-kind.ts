@@ -63,7 +63,7 @@ const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "descr
 const PURPOSE_NOUNS = ["point", "purpose", "aim", "goal", "reason", "rationale", "motive", "thinking", "logic"];
 
 /** The words that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question, nouns of purpose in "why". */
-const KIND_VERBS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS, why: PURPOSE_NOUNS };
+const KIND_WORDS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS, why: PURPOSE_NOUNS };
 
 /**
  * What a sentence must offer to answer a word that names a kind of answer,
@@ -102,8 +102,8 @@ export const HOW_WORDS = new Set(["long", "soon", "old", "big", "large", "far", 
 /** Whether a word names the kind of answer wherever it stands ("job", "city", "year"). */
 export const namesAnswerType = (word: string): boolean => ANSWER_TYPE_NOUNS.has(word.toLowerCase());
 
-/** Whether a word of a question of this kind is a verb that names the kind of answer: "who runs …" asks for a role, "what did she call it" for her words. */
-export const isKindVerb = (word: string, kind: QuestionKind): boolean => KIND_VERBS[kind]?.includes(word.toLowerCase()) ?? false;
+/** Whether a word of a question of this kind names the kind of answer: "who runs …" asks for a role, "what did she call it" for her words, "what's the point of …" for a reason. */
+export const isKindWord = (word: string, kind: QuestionKind): boolean => KIND_WORDS[kind]?.includes(word.toLowerCase()) ?? false;
 
 /**
  * The feature a sentence must have to answer a word naming the kind of answer
