@@ -77,14 +77,6 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
 }
 
 /**
- * "Who" questions about the holder of an office ("who is the new chairman of
- * the SECP?", "who heads the ministry?") ask for a person by name; other
- * "who" questions may be answered by a body ("who must applicants be
- * licensed by?" — the SEC, the FCA).
- */
-const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WORDS}|heads|headed|leads?|(?:co-?)?founded|runs|chairs|chaired|owns)\\b`, "i");
-
-/**
  * Whether the best passage, or the sentence after it (or before it, when it
  * leans on that one: "He …"), names a person — what a question about an
  * office's holder must be answered with. A sentence that only names the
@@ -92,7 +84,7 @@ const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WOR
  * chairman of the SECP?".
  */
 function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
-  if (question.kind !== "who" || !ASKS_FOR_PERSON.test(question.text)) return true;
+  if (!question.person) return true;
   const next = index.passages.at(best.id + 1);
   const before = leansBack(best.text) ? index.passages.at(best.id - 1) : undefined;
   const around = [best, next, before].filter((p): p is Passage => p !== undefined && p.article === best.article);

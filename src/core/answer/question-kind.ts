@@ -7,6 +7,7 @@
  * rest of the question.
  */
 import { foldTypography, toTerm } from "../text.ts";
+import { ROLE_WORDS } from "../features.ts";
 import type { QuestionKind, TypeFeature } from "./types.ts";
 
 /** A question asked for a yes or a no ("did he say …", "is it …"), whatever it asks about. */
@@ -147,11 +148,26 @@ const LASTING_VERBS = new Set(["last", "lasts", "lasted", "run", "runs", "remain
 export const asksForDuration = (word: string, question: string): boolean => LASTING_VERBS.has(word.toLowerCase()) && DURATION.test(question);
 
 /**
+ * "Who" questions about the holder of an office ("who is the new chairman of
+ * the SECP?", "who heads the ministry?") ask for a person by name; other
+ * "who" questions may be answered by a body ("who must applicants be
+ * licensed by?" — the SEC, the FCA).
+ */
+const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WORDS}|heads|headed|leads?|(?:co-?)?founded|runs|chairs|chaired|owns)\\b`, "i");
+
+/**
  * What the answer must offer beyond the kind: the counted terms of "how many
  * X", that a "how much" / price question wants an amount, that a "how
- * long" question wants a duration, or that a "how old" one wants an age.
+ * long" question wants a duration, that a "how old" one wants an age, or
+ * that a "who" question about an office's holder wants a person's name.
  */
-export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean } {
+export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean; person: boolean } {
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
-  return { counted: counted?.length ? counted : undefined, amount: kind === "number" && !counted?.length && AMOUNT.test(text), duration: DURATION.test(text), age: kind === "number" && AGE.test(text) };
+  return {
+    counted: counted?.length ? counted : undefined,
+    amount: kind === "number" && !counted?.length && AMOUNT.test(text),
+    duration: DURATION.test(text),
+    age: kind === "number" && AGE.test(text),
+    person: kind === "who" && ASKS_FOR_PERSON.test(text),
+  };
 }

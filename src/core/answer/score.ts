@@ -101,7 +101,7 @@ function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
 
 const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   which: namesSomethingNew,
-  who: (p) => p.features.role || p.features.person,
+  who: (p, question) => p.features.person || (!question.person && p.features.role),
   when: datesWithin,
   where: placesSomewhereNew,
   number: (p, question) => (question.age ? p.features.age : question.amount ? p.features.amount : p.features.number),

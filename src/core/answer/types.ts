@@ -80,6 +80,8 @@ export interface AnalyzedQuestion {
   duration: boolean;
   /** "How old …?", "what's the age limit …?": the answer is an age ("between 18 and 34", "no older than 55"). */
   age: boolean;
+  /** "Who is the governor of …", "who heads …": the answer names a person, not only an office or a body. */
+  person: boolean;
   /**
    * "Before 2025", "since 2021": the years the answer's date may fall in,
    * both ends included; the year itself is not sought in the answer.

@@ -3,6 +3,8 @@ import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
 import { answersKind } from "../../../src/core/answer/score.ts";
 import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
 import { fixtureLibrary, libraryOf } from "./fixture.ts";
+import { featuresOf } from "../../../src/core/features.ts";
+import type { Passage } from "../../../src/core/passage-index.ts";
 
 const passageWith = (text: string) => {
   const { index } = fixtureLibrary();
@@ -132,6 +134,14 @@ describe("answersKind (score)", () => {
     expect(answersKind(count, analyze(index, "how much electricity went to the miners"))).toBe(false);
     expect(answersKind(passageWith("500 megawatts"), analyze(index, "how much electricity went to the miners"))).toBe(true);
     expect(answersKind(count, analyze(index, "how many jobs could the allocation create"))).toBe(true);
+  });
+
+  it("takes only a person's name for a question about an office's holder, and an office for other who-questions", () => {
+    const { index } = fixtureLibrary();
+    const office = { text: "The board's chairman signed the approval.", features: featuresOf("The board's chairman signed the approval.") } as Passage;
+    expect(answersKind(office, analyze(index, "who is the chairman of the harbour board"))).toBe(false);
+    expect(answersKind(passageWith("The board's chairman, Farida Qureshi, signed the approval"), analyze(index, "who is the chairman of the harbour board"))).toBe(true);
+    expect(answersKind(office, analyze(index, "who signed the approval"))).toBe(true);
   });
 });
 
