@@ -109,7 +109,7 @@ export type Initialisms = [string, string[]][];
  * The initials of every multi-word name the articles write out in capitals
  * ("Letter of Intent" → LI and LOI, "Ministry of Finance" → MF and MOF), so a
  * question that abbreviates a name the articles never abbreviate ("the LOI")
- * still finds it. Only consulted for an acronym no article has.
+ * still finds it. For an acronym articles also use, only the names written beside it count (answer/names.ts).
  */
 export function learnInitialisms(articles: readonly Article[], known: Initialisms = []): Initialisms {
   const found = new Map<string, Set<string>>(known.map(([acronym, phrases]) => [acronym, new Set(phrases)]));

@@ -162,7 +162,7 @@ export interface CorpusIndex {
   related: Map<string, [number, number][]>;
   /** Irregular form → the stems of its lemmas ("brought" → "bring"), for those the corpus can use. */
   lemmas: Map<string, string[]>;
-  /** The terms of each written-out name an acronym (upper case) may stand for: for acronyms no article has. The table is made on first use. */
+  /** The terms of each written-out name an acronym (upper case) may stand for (answer/names.ts: writtenOut). The table is made on first use. */
   namesFor(acronym: string): string[][];
   /** True when a stem is an English word's (WordNet's); the set is made on first use. */
   isEnglish(stem: string): boolean;

@@ -46,11 +46,18 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   // A word the corpus has as written is not a misspelling: it gets no fuzzy matches ("binance" is not "finance");
   // nor is an English word the corpus lacks ("team" is not "term", "deadline" not "headline") — but a
   // proper noun may misspell a name the corpus has ("masoud" for Masud).
-  const distance = exact === undefined && (!index.isEnglish(term) || index.isProperNoun(term)) ? maxEditDistance(term) : 0;
-  if (distance > 0) {
-    for (const [key, [id, d]] of index.vocabulary.fuzzyGet(term, distance)) {
-      const plausible = d === 1 || letterDifference(term, key) <= 1 || soundsAlike(term, key) || (word !== undefined && mistypes(index, word, key));
-      if (!found.has(id) && d > 0 && plausible && !key.includes("_")) found.set(id, FUZZY_CREDIT);
+  const misspelt = exact === undefined && (!index.isEnglish(term) || index.isProperNoun(term));
+  // A name the stemmer cut short ("ahmed" → "ahm") is compared as typed too: "Ahmad" is one letter from "ahmed".
+  const spelled = word?.toLowerCase();
+  const forms = misspelt && spelled !== undefined && spelled.length > term.length && /^\p{L}+$/u.test(spelled) ? [term, spelled] : [term];
+  for (const form of misspelt ? forms : []) {
+    const distance = maxEditDistance(form);
+    if (distance === 0) continue;
+    for (const [key, [id, d]] of index.vocabulary.fuzzyGet(form, distance)) {
+      const plausible = d === 1 || letterDifference(form, key) <= 1 || soundsAlike(form, key) || (word !== undefined && mistypes(index, word, key));
+      // As typed, a name is matched to names only ("ahmed" is not "ahead").
+      const named = form === term || !index.isEnglish(key);
+      if (!found.has(id) && d > 0 && plausible && named && !key.includes("_")) found.set(id, FUZZY_CREDIT);
     }
   }
   if (found.size === 0 && word !== undefined && !index.isEnglish(term)) {

@@ -53,9 +53,11 @@ export function splitName(index: CorpusIndex, token: Token): string[][] {
 }
 
 /**
- * The names an acronym no article has may stand for, from the initials of the
- * names articles write out ("LOI" → Letter of Intent, "imf" → International
- * Monetary Fund, "cz" → Changpeng Zhao): for an acronym typed in capitals
+ * The names an acronym may stand for, from the initials of the names articles
+ * write out ("LOI" → Letter of Intent, "imf" → International Monetary Fund,
+ * "cz" → Changpeng Zhao) — for an acronym some article has, only the names
+ * written in an article beside it ("Changpeng Zhao … Zhao, widely known as
+ * CZ"): for an acronym typed in capitals
  * ("LOI", "MoU"), or typed in lower case when it is two to five letters and
  * no English word (or, three letters or more, one of WordNet's proper nouns,
  * as "imf" is; "ok" is Oklahoma's) — chat
@@ -66,10 +68,19 @@ export function writtenOut(index: CorpusIndex, token: Token): string[][] {
   const capitals = /^\p{Lu}[\p{L}]{1,5}$/u.test(token.word) && (token.word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
   const lowerCase = /^\p{Ll}{2,5}$/u.test(token.word) && (!index.isEnglish(token.term) || (token.word.length > 2 && index.isProperNoun(token.term)));
   if (!(capitals || lowerCase)) return [];
-  if (index.vocabulary.get(token.term) !== undefined) return [];
-  const names = index.namesFor(token.word.toUpperCase());
+  const own = index.vocabulary.get(token.term);
+  const written = index.namesFor(token.word.toUpperCase());
+  // An acronym articles use ("Zhao, widely known as CZ") stands for the names written out beside it.
+  const names = own === undefined ? written : written.filter((name) => writtenBeside(index, own, name));
   // Two initials stand for a person's two names ("CZ"), and articles call a person by the second alone ("Zhao").
   return token.word.length === 2 ? names.flatMap((name) => (name.length === 2 ? [name, [name[1]!]] : [name])) : names;
+}
+
+/** Whether an article holding the acronym (term id) also holds every word of the name. */
+function writtenBeside(index: CorpusIndex, acronym: number, name: readonly string[]): boolean {
+  const ids = name.map((term) => index.vocabulary.get(term));
+  if (ids.some((id) => id === undefined)) return false;
+  return index.articleTerms.some((terms) => hasTerm(terms, acronym) && ids.every((id) => hasTerm(terms, id!)));
 }
 
 /** A title before a name: "Mayor Eric Adams", "Senator Kamran Murtaza". */

@@ -83,6 +83,55 @@ describe("decide", () => {
     expect(decision("what did FQ say about the bonds")).toBeUndefined();
   });
 
+  it("reads an acronym an article uses as the name it writes out beside it", () => {
+    const { index } = libraryOf({
+      "2025-04-07-adviser.md": `---
+title: Exchange founder named adviser
+date: 2025-04-07
+source: Fixture Times
+url: https://example.com/adviser
+---
+The council appointed exchange founder Changpeng Zhao as its adviser.
+
+Zhao, widely known as CZ, will advise on regulation.
+
+He was released from prison in September 2024.
+`,
+      "2025-04-08-other.md": `---
+title: Another article
+date: 2025-04-08
+source: Fixture Times
+url: https://example.com/other
+---
+The Central Zone committee met in Lahore.
+`,
+    });
+    // "Central Zone" has the initials too, but no article holding "CZ" writes it.
+    expect(analyze(index, "when was cz released").concepts[0]).toMatchObject({ alts: [["cz"], ["changpeng", "zhao"], ["zhao"]] });
+    expect(refusalIn(index, "when was cz released")).toBeUndefined();
+  });
+
+  it("matches a misspelled name the stemmer cuts short by its letters as typed, and only to names", () => {
+    const { index } = libraryOf({
+      "2025-07-10-governor.md": `---
+title: Governor warns on crypto
+date: 2025-07-10
+source: Fixture Times
+url: https://example.com/governor
+---
+Governor Jameel Ahmad said the pilot would start with banks.
+
+Ahmad cautioned that crypto remained volatile, and warned investors ahead of the launch.
+`,
+    });
+    // "ahmed" stems to "ahm"; as typed it is one letter from "Ahmad", and from "ahead", an English word it is not.
+    const ahmed = analyze(index, "what did ahmed warn about crypto").concepts.find((c) => c.label === "ahmed")!;
+    const reached = [...ahmed.expansions[0]![0]!.keys()].map((id) => index.termText[id]);
+    expect(reached).toContain("ahmad");
+    expect(reached).not.toContain("ahead");
+    expect(refusalIn(index, "what did ahmed warn about crypto")).toBeUndefined();
+  });
+
   it("refuses when the best passage holds no word of the question as spelled, only synonyms and near-spellings", () => {
     const { index } = libraryOf({
       "2025-11-20-senate-panel.md": `---
