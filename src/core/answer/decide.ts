@@ -3,37 +3,14 @@
  * too little of the question covered, or only the question's names matched.
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { type Scored, answersKind, coverage } from "./score.ts";
+import { type Scored, answersKind, counts, coverage } from "./score.ts";
 import { leansBack } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
-import { COUNT_REACH, KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
-import { CALENDAR_NAMES, ROLE_WORDS, featuresOf } from "../features.ts";
+import { KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
+import { CALENDAR_NAMES, ROLE_WORDS } from "../features.ts";
 import { toTerm } from "../text.ts";
-
-/**
- * Words of a sentence as written. Not text.ts's tokenize: it turns "2,000"
- * into "2000", which would read as a year rather than a quantity.
- */
-const WORDS = /\p{L}[\p{L}\p{M}'’]*|\d[\d,.]*/gu;
-
-/**
- * A quantity that counts one of `counted` ("thousands of jobs", "2,000
- * megawatts" for "how many megawatts"): a number word or figure at most
- * COUNT_REACH words before a word with that term. A head count of people
- * or of bodies of them is answered by any noun WordNet files with them
- * ("how many people work in the team" — "41 staff"; "how many companies" —
- * "five firms").
- */
-function counts(index: CorpusIndex, text: string, counted: readonly string[]): boolean {
-  // "How many times …?" — "once", "twice".
-  if (counted.includes("time") && /\b(?:once|twice|thrice)\b/i.test(text)) return true;
-  const words = [...text.matchAll(WORDS)].map(([w]) => w);
-  const headCount = counted.some((term) => index.isCollective(term));
-  const isCounted = (term: string) => counted.includes(term) || (headCount && index.isCollective(term));
-  return words.some((word, i) => isCounted(toTerm(word) ?? "") && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
-}
 
 /**
  * What an answer to these kinds must offer: for "how many X", a quantity of X;

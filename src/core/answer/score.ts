@@ -6,7 +6,7 @@
  * coverage, the same-fact test, the kind features.
  */
 import { isChromeLine } from "../clean.ts";
-import { PLACE_NAMED } from "../features.ts";
+import { PLACE_NAMED, featuresOf } from "../features.ts";
 import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
 import { isListItem, leansBack, listIntroduction } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
@@ -14,7 +14,7 @@ import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { conceptCredit, conceptShare } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -211,6 +211,29 @@ function holdsAny(terms: TermIds, wanted: ReadonlySet<number>): boolean {
 }
 
 /**
+ * Words of a sentence as written. Not text.ts's tokenize: it turns "2,000"
+ * into "2000", which would read as a year rather than a quantity.
+ */
+const WORDS = /\p{L}[\p{L}\p{M}'’]*|\d[\d,.]*/gu;
+
+/**
+ * A quantity that counts one of `counted` ("thousands of jobs", "2,000
+ * megawatts" for "how many megawatts"): a number word or figure at most
+ * COUNT_REACH words before a word with that term. A head count of people
+ * or of bodies of them is answered by any noun WordNet files with them
+ * ("how many people work in the team" — "41 staff"; "how many companies" —
+ * "five firms").
+ */
+export function counts(index: CorpusIndex, text: string, counted: readonly string[]): boolean {
+  // "How many times …?" — "once", "twice".
+  if (counted.includes("time") && /\b(?:once|twice|thrice)\b/i.test(text)) return true;
+  const words = [...text.matchAll(WORDS)].map(([w]) => w);
+  const headCount = counted.some((term) => index.isCollective(term));
+  const isCounted = (term: string) => counted.includes(term) || (headCount && index.isCollective(term));
+  return words.some((word, i) => isCounted(toTerm(word) ?? "") && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
+}
+
+/**
  * The sentences right after the best shortlisted ones that lean on them ("It
  * was only a question of when, not if, …, he told the gathering" after the
  * sentence naming Aurangzeb): they may hold the answer while sharing no word
@@ -260,7 +283,9 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
   }
   const shortlist = pool.sort((a, b) => b.first - a.first || a.passage.id - b.passage.id).slice(0, Math.max(SHORTLIST, candidates));
   return [...shortlist, ...nextDoor(index, question, shortlist)]
-    .map(({ passage, own, article, kindBonus }) => {
+    .map(({ passage, own, article, kindBonus: offered }) => {
+      // "How many X": a number offers the answer only where it counts X (read for the shortlist alone: it reads words).
+      const kindBonus = offered > 0 && question.counted && !counts(index, passage.text, question.counted) ? 0 : offered;
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
       const lengthPenalty = passage.terms.length > LONG_SENTENCE_TERMS ? LONG_SENTENCE_PENALTY : 0;
       return { passage, coverage: cover, score: SCORE_COVERAGE * cover + SCORE_OWN * own + SCORE_ARTICLE * article + kindBonus - lengthPenalty, parts: { own, article, kind: kindBonus, length: lengthPenalty } };

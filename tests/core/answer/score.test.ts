@@ -192,6 +192,23 @@ describe("rank (score)", () => {
     expect(best!.passage.text).toContain("thousands of jobs");
   });
 
+  it("prefers, for a how-many question, the number that counts what is asked over another number", () => {
+    const { index } = libraryOf({
+      "2025-05-25-plan.md": `---
+title: Mining plan
+date: 2025-05-25
+source: Fixture Times
+url: https://example.com/plan
+---
+The mining plan could create jobs in 30 districts.
+
+The mining plan could create 5,000 jobs, officials said.
+`,
+    });
+    const [best] = rank(index, analyze(index, "how many jobs could the mining plan create"));
+    expect(best!.passage.text).toContain("5,000 jobs");
+  });
+
   it("never ranks a line of site chrome, even one that matches every word", () => {
     const { index } = fixtureLibrary();
     const ranked = rank(index, analyze(index, "subscribe newsletter latest news tokenised bonds"));
