@@ -10,7 +10,7 @@ import { type Scored, answersKind, sameFact } from "./score.ts";
 import { CARRIES_ON, leansBack } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
-import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
+import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
  * The verbatim text of a passage, extended back to the sentence before when
@@ -25,7 +25,7 @@ function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuesti
   const before = quotable(neighbour(index, passage, -1));
   const next = quotable(neighbour(index, passage, 1));
   const first = before && !quoted.some((q) => q.includes(before.text)) && namesWhatItLeansOn(question, passage, before) ? before : passage;
-  const last = next && follows(question, passage, next) ? next : passage;
+  const last = next && follows(index, question, passage, next) ? next : passage;
   if (first === passage && last === passage) return passage.text;
   const paragraph = index.articles[passage.article]!.paragraphs[passage.paragraph]!;
   return paragraph.slice(paragraph.indexOf(first.text), paragraph.indexOf(last.text) + last.text.length);
@@ -96,11 +96,23 @@ function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: 
  * in Peshawar were sceptical.", "Not everyone agrees.", "The terms are:". What
  * they were sceptical of is in the next sentence.
  */
-const leadsIn = (text: string): boolean => /:$/.test(text.trim()) || text.split(/\s+/).length <= LEAD_IN_WORDS;
+const leadsIn = (index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean =>
+  /:$/.test(passage.text.trim()) || passage.text.split(/\s+/).length <= LEAD_IN_WORDS || addsLittle(index, question, passage);
+
+/**
+ * A sentence that says little beyond the question's own words ("Within weeks,
+ * however, the International Monetary Fund raised objections." for "what did
+ * the IMF object to"): what the question asks is in the sentence after it.
+ */
+function addsLittle(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
+  let added = 0;
+  for (let i = 0; i < passage.terms.length; i++) if (!question.reach.has(index.termText[passage.terms[i]!]!) && ++added > LEAD_IN_NEW_TERMS) return false;
+  return true;
+}
 
 /** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
-function follows(question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
-  if (!CARRIES_ON.test(next.text) && !leadsIn(passage.text)) return false;
+function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
+  if (!CARRIES_ON.test(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
 }
@@ -115,7 +127,7 @@ function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Ch
   const [first] = chosen;
   if (!first) return chosen;
   const next = quotable(adjacent(index, first.lead.passage, 1));
-  if (!next || next.paragraph === first.lead.passage.paragraph || !follows(question, first.lead.passage, next)) return chosen;
+  if (!next || next.paragraph === first.lead.passage.paragraph || !follows(index, question, first.lead.passage, next)) return chosen;
   if (chosen.some((c) => c.quote.includes(next.text))) return chosen;
   return [first, { lead: { ...first.lead, passage: next }, quote: next.text, also: [] }, ...chosen.slice(1)].slice(0, MAX_SENTENCES);
 }

@@ -176,6 +176,13 @@ export const MAX_SENTENCES = 3;
  */
 export const LEAD_IN_WORDS = 7;
 
+/**
+ * A chosen sentence with at most this many terms the question cannot be
+ * credited for ("Within weeks, however, the IMF raised objections": within,
+ * week, howev, raiz) restates the question; what it asks is in the next sentence.
+ */
+export const LEAD_IN_NEW_TERMS = 4;
+
 /** A further sentence joins the answer only if it scores this close to the best. */
 export const COMPANION_RATIO = 0.85;
 

@@ -16,6 +16,21 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toBe("Some traders were unhappy. Withdrawals had been frozen for three weeks before the audit began.");
   });
 
+  it("quotes the next sentence with a chosen one that says little beyond the question's words", () => {
+    const { index } = libraryOf({
+      "2025-06-20-lender.md": `---
+title: Lender questions power plan
+date: 2025-06-20
+source: Fixture Times
+url: https://example.com/lender
+---
+Within weeks, however, the International Monetary Fund raised objections to the power plan. The lender asked for the legal basis of the discounted tariff.
+`,
+    });
+    const reply = answer(index, "what did the international monetary fund object to in the power plan");
+    expect(reply.sentences[0]!.text).toContain("The lender asked for the legal basis of the discounted tariff.");
+  });
+
   it("quotes the sentence before when the chosen one leans on it for what the question names", () => {
     // "They said …" names no officials; the sentence before does.
     const reply = ask("did officials rule out any issuance before the regulator publishes its rules");
