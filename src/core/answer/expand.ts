@@ -144,7 +144,7 @@ export function makeConcept(index: CorpusIndex, label: string, alts: string[][],
   // acronym ("NA", "KP"), which is too ambiguous to refuse on.
   const decisive = (entity && !(!known && /^\p{Lu}{2}$/u.test(label))) || (lexical && !known && !answerType && unknownName(index, word!, alts[0]![0]!));
   const best = known ? Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(index, documentFrequency(index, e)))))) : undefined;
-  const name = entity || (known && alts.every((alt) => alt.every((term) => !index.isEnglish(term))));
+  const name = entity || (known && alts.every((alt) => alt.every((term) => !index.isEnglish(term) && !FUNCTION_WORDS.has(term))));
   return { label, alts, expansions, entity: decisive, name, answerType, known, weight: conceptWeight(index, best, decisive, answerType) };
 }
 
@@ -180,23 +180,38 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
  * chat shorthand ("govt", "abt", "pls") than names.
  */
 function unknownName(index: CorpusIndex, word: string, term: string): boolean {
-  return /^\p{L}{5,}$/u.test(word) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term)) && !prefixedWord(index, word);
+  return /^\p{L}{5,}$/u.test(word) && !FUNCTION_WORDS.has(term) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term)) && !prefixedWord(index, word);
 }
+
+/**
+ * English words WordNet does not list, having only nouns, verbs, adjectives
+ * and adverbs: prepositions, conjunctions and pronouns the stop-word list
+ * lets through ("against", "whilst", "themselves"), as their terms. They are
+ * no names.
+ */
+const FUNCTION_WORDS = new Set(
+  ["against", "among", "amongst", "toward", "towards", "upon", "unto", "whereas", "whether", "although", "amidst", "via", "per", "onto", "without", "versus", "unless", "whilst", "whose", "whom", "whoever", "nor", "yours", "ours", "theirs", "herself", "itself", "themselves", "ourselves", "yourself"].map((word) => toTerm(word) ?? word),
+);
 
 /** English prefixes that make a new word of an English word ("underused", "relaunched", "overpriced"). */
 const ENGLISH_PREFIX = /^(?:under|over|out|counter|anti|non|mis|pre|re|un|dis|co|sub|super|semi)-?(?=\p{L}{4,}$)/u;
 
 /**
  * A word WordNet lacks made of an English prefix and an English word
- * ("underused" = under + used) is an English word, not a name: a name rarely
- * splits so ("Reuters", "Deloitte" and "Unilever" leave no English word).
+ * ("underused" = under + used), or of a verb and its particle ("rollout" =
+ * roll + out), is an English word, not a name: a name rarely splits so
+ * ("Reuters", "Deloitte" and "Unilever" leave no English word).
  */
 function prefixedWord(index: CorpusIndex, word: string): boolean {
-  const rest = word.toLowerCase().replace(ENGLISH_PREFIX, "");
-  if (rest === word.toLowerCase()) return false;
-  const stem = toTerm(rest);
+  const lower = word.toLowerCase();
+  const rest = lower.replace(ENGLISH_PREFIX, "");
+  const base = rest !== lower ? rest : PARTICLE_COMPOUND.exec(lower)?.[1];
+  const stem = base === undefined ? null : toTerm(base);
   return stem !== null && index.isEnglish(stem) && !index.isProperNoun(stem);
 }
+
+/** A noun made of a verb and its particle, written as one word ("rollout", "payout", "crackdown", "setback"). */
+const PARTICLE_COMPOUND = /^(\p{L}{3,}?)-?(?:out|up|down|off|over|back|away)s?$/u;
 
 /** Weighted share of a question's concepts a set of terms covers (0 for a question without concepts). */
 export function conceptShare(question: AnalyzedQuestion, terms: TermIds): number {

@@ -3,7 +3,7 @@ import { analyze } from "../../../src/core/answer/index.ts";
 import type { Concept } from "../../../src/core/answer/types.ts";
 import type { CorpusIndex } from "../../../src/core/passage-index.ts";
 import { DERIVED_CREDIT, FUZZY_CREDIT, SYNONYM_CREDIT, UNKNOWN_WORD_WEIGHT } from "../../../src/core/answer/weights.ts";
-import { fixtureLibrary } from "./fixture.ts";
+import { fixtureLibrary, libraryOf } from "./fixture.ts";
 
 /** A concept's expansion as term → credit. */
 function reach(index: CorpusIndex, concept: Concept): Record<string, number> {
@@ -79,6 +79,23 @@ describe("makeConcept (expand)", () => {
     expect(underused).toMatchObject({ known: false, entity: false });
     const { concept: name } = concept("why did zorblaxed sign the bonds", "zorblaxed");
     expect(name).toMatchObject({ known: false, entity: true });
+  });
+
+  it("reads a verb and its particle written as one word as a word, not a name", () => {
+    // "rollout" is in no article and not in WordNet; "roll" is.
+    const { concept: rollout } = concept("what slowed the bond rollout", "rollout");
+    expect(rollout).toMatchObject({ known: false, entity: false });
+  });
+
+  it("reads a preposition, conjunction or pronoun WordNet lacks as no name", () => {
+    // WordNet lists no prepositions: "whilst" (in no article) is not a name the corpus lacks, nor "before" one it has.
+    const { concept: whilst } = concept("were the bonds sold whilst the board met", "whilst");
+    expect(whilst).toMatchObject({ entity: false, name: false });
+    const { index } = libraryOf({
+      "2025-06-20-warning.md": "---\ntitle: Lender warns\ndate: 2025-06-20\nsource: Fixture Times\nurl: https://example.com/warn\n---\nThe lender warned against discounted tariffs.\n",
+    });
+    const against = analyze(index, "did the lender warn against tariffs").concepts.find((c) => c.label === "against")!;
+    expect(against).toMatchObject({ known: true, name: false });
   });
 
   it("marks an unknown name as deciding, but not an unknown two-letter acronym", () => {
