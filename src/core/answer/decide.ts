@@ -150,6 +150,8 @@ function reachesName(index: CorpusIndex, concept: Concept, terms: TermIds): bool
  */
 function answerBar(index: CorpusIndex, analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
   const names = analyzed.concepts.filter((c) => c.name && c.weight > PINNING_NAME_WEIGHT);
+  // Any sentence with "said" offers a quote: that is no evidence the sentence speaks of what was asked.
+  if (analyzed.kind === "quote") return minCoverage;
   const gives = KIND_EVIDENCE[analyzed.kind]?.(best.passage, analyzed, index) ?? answersKind(best.passage, analyzed) === true;
   const offers = gives && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
   return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;

@@ -117,7 +117,8 @@ export const MIN_COVERAGE = 0.45;
  * Share of MIN_COVERAGE a best passage needs when it offers the kind of
  * answer asked for and holds all the question's names (decide.ts answerBar):
  * a paraphrase ("put pen to paper") should not sink the sentence that gives
- * the answer.
+ * the answer. Not for "what did X say about Y": any sentence with "said"
+ * offers a quote.
  */
 export const KIND_COVERAGE_SHARE = 0.7;
 

@@ -132,6 +132,21 @@ Ahmad cautioned that crypto remained volatile, and warned investors ahead of the
     expect(refusalIn(index, "what did ahmed warn about crypto")).toBeUndefined();
   });
 
+  it("holds a what-did-X-say question to the full bar: any sentence with \"said\" offers a quote", () => {
+    const article = (name: string, title: string, text: string) => [`2025-05-${name}.md`, `---\ntitle: ${title}\ndate: 2025-05-${name.slice(0, 2)}\nsource: Fixture Times\nurl: https://example.com/${name}\n---\n${text}\n`];
+    const { index } = libraryOf(
+      Object.fromEntries([
+        article("02-bonds", "Harbour bonds", "Farida Qureshi said the harbour bonds would be sold to retail savers."),
+        article("03-gold", "Gold market", "Gold prices rose in Karachi on Monday.\n\nGold reserves were unchanged."),
+        // Other news, so that the question's words are as rare as in a real corpus.
+        ...[11, 12, 13, 14, 15, 16].map((day) => article(`${day}-port`, `Port news ${day}`, `The port handled more ships in week ${day} than a year earlier.\n\nOfficials said the new cranes were working well.`)),
+      ]),
+    );
+    // The sentence quoting Qureshi holds her name and "said", and nothing of gold reserves.
+    expect(refusalIn(index, "what did Farida Qureshi say about gold reserves")).toBe("coverage below threshold");
+    expect(refusalIn(index, "what did Farida Qureshi say about the harbour bonds")).toBeUndefined();
+  });
+
   it("refuses when the best passage holds no word of the question as spelled, only synonyms and near-spellings", () => {
     const { index } = libraryOf({
       "2025-11-20-senate-panel.md": `---
