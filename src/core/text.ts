@@ -29,7 +29,7 @@ const FRAMING_WORDS = new Set([
   "know", "explain", "describe", "kind", "sort", "type", "much", "many",
   // Requests say what to do with the answer, not what it is about ("summarise what … says about freelancers").
   "summarise", "summarize", "outline", "hey", "hi", "hello",
-  "please", "anything", "something", "happen", "happened", "also", "us",
+  "please", "anything", "something", "happen", "happens", "happened", "happening", "also", "us",
   "me", "i", "you", "your", "there", "their", "they", "it", "its", "about",
   // Hedges ask how precise the answer should be, not what it is about ("roughly how many jobs").
   "roughly", "approximately", "exactly", "precisely", "nearly", "almost", "actually", "really",

@@ -53,7 +53,9 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
   for (const form of misspelt ? forms : []) {
     const distance = maxEditDistance(form);
     if (distance === 0) continue;
-    for (const [key, [id, d]] of index.vocabulary.fuzzyGet(form, distance)) {
+    // Two letters swapped are two edits, which a four-letter word is otherwise not allowed ("zaho" for Zhao).
+    for (const [key, [id, d]] of index.vocabulary.fuzzyGet(form, Math.max(distance, 2))) {
+      if (d > distance && !swapsTwoLetters(form, key)) continue;
       const plausible = d === 1 || letterDifference(form, key) <= 1 || soundsAlike(form, key) || (word !== undefined && mistypes(index, word, key));
       // As typed, a name is matched to names only ("ahmed" is not "ahead").
       const named = form === term || !index.isEnglish(key);
@@ -65,6 +67,13 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
     if (stem !== undefined) found.set(stem, FUZZY_CREDIT);
   }
   return found;
+}
+
+/** Whether two words differ only by two neighbouring letters swapped ("zaho" / "zhao"). */
+function swapsTwoLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((ch, i) => ch !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 /** A word negated by its prefix ("unlicensed", "non-binding"): group 1 is the word it negates. */

@@ -81,6 +81,11 @@ describe("makeConcept (expand)", () => {
     expect(name).toMatchObject({ known: false, entity: true });
   });
 
+  it("matches a four-letter name typed with two letters swapped, which is two edits", () => {
+    const { index, concept: biag } = concept("why did biag step down", "biag");
+    expect(reach(index, biag)).toMatchObject({ baig: FUZZY_CREDIT });
+  });
+
   it("reads a verb and its particle written as one word as a word, not a name", () => {
     // "rollout" is in no article and not in WordNet; "roll" is.
     const { concept: rollout } = concept("what slowed the bond rollout", "rollout");
