@@ -16,6 +16,8 @@ describe("featuresOf(…).reason", () => {
       "Lending out client assets is a practice blamed for the collapse of several platforms.",
       "The outage led to a week of frozen withdrawals.",
       "The central bank said the aim was to cut the time a transfer takes.",
+      // A benefit argued for is the reason given: "why sell spare power to miners".
+      "Officials argue that selling the idle megawatts to miners would bring in foreign exchange.",
     ]) expect(featuresOf(text).reason, text).toBe(true);
   });
 
