@@ -75,8 +75,24 @@ export function bestArticles(index: CorpusIndex, question: AnalyzedQuestion, cou
   const hits = index.search.search([...retrieval.keys()].join(" "), { boostTerm: (term) => retrieval.get(term) ?? 1 }).map((hit) => ({ id: index.positionOf.get(hit.id as string)!, score: hit.score }));
   if (hits.length <= count) return hits.map((hit) => ({ id: hit.id, score: hit.score / hits[0]!.score }));
   const top = hits[0]!.score;
-  return hits
-    .map((hit) => ({ id: hit.id, score: hit.score / top, first: hit.score / top + articleMatch(index, question, hit.id) }))
-    .sort((a, b) => b.first - a.first || a.id - b.id)
-    .slice(0, count);
+  // Hits come best first and an article's match is at most 1: once a hit's score plus 1 falls below the
+  // count-th best total so far, no later hit can enter the best `count`, and their matches are not computed.
+  const scored: { id: number; score: number; first: number }[] = [];
+  const best: number[] = [];
+  for (const hit of hits) {
+    const score = hit.score / top;
+    if (best.length === count && score + 1 < best[count - 1]!) break;
+    const first = score + articleMatch(index, question, hit.id);
+    scored.push({ id: hit.id, score, first });
+    best.splice(sortedIndex(best, first), 0, first);
+    if (best.length > count) best.pop();
+  }
+  return scored.sort((a, b) => b.first - a.first || a.id - b.id).slice(0, count);
+}
+
+/** Where a value goes in a list sorted high to low. */
+function sortedIndex(descending: readonly number[], value: number): number {
+  let at = 0;
+  while (at < descending.length && descending[at]! >= value) at++;
+  return at;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { writeSyntheticCorpus } from "../../../scripts/synthetic.ts";
 import { openLibrary } from "../../../src/core/library.ts";
 import { analyze } from "../../../src/core/answer/index.ts";
-import { bestArticles } from "../../../src/core/answer/retrieve.ts";
+import { articleMatch, bestArticles } from "../../../src/core/answer/retrieve.ts";
 import { RETRIEVAL_BUDGET } from "../../../src/core/answer/weights.ts";
 import { bundledLibrary } from "../../helpers.ts";
 import { fixtureLibrary } from "./fixture.ts";
@@ -45,5 +45,22 @@ describe("analyze's retrieval query", () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.reduce((sum, term) => sum + postings(term), 0)).toBeLessThanOrEqual(RETRIEVAL_BUDGET);
     expect(library.ask(question.text).abstained).toBe(false);
+  });
+
+  it("picks the same articles as scoring every hit's match, though it stops reading hits that cannot make the cut", () => {
+    const dir = mkdtempSync(join(tmpdir(), "daleel-cut-"));
+    writeSyntheticCorpus(dir, 400);
+    const { index } = openLibrary([dir]);
+    for (const text of ["How much investment could blockchain land records attract?", "Which agency reviewed digital payments in Gwadar?", "What did the State Bank say about stablecoin remittances?"]) {
+      const question = analyze(index, text);
+      const hits = index.search.search([...question.retrieval.keys()].join(" "), { boostTerm: (term) => question.retrieval.get(term) ?? 1 });
+      expect(hits.length).toBeGreaterThan(20);
+      const everyHit = hits
+        .map((hit) => ({ id: index.positionOf.get(hit.id as string)!, score: hit.score / hits[0]!.score }))
+        .map((hit) => ({ ...hit, first: hit.score + articleMatch(index, question, hit.id) }))
+        .sort((a, b) => b.first - a.first || a.id - b.id)
+        .slice(0, 20);
+      expect(bestArticles(index, question, 20)).toEqual(everyHit);
+    }
   });
 });
