@@ -32,6 +32,12 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
       for (const [id, credit] of index.related.get(stem) ?? []) if ((found.get(id) ?? 0) < credit) found.set(id, credit);
     }
   }
+  // "spokesperson" where the articles say "spokesman": one office, whichever word for its holder.
+  const office = HOLDER.exec(term)?.[1];
+  for (const suffix of office === undefined ? [] : HOLDER_WORDS) {
+    const id = index.vocabulary.get(office + suffix);
+    if (id !== undefined) found.set(id, 1);
+  }
   // "unlicensed" where the articles say "without a licence": a negated word the corpus lacks reaches its base.
   const base = word === undefined || found.size > 0 ? undefined : NEGATED.exec(word.toLowerCase())?.[1];
   const baseTerm = base === undefined ? null : toTerm(base);
@@ -75,6 +81,10 @@ function swapsTwoLetters(a: string, b: string): boolean {
   const at = [...a].findIndex((ch, i) => ch !== b[i]);
   return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
+
+/** The words English ends an office's name with for its holder ("chairman", "chairwoman", "chairperson"). */
+const HOLDER_WORDS = ["person", "man", "woman", "men", "women", "people"];
+const HOLDER = new RegExp(`^(\\p{L}{3,}?)(?:${HOLDER_WORDS.join("|")})$`, "u");
 
 /** A word negated by its prefix ("unlicensed", "non-binding"): group 1 is the word it negates. */
 const NEGATED = /^(?:un|non-?)(\p{L}{4,})$/u;

@@ -63,8 +63,11 @@ const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "descr
 /** Nouns of purpose: in "what's the point of giving power to miners" they ask for a reason, as "why" does. */
 const PURPOSE_NOUNS = ["point", "purpose", "aim", "goal", "reason", "rationale", "motive", "thinking", "logic"];
 
-/** The words that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question, nouns of purpose in "why". */
-const KIND_WORDS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS, why: PURPOSE_NOUNS };
+/** Nouns of money: in "how much money did the app take" they ask for an amount, which the sum itself gives ("Rs2 billion"). */
+const MONEY_NOUNS = ["money", "cash"];
+
+/** The words that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question, nouns of purpose in "why", nouns of money in "how much". */
+const KIND_WORDS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS, why: PURPOSE_NOUNS, number: MONEY_NOUNS };
 
 /**
  * What a sentence must offer to answer a word that names a kind of answer,
@@ -79,6 +82,7 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
   ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),
   ...Object.fromEntries(PURPOSE_NOUNS.map((noun) => [noun, "reason"])),
+  ...Object.fromEntries(MONEY_NOUNS.map((noun) => [noun, "amount"])),
 };
 
 /** The kinds of question in which such a word asks for the answer ("which year did …"), not constrains it ("why was it scrapped this year"). */

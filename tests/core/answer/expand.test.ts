@@ -86,6 +86,21 @@ describe("makeConcept (expand)", () => {
     expect(reach(index, biag)).toMatchObject({ baig: FUZZY_CREDIT });
   });
 
+  it("reaches the holder of an office by whichever ending the articles give the word: spokesperson, spokesman", () => {
+    const { index } = libraryOf({
+      "2025-10-20-bill.md": "---\ntitle: Stablecoin bill\ndate: 2025-10-20\nsource: Fixture Times\nurl: https://example.com/bill\n---\nA finance ministry spokesman, Qamar Abbasi, declined to give a date.\n",
+    });
+    const spokesperson = analyze(index, "who is the finance ministry spokesperson").concepts.find((c) => c.label === "spokesperson")!;
+    expect(reach(index, spokesperson)).toMatchObject({ spokesman: 1 });
+  });
+
+  it("reads money in a how-much question as the kind of answer, which an amount offers", () => {
+    const { concept: money } = concept("how much money will the bonds raise", "money");
+    expect(money).toMatchObject({ answerType: true, offeredBy: "amount" });
+    const { concept: lost } = concept("why did savers lose money on the bonds", "money");
+    expect(lost).toMatchObject({ answerType: false });
+  });
+
   it("reads a verb and its particle written as one word as a word, not a name", () => {
     // "rollout" is in no article and not in WordNet; "roll" is.
     const { concept: rollout } = concept("what slowed the bond rollout", "rollout");
