@@ -112,6 +112,9 @@ function addsLittle(index: CorpusIndex, question: AnalyzedQuestion, passage: Pas
 
 /** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
 function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
+  // "Non-bank companies would not be allowed to issue stablecoins … Officials said the restriction was meant to
+  // protect consumers": the reason a why-question asks for, given in the sentence after what it asks about.
+  if (question.kind === "why" && answersKind(passage, question) === false && answersKind(next, question) === true) return true;
   if (!CARRIES_ON.test(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);

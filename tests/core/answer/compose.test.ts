@@ -31,6 +31,21 @@ Within weeks, however, the International Monetary Fund raised objections to the 
     expect(reply.sentences[0]!.text).toContain("The lender asked for the legal basis of the discounted tariff.");
   });
 
+  it("quotes, for a why-question, the next sentence when it gives the reason the chosen one lacks", () => {
+    const { index } = libraryOf({
+      "2025-10-20-bill.md": `---
+title: Stablecoin bill
+date: 2025-10-20
+source: Fixture Times
+url: https://example.com/bill
+---
+Non-bank companies such as wallet apps and payment firms would not be allowed to issue stablecoins for the first three years after the law takes effect. Officials said the restriction was meant to protect consumers.
+`,
+    });
+    const reply = answer(index, "why are non-bank companies kept from issuing stablecoins");
+    expect(reply.sentences[0]!.text).toMatch(/^Non-bank companies .* Officials said the restriction was meant to protect consumers\.$/);
+  });
+
   it("quotes the sentence before when the chosen one leans on it for what the question names", () => {
     // "They said …" names no officials; the sentence before does.
     const reply = ask("did officials rule out any issuance before the regulator publishes its rules");
