@@ -80,3 +80,10 @@ describe("featuresOf(…).person", () => {
     for (const text of ["PVARA has fined CoinPak Rs10 million.", "The platform must stop taking new users."]) expect(featuresOf(text).person, text).toBe(false);
   });
 });
+
+describe("featuresOf(…).date", () => {
+  it("finds a season as a time, as a month is one", () => {
+    expect(featuresOf("The bill will be tabled in the winter session.").date).toBe(true);
+    expect(featuresOf("The bill will be tabled soon.").date).toBe(false);
+  });
+});

@@ -24,13 +24,6 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
 /** A time given: a date or a stretch of time ("next June", "within 90 days"). */
 const givesTime = (p: Passage): boolean => p.features.date || p.features.duration;
 
-/**
- * "when will …", "when is the next …": a question about what is to come,
- * which only a time the article gives answers. What has happened is dated
- * by the article itself (its citation shows the date), so "when did …" needs
- * no date in the sentence.
- */
-const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+the\s+next|(?:is|are)\b.*\b(?:going to|expected|due|scheduled|set to|planned))\b/i;
 
 /**
  * Whether any well-covered passage near the top or in the best passage's
@@ -41,7 +34,7 @@ const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+th
  * billion" under "Pakistan signs MoU with Binance to explore tokenising …").
  */
 function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number, bar: number): boolean {
-  const offers = question.kind === "when" && ASKS_ABOUT_FUTURE.test(question.text) ? givesTime : KIND_EVIDENCE[question.kind];
+  const offers = question.future ? givesTime : KIND_EVIDENCE[question.kind];
   if (!offers) return true;
   const bestArticle = ranked[0]?.passage.article;
   for (const [at, { passage, coverage: cover }] of ranked.entries()) {

@@ -160,12 +160,21 @@ export const asksForDuration = (word: string, question: string): boolean => LAST
 const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WORDS}|heads|headed|leads?|(?:co-?)?founded|runs|chairs|chaired|owns)\\b`, "i");
 
 /**
+ * "when will …", "when is the next …": a question about what is to come,
+ * which only a time the article gives answers. What has happened is dated
+ * by the article itself (its citation shows the date), so "when did …" needs
+ * no date in the sentence.
+ */
+const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+the\s+next|(?:is|are)\b.*\b(?:going to|expected|due|scheduled|set to|planned))\b/i;
+
+/**
  * What the answer must offer beyond the kind: the counted terms of "how many
  * X", that a "how much" / price question wants an amount, that a "how
- * long" question wants a duration, that a "how old" one wants an age, or
- * that a "who" question about an office's holder wants a person's name.
+ * long" question wants a duration, that a "how old" one wants an age, that
+ * a "who" question about an office's holder wants a person's name, or that a
+ * "when will" question wants a time to come.
  */
-export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean; person: boolean } {
+export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean; person: boolean; future: boolean } {
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
   return {
     counted: counted?.length ? counted : undefined,
@@ -173,5 +182,6 @@ export function answerWanted(text: string, kind: QuestionKind): { counted?: stri
     duration: DURATION.test(text),
     age: kind === "number" && AGE.test(text),
     person: kind === "who" && ASKS_FOR_PERSON.test(text),
+    future: kind === "when" && ASKS_ABOUT_FUTURE.test(text),
   };
 }

@@ -50,6 +50,9 @@ const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => 
 /** A date that ends a stretch of time: "until March", "by June 30". */
 const UNTIL = /\b(?:until|till|through|by)\b/i;
 
+/** Words that put a time ahead of the report: "is expected to begin … in March next year", "will be tabled in the winter session". */
+const TO_COME = /\b(?:will|would|shall|expected|expects|due|scheduled|planned|plans? to|set to|next|upcoming|coming|later this|by (?:the end|early|mid|late))\b|['’]ll\b/i;
+
 /** Years written in a sentence. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -61,6 +64,8 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
   if (question.duration) return p.features.duration || (p.features.date && UNTIL.test(p.text));
   if (!p.features.date) return false;
+  // "When will the pilot start?" is not answered by the day the cabinet approved it.
+  if (question.future && !TO_COME.test(p.text)) return false;
   const { years } = question;
   return !years || (p.text.match(YEAR) ?? []).some((y) => Number(y) >= years.from && Number(y) <= years.to);
 }

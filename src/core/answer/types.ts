@@ -82,6 +82,8 @@ export interface AnalyzedQuestion {
   age: boolean;
   /** "Who is the governor of …", "who heads …": the answer names a person, not only an office or a body. */
   person: boolean;
+  /** "When will …", "when is the next …": the answer is a time to come, not the date of what the article reports. */
+  future: boolean;
   /**
    * "Before 2025", "since 2021": the years the answer's date may fall in,
    * both ends included; the year itself is not sought in the answer.

@@ -136,6 +136,17 @@ describe("answersKind (score)", () => {
     expect(answersKind(count, analyze(index, "how many jobs could the allocation create"))).toBe(true);
   });
 
+  it("takes, for a question about what is to come, only a time ahead of the report, not the day of what it reports", () => {
+    const { index } = fixtureLibrary();
+    const question = analyze(index, "when will the harbour bonds be issued");
+    expect(question.future).toBe(true);
+    const passage = (text: string) => ({ text, features: featuresOf(text) }) as Passage;
+    expect(answersKind(passage("The board approved a plan on Tuesday to issue tokenised bonds."), question)).toBe(false);
+    expect(answersKind(passage("The bonds are expected to be issued in March next year."), question)).toBe(true);
+    expect(answersKind(passage("The bill will be tabled in the winter session."), question)).toBe(true);
+    expect(answersKind(passage("The board approved a plan on Tuesday to issue tokenised bonds."), analyze(index, "when did the board approve the bonds"))).toBe(true);
+  });
+
   it("takes only a person's name for a question about an office's holder, and an office for other who-questions", () => {
     const { index } = fixtureLibrary();
     const office = { text: "The board's chairman signed the approval.", features: featuresOf("The board's chairman signed the approval.") } as Passage;
