@@ -9,7 +9,7 @@ import { conceptCredit } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
-import { CALENDAR_NAMES, ROLE_WORDS } from "../features.ts";
+import { CALENDAR_NAMES } from "../features.ts";
 import { toTerm } from "../text.ts";
 
 /**
@@ -59,7 +59,7 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   const before = leansBack(best.text) ? index.passages.at(best.id - 1) : undefined;
   const around = [best, next, before].filter((p): p is Passage => p !== undefined && p.article === best.article);
   // "who is the governor of X" is answered where an office is named: "the X government" names none.
-  const office = !NAMES_OFFICE.test(question.text) || around.some((p) => p.features.role);
+  const office = !question.office || around.some((p) => p.features.role);
   return office && around.some((p) => p.features.person);
 }
 
@@ -97,9 +97,6 @@ const NAMED_NEAR = 4;
 
 /** Capitalised words that name a day or a month, not a thing. */
 const CALENDAR = new RegExp(`^(?:${CALENDAR_NAMES})\\b`);
-
-/** A question naming an office by its noun ("who is the governor …"), not by a verb ("who heads …"). */
-const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
 
 /**
  * Whether a passage (with its neighbours and title) is about the question's

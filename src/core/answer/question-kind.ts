@@ -167,6 +167,9 @@ const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WOR
  */
 const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+the\s+next|(?:is|are)\b.*\b(?:going to|expected|due|scheduled|set to|planned))\b/i;
 
+/** A question naming an office by its noun ("who is the governor …"), not by a verb ("who heads …"). */
+const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
+
 /**
  * What the answer must offer beyond the kind: the counted terms of "how many
  * X", that a "how much" / price question wants an amount, that a "how
@@ -174,7 +177,7 @@ const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+th
  * a "who" question about an office's holder wants a person's name, or that a
  * "when will" question wants a time to come.
  */
-export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean; person: boolean; future: boolean } {
+export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
   return {
     counted: counted?.length ? counted : undefined,
@@ -182,6 +185,7 @@ export function answerWanted(text: string, kind: QuestionKind): { counted?: stri
     duration: DURATION.test(text),
     age: kind === "number" && AGE.test(text),
     person: kind === "who" && ASKS_FOR_PERSON.test(text),
+    office: kind === "who" && ASKS_FOR_PERSON.test(text) && NAMES_OFFICE.test(text),
     future: kind === "when" && ASKS_ABOUT_FUTURE.test(text),
   };
 }

@@ -82,6 +82,8 @@ export interface AnalyzedQuestion {
   age: boolean;
   /** "Who is the governor of …", "who heads …": the answer names a person, not only an office or a body. */
   person: boolean;
+  /** "Who is the governor of …": the person asked for is named with the office ("Governor Jameel Ahmad"). */
+  office: boolean;
   /** "When will …", "when is the next …": the answer is a time to come, not the date of what the article reports. */
   future: boolean;
   /**

@@ -105,7 +105,17 @@ url: https://example.com/other
 ---
 The Central Zone committee met in Lahore.
 `,
+      "2025-08-14-kp.md": `---
+title: KP cabinet approves mining pilot
+date: 2025-08-14
+source: Fixture Times
+url: https://example.com/kp
+---
+The Khyber Pakhtunkhwa cabinet approved a mining pilot.
+`,
     });
+    // Typed in lower case, two letters the articles use are initials too, though WordNet has them as a word (KP, kitchen police).
+    expect(analyze(index, "what did the kp cabinet approve").concepts[0]!.alts).toContainEqual(["khyber", "pakhtunkhwa"]);
     // "Central Zone" has the initials too, but no article holding "CZ" writes it.
     expect(analyze(index, "when was cz released").concepts[0]).toMatchObject({ alts: [["cz"], ["changpeng", "zhao"], ["zhao"]] });
     expect(refusalIn(index, "when was cz released")).toBeUndefined();

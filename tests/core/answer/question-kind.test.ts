@@ -42,10 +42,10 @@ describe("classify", () => {
 
 describe("answerWanted", () => {
   it("reads what a how-many question counts, and that how much or a price asks for an amount", () => {
-    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, age: false, person: false, future: false });
-    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, age: false, person: false, future: false });
+    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, age: false, person: false, office: false, future: false });
+    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
-    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, age: true, person: false, future: false });
+    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, age: true, person: false, office: false, future: false });
   });
 
   it("reads that how old asks for an age", () => {

@@ -153,6 +153,9 @@ describe("answersKind (score)", () => {
     expect(answersKind(office, analyze(index, "who is the chairman of the harbour board"))).toBe(false);
     expect(answersKind(passageWith("The board's chairman, Farida Qureshi, signed the approval"), analyze(index, "who is the chairman of the harbour board"))).toBe(true);
     expect(answersKind(office, analyze(index, "who signed the approval"))).toBe(true);
+    // A place's name is written as a person's would be: the office named beside it tells them apart.
+    const place = { text: "The Khyber Pakhtunkhwa cabinet approved the pilot.", features: featuresOf("The Khyber Pakhtunkhwa cabinet approved the pilot.") } as Passage;
+    expect(answersKind(place, analyze(index, "who is the chairman of the harbour board"))).toBe(false);
   });
 });
 
