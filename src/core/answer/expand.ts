@@ -8,6 +8,7 @@ import { doubleMetaphone } from "double-metaphone";
 import { type TermIds, bestCredit } from "../term-ids.ts";
 import { allowsPrefix, letterDifference, maxEditDistance, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
+import { CALENDAR_NAMES } from "../features.ts";
 
 export type { Concept, Expansion } from "./types.ts";
 import { ANSWER_TYPE_WEIGHT, DERIVED_CREDIT, FUZZY_CREDIT, MIN_TYPO_STEM, SHORT_PREFIX_CREDIT, TYPO_TAIL, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
@@ -163,7 +164,7 @@ export function makeConcept(index: CorpusIndex, label: string, alts: string[][],
   // acronym ("NA", "KP"), which is too ambiguous to refuse on.
   const decisive = (entity && !(!known && /^\p{Lu}{2}$/u.test(label))) || (lexical && !known && !answerType && unknownName(index, word!, alts[0]![0]!));
   const best = known ? Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(index, documentFrequency(index, e)))))) : undefined;
-  const name = entity || (known && alts.every((alt) => alt.every((term) => !index.isEnglish(term) && !FUNCTION_WORDS.has(term))));
+  const name = entity || (known && alts.every((alt) => alt.every((term) => !index.isEnglish(term) && !FUNCTION_WORDS.has(term) && !CALENDAR_TERMS.has(term))));
   return { label, alts, expansions, entity: decisive, name, answerType, known, weight: conceptWeight(index, best, decisive, answerType) };
 }
 
@@ -199,7 +200,7 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
  * chat shorthand ("govt", "abt", "pls") than names.
  */
 function unknownName(index: CorpusIndex, word: string, term: string): boolean {
-  return /^\p{L}{5,}$/u.test(word) && !FUNCTION_WORDS.has(term) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term)) && !prefixedWord(index, word);
+  return /^\p{L}{5,}$/u.test(word) && !FUNCTION_WORDS.has(term) && !CALENDAR_TERMS.has(term) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term)) && !prefixedWord(index, word);
 }
 
 /**
@@ -211,6 +212,9 @@ function unknownName(index: CorpusIndex, word: string, term: string): boolean {
 const FUNCTION_WORDS = new Set(
   ["against", "among", "amongst", "toward", "towards", "upon", "unto", "whereas", "whether", "although", "amidst", "via", "per", "onto", "without", "versus", "unless", "whilst", "whose", "whom", "whoever", "nor", "yours", "ours", "theirs", "herself", "itself", "themselves", "ourselves", "yourself"].map((word) => toTerm(word) ?? word),
 );
+
+/** Months and weekdays, as terms: WordNet writes them as proper nouns, but they name a time, not a person or a place ("which country … in november"). */
+export const CALENDAR_TERMS: ReadonlySet<string> = new Set(CALENDAR_NAMES.split("|").map((name) => toTerm(name) ?? name));
 
 /** English prefixes that make a new word of an English word ("underused", "relaunched", "overpriced"). */
 const ENGLISH_PREFIX = /^(?:under|over|out|counter|anti|non|mis|pre|re|un|dis|co|sub|super|semi)-?(?=\p{L}{4,}$)/u;

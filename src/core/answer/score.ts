@@ -6,13 +6,13 @@
  * coverage, the same-fact test, the kind features.
  */
 import { isChromeLine } from "../clean.ts";
-import { PLACE_NAMED, featuresOf } from "../features.ts";
+import { CALENDAR_NAMES, PLACE_NAMED, featuresOf } from "../features.ts";
 import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
 import { isListItem, leansBack, listIntroduction } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
-import { conceptCredit, conceptShare } from "./expand.ts";
+import { CALENDAR_TERMS, conceptCredit, conceptShare } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
 import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
@@ -142,10 +142,19 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const named = leans && concept.name && own < 1 ? ANTECEDENT_CREDIT * namedEarlier(index, concept, passage) : 0;
     const near = Math.max(own, prior, later, named);
     if (near === 0 && namesPlace(index, concept) && (title === 0 || !mainPlace(index, concept, passage.article))) return 0;
-    found += concept.weight * Math.max(near, title);
+    found += concept.weight * Math.max(near, title, TITLE_CREDIT * datedIn(index, concept, passage.article));
   }
   return total === 0 ? 0 : found / total;
 }
+
+/** 1 when a month the question names is the month of the article's date ("which country … in november"), else 0. */
+function datedIn(index: CorpusIndex, concept: Concept, article: number): number {
+  const month = concept.alts.length === 1 && concept.alts[0]!.length === 1 ? MONTH_TERMS.indexOf(concept.alts[0]![0]!) : -1;
+  return month >= 0 && Number(index.articles[article]!.date?.slice(5, 7)) === month + 1 ? 1 : 0;
+}
+
+/** The months, as terms, January first. */
+const MONTH_TERMS = CALENDAR_NAMES.split("|").slice(0, 12).map((name) => toTerm(name) ?? name);
 
 /**
  * A name English has for a place or a people ("India", "ethiopia", "Turkey"),
@@ -157,7 +166,8 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
  * "Pakistan" here) is where every article is.
  */
 function namesPlace(index: CorpusIndex, concept: Concept): boolean {
-  return (concept.entity || concept.name) && concept.weight > PINNING_NAME_WEIGHT && concept.alts.length === 1 && concept.alts[0]!.length === 1 && index.isProperNoun(concept.alts[0]![0]!);
+  const [term] = concept.alts.length === 1 && concept.alts[0]!.length === 1 ? concept.alts[0]! : [];
+  return (concept.entity || concept.name) && concept.weight > PINNING_NAME_WEIGHT && term !== undefined && index.isProperNoun(term) && !CALENDAR_TERMS.has(term);
 }
 
 /**

@@ -95,6 +95,17 @@ The research firm surveyed 150 markets.
     expect(coverage(index, question, own)).toBeCloseTo((cautious + NEIGHBOUR_CREDIT * regulator) / (cautious + regulator));
   });
 
+  it("reads a month the question names as a time, credited by the article's date, never as a name it must hold", () => {
+    const { index } = libraryOf({
+      "2025-11-18-astana.md": "---\ntitle: Pakistan and Kazakhstan sign pact\ndate: 2025-11-18\nsource: Fixture Times\nurl: https://example.com/astana\n---\nPakistan signed a memorandum with Kazakhstan on Monday.\n",
+      "2025-12-13-binance.md": "---\ntitle: Pakistan and Binance sign pact\ndate: 2025-12-13\nsource: Fixture Times\nurl: https://example.com/binance\n---\nPakistan signed a memorandum with Binance on Friday.\n",
+    });
+    const question = analyze(index, "which country did pakistan sign a memorandum with in november");
+    expect(question.concepts.find((c) => c.label === "november")).toMatchObject({ entity: false, name: false });
+    const [best] = rank(index, question);
+    expect(best!.passage.text).toContain("Kazakhstan");
+  });
+
   it("credits a word of the headline at ANTECEDENT_CREDIT to a sentence that leans back: its subject is the article's", () => {
     const { index } = fixtureLibrary();
     // "The centre has two classrooms." — which centre the headline says: "Council opens training centre".
