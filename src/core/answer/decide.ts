@@ -106,9 +106,20 @@ const CALENDAR = new RegExp(`^(?:${CALENDAR_NAMES})\\b`);
  * from being answered with any sentence that mentions Lahore.
  */
 export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
-  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0);
+  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !(question.kind === "yesno" && namesPlace(index, c)));
   if (topic.length === 0) return true;
   return coverage(index, { ...question, concepts: topic }, passage) > 0;
+}
+
+/**
+ * A place English has a name for (one of WordNet's proper nouns), however it
+ * is typed — a question asked for a yes or a no does not mark it as a name:
+ * "will it rain in karachi this weekend" is not about anything a sentence
+ * naming Karachi says.
+ */
+function namesPlace(index: CorpusIndex, concept: Concept): boolean {
+  const [term] = concept.alts.length === 1 && concept.alts[0]!.length === 1 ? concept.alts[0]! : [];
+  return term !== undefined && index.isProperNoun(term);
 }
 
 /**

@@ -157,6 +157,19 @@ Ahmad cautioned that crypto remained volatile, and warned investors ahead of the
     expect(refusalIn(index, "what did Farida Qureshi say about the harbour bonds")).toBeUndefined();
   });
 
+  it("refuses a yes/no question whose only word a passage holds is a place, however it is typed", () => {
+    const article = (name: string, text: string) => [`2025-10-${name}.md`, `---\ntitle: News ${name}\ndate: 2025-10-${name.slice(0, 2)}\nsource: Fixture Times\nurl: https://example.com/${name}\n---\n${text}\n`];
+    const { index } = libraryOf(
+      Object.fromEntries([
+        article("07-wallet", "A Karachi wallet app suspended withdrawals on Sunday after a hack."),
+        ...[11, 12, 13, 14, 15, 16].map((day) => article(`${day}-port`, `The port handled more ships in week ${day} than a year earlier.`)),
+      ]),
+    );
+    // A question asked for a yes or a no does not mark "karachi" as a name; it is still no topic.
+    expect(refusalIn(index, "will it rain in karachi this weekend", 0.3)).toBe("only the names match");
+    expect(refusalIn(index, "did the karachi wallet app suspend withdrawals")).toBeUndefined();
+  });
+
   it("refuses when the best passage holds no word of the question as spelled, only synonyms and near-spellings", () => {
     const { index } = libraryOf({
       "2025-11-20-senate-panel.md": `---
