@@ -25,7 +25,8 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["yesno", YES_NO_FORM],
   // Naming verbs ask for someone's words too, unless the question asks for a yes or a no ("did he describe it as …").
   ["quote", /\b(describe[ds]?|dub(bed)?|(?:call(?:ed)?|term(?:ed)?)(?= (?:it|him|her|them|the|this|that|his|their|its)\b))\b|\b(?:compared?|liken(?:ed)?)\b.*\bto\s*\?*\s*$/],
-  ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/],
+  // "What is X?" asks for a definition; "what is pvara checking after the hack" (a verb in -ing after the subject) does not.
+  ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+(?! [\w’'-]*\p{L}{2}ing\b)( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/u],
 ];
 
 /**

@@ -34,6 +34,7 @@ describe("classify", () => {
     ["did the mayor say new york is lahore", "quote"],
     ["which agencies are involved", "which"],
     ["What is PVARA?", "define"],
+    ["what is pvara checking after the hack", "fact"],
     ["tell me about the reserve", "fact"],
   ])("reads %j as a %s question", (question, kind) => {
     expect(classify(question)).toBe(kind);
