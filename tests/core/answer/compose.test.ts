@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../../src/core/answer/index.ts";
 import { MAX_SENTENCES } from "../../../src/core/answer/weights.ts";
-import { fixtureLibrary, libraryOf } from "./fixture.ts";
+import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
 
 const ask = (question: string) => answer(fixtureLibrary().index, question);
 
@@ -17,31 +17,17 @@ describe("choose (compose)", () => {
   });
 
   it("quotes the next sentence with a chosen one that says little beyond the question's words", () => {
-    const { index } = libraryOf({
-      "2025-06-20-lender.md": `---
-title: Lender questions power plan
-date: 2025-06-20
-source: Fixture Times
-url: https://example.com/lender
----
-Within weeks, however, the International Monetary Fund raised objections to the power plan. The lender asked for the legal basis of the discounted tariff.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-06-20", "Lender questions power plan", "Within weeks, however, the International Monetary Fund raised objections to the power plan. The lender asked for the legal basis of the discounted tariff."),
+    );
     const reply = answer(index, "what did the international monetary fund object to in the power plan");
     expect(reply.sentences[0]!.text).toContain("The lender asked for the legal basis of the discounted tariff.");
   });
 
   it("quotes, for a why-question, the next sentence when it gives the reason the chosen one lacks", () => {
-    const { index } = libraryOf({
-      "2025-10-20-bill.md": `---
-title: Stablecoin bill
-date: 2025-10-20
-source: Fixture Times
-url: https://example.com/bill
----
-Non-bank companies such as wallet apps and payment firms would not be allowed to issue stablecoins for the first three years after the law takes effect. Officials said the restriction was meant to protect consumers.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-20", "Stablecoin bill", "Non-bank companies such as wallet apps and payment firms would not be allowed to issue stablecoins for the first three years after the law takes effect. Officials said the restriction was meant to protect consumers."),
+    );
     const reply = answer(index, "why are non-bank companies kept from issuing stablecoins");
     expect(reply.sentences[0]!.text).toMatch(/^Non-bank companies .* Officials said the restriction was meant to protect consumers\.$/);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, decide, rank } from "../../../src/core/answer/index.ts";
 import { KIND_COVERAGE_SHARE, KIND_EVIDENCE_PASSAGES, MIN_COVERAGE, PINNING_NAME_WEIGHT } from "../../../src/core/answer/weights.ts";
 import type { CorpusIndex } from "../../../src/core/passage-index.ts";
-import { fixtureLibrary, libraryOf } from "./fixture.ts";
+import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
 
 /** Why a question is refused over an index (undefined when it is answered). */
 function refusalIn(index: CorpusIndex, question: string, minCoverage = MIN_COVERAGE) {
@@ -84,36 +84,11 @@ describe("decide", () => {
   });
 
   it("reads an acronym an article uses as the name it writes out beside it", () => {
-    const { index } = libraryOf({
-      "2025-04-07-adviser.md": `---
-title: Exchange founder named adviser
-date: 2025-04-07
-source: Fixture Times
-url: https://example.com/adviser
----
-The council appointed exchange founder Changpeng Zhao as its adviser.
-
-Zhao, widely known as CZ, will advise on regulation.
-
-He was released from prison in September 2024.
-`,
-      "2025-04-08-other.md": `---
-title: Another article
-date: 2025-04-08
-source: Fixture Times
-url: https://example.com/other
----
-The Central Zone committee met in Lahore.
-`,
-      "2025-08-14-kp.md": `---
-title: KP cabinet approves mining pilot
-date: 2025-08-14
-source: Fixture Times
-url: https://example.com/kp
----
-The Khyber Pakhtunkhwa cabinet approved a mining pilot.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-04-07", "Exchange founder named adviser", "The council appointed exchange founder Changpeng Zhao as its adviser.\n\nZhao, widely known as CZ, will advise on regulation.\n\nHe was released from prison in September 2024."),
+      articleFile("2025-04-08", "Another article", "The Central Zone committee met in Lahore."),
+      articleFile("2025-08-14", "KP cabinet approves mining pilot", "The Khyber Pakhtunkhwa cabinet approved a mining pilot."),
+    );
     // Typed in lower case, two letters the articles use are initials too, though WordNet has them as a word (KP, kitchen police).
     expect(analyze(index, "what did the kp cabinet approve").concepts[0]!.alts).toContainEqual(["khyber", "pakhtunkhwa"]);
     // "Central Zone" has the initials too, but no article holding "CZ" writes it.
@@ -122,18 +97,9 @@ The Khyber Pakhtunkhwa cabinet approved a mining pilot.
   });
 
   it("matches a misspelled name the stemmer cuts short by its letters as typed, and only to names", () => {
-    const { index } = libraryOf({
-      "2025-07-10-governor.md": `---
-title: Governor warns on crypto
-date: 2025-07-10
-source: Fixture Times
-url: https://example.com/governor
----
-Governor Jameel Ahmad said the pilot would start with banks.
-
-Ahmad cautioned that crypto remained volatile, and warned investors ahead of the launch.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-07-10", "Governor warns on crypto", "Governor Jameel Ahmad said the pilot would start with banks.\n\nAhmad cautioned that crypto remained volatile, and warned investors ahead of the launch."),
+    );
     // "ahmed" stems to "ahm"; as typed it is one letter from "Ahmad", and from "ahead", an English word it is not.
     const ahmed = analyze(index, "what did ahmed warn about crypto").concepts.find((c) => c.label === "ahmed")!;
     const reached = [...ahmed.expansions[0]![0]!.keys()].map((id) => index.termText[id]);
@@ -143,14 +109,11 @@ Ahmad cautioned that crypto remained volatile, and warned investors ahead of the
   });
 
   it("holds a what-did-X-say question to the full bar: any sentence with \"said\" offers a quote", () => {
-    const article = (name: string, title: string, text: string) => [`2025-05-${name}.md`, `---\ntitle: ${title}\ndate: 2025-05-${name.slice(0, 2)}\nsource: Fixture Times\nurl: https://example.com/${name}\n---\n${text}\n`];
-    const { index } = libraryOf(
-      Object.fromEntries([
-        article("02-bonds", "Harbour bonds", "Farida Qureshi said the harbour bonds would be sold to retail savers."),
-        article("03-gold", "Gold market", "Gold prices rose in Karachi on Monday.\n\nGold reserves were unchanged."),
-        // Other news, so that the question's words are as rare as in a real corpus.
-        ...[11, 12, 13, 14, 15, 16].map((day) => article(`${day}-port`, `Port news ${day}`, `The port handled more ships in week ${day} than a year earlier.\n\nOfficials said the new cranes were working well.`)),
-      ]),
+    const { index } = libraryOfArticles(
+      articleFile("2025-05-02", "Harbour bonds", "Farida Qureshi said the harbour bonds would be sold to retail savers."),
+      articleFile("2025-05-03", "Gold market", "Gold prices rose in Karachi on Monday.\n\nGold reserves were unchanged."),
+      // Other news, so that the question's words are as rare as in a real corpus.
+      ...[11, 12, 13, 14, 15, 16].map((day) => articleFile(`2025-05-${day}`, `Port news ${day}`, `The port handled more ships in week ${day} than a year earlier.\n\nOfficials said the new cranes were working well.`)),
     );
     // The sentence quoting Qureshi holds her name and "said", and nothing of gold reserves.
     expect(refusalIn(index, "what did Farida Qureshi say about gold reserves")).toBe("coverage below threshold");
@@ -158,12 +121,9 @@ Ahmad cautioned that crypto remained volatile, and warned investors ahead of the
   });
 
   it("refuses a yes/no question whose only word a passage holds is a place, however it is typed", () => {
-    const article = (name: string, text: string) => [`2025-10-${name}.md`, `---\ntitle: News ${name}\ndate: 2025-10-${name.slice(0, 2)}\nsource: Fixture Times\nurl: https://example.com/${name}\n---\n${text}\n`];
-    const { index } = libraryOf(
-      Object.fromEntries([
-        article("07-wallet", "A Karachi wallet app suspended withdrawals on Sunday after a hack."),
-        ...[11, 12, 13, 14, 15, 16].map((day) => article(`${day}-port`, `The port handled more ships in week ${day} than a year earlier.`)),
-      ]),
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-07", "Wallet news", "A Karachi wallet app suspended withdrawals on Sunday after a hack."),
+      ...[11, 12, 13, 14, 15, 16].map((day) => articleFile(`2025-10-${day}`, `Port news ${day}`, `The port handled more ships in week ${day} than a year earlier.`)),
     );
     // A question asked for a yes or a no does not mark "karachi" as a name; it is still no topic.
     expect(refusalIn(index, "will it rain in karachi this weekend", 0.3)).toBe("only the names match");

@@ -3,7 +3,7 @@ import { analyze } from "../../../src/core/answer/index.ts";
 import type { Concept } from "../../../src/core/answer/types.ts";
 import type { CorpusIndex } from "../../../src/core/passage-index.ts";
 import { DERIVED_CREDIT, FUZZY_CREDIT, SYNONYM_CREDIT, UNKNOWN_WORD_WEIGHT } from "../../../src/core/answer/weights.ts";
-import { fixtureLibrary, libraryOf } from "./fixture.ts";
+import { articleFile, fixtureLibrary, libraryOfArticles } from "./fixture.ts";
 
 /** A concept's expansion as term → credit. */
 function reach(index: CorpusIndex, concept: Concept): Record<string, number> {
@@ -87,9 +87,7 @@ describe("makeConcept (expand)", () => {
   });
 
   it("reaches the holder of an office by whichever ending the articles give the word: spokesperson, spokesman", () => {
-    const { index } = libraryOf({
-      "2025-10-20-bill.md": "---\ntitle: Stablecoin bill\ndate: 2025-10-20\nsource: Fixture Times\nurl: https://example.com/bill\n---\nA finance ministry spokesman, Qamar Abbasi, declined to give a date.\n",
-    });
+    const { index } = libraryOfArticles(articleFile("2025-10-20", "Stablecoin bill", "A finance ministry spokesman, Qamar Abbasi, declined to give a date."));
     const spokesperson = analyze(index, "who is the finance ministry spokesperson").concepts.find((c) => c.label === "spokesperson")!;
     expect(reach(index, spokesperson)).toMatchObject({ spokesman: 1 });
   });
@@ -111,9 +109,7 @@ describe("makeConcept (expand)", () => {
     // WordNet lists no prepositions: "whilst" (in no article) is not a name the corpus lacks, nor "before" one it has.
     const { concept: whilst } = concept("were the bonds sold whilst the board met", "whilst");
     expect(whilst).toMatchObject({ entity: false, name: false });
-    const { index } = libraryOf({
-      "2025-06-20-warning.md": "---\ntitle: Lender warns\ndate: 2025-06-20\nsource: Fixture Times\nurl: https://example.com/warn\n---\nThe lender warned against discounted tariffs.\n",
-    });
+    const { index } = libraryOfArticles(articleFile("2025-06-20", "Lender warns", "The lender warned against discounted tariffs."));
     const against = analyze(index, "did the lender warn against tariffs").concepts.find((c) => c.label === "against")!;
     expect(against).toMatchObject({ known: true, name: false });
   });

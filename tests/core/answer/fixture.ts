@@ -84,3 +84,19 @@ export function libraryOf(articles: Record<string, string>): Library {
   for (const [name, text] of Object.entries(articles)) writeFileSync(join(dir, name), text);
   return openLibrary([dir], { warmUp: false, threads: 1 });
 }
+
+/**
+ * An article file for a test's own library: its name and text, the front
+ * matter made from the date and title (a fixture outlet and URL).
+ *
+ * @example libraryOfArticles(articleFile("2025-07-10", "Governor warns", "Governor Jameel Ahmad said …"))
+ */
+export function articleFile(date: string, title: string, body: string): [string, string] {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return [`${date}-${slug}.md`, `---\ntitle: ${title}\ndate: ${date}\nsource: Fixture Times\nurl: https://example.com/${slug}\n---\n${body}\n`];
+}
+
+/** A library of the given article files (see articleFile). */
+export function libraryOfArticles(...articles: [string, string][]): Library {
+  return libraryOf(Object.fromEntries(articles));
+}

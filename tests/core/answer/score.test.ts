@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
 import { answersKind } from "../../../src/core/answer/score.ts";
 import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
-import { fixtureLibrary, libraryOf } from "./fixture.ts";
+import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
 import { featuresOf } from "../../../src/core/features.ts";
 import type { Passage } from "../../../src/core/passage-index.ts";
 
@@ -96,10 +96,10 @@ The research firm surveyed 150 markets.
   });
 
   it("reads a month the question names as a time, credited by the article's date, never as a name it must hold", () => {
-    const { index } = libraryOf({
-      "2025-11-18-astana.md": "---\ntitle: Pakistan and Kazakhstan sign pact\ndate: 2025-11-18\nsource: Fixture Times\nurl: https://example.com/astana\n---\nPakistan signed a memorandum with Kazakhstan on Monday.\n",
-      "2025-12-13-binance.md": "---\ntitle: Pakistan and Binance sign pact\ndate: 2025-12-13\nsource: Fixture Times\nurl: https://example.com/binance\n---\nPakistan signed a memorandum with Binance on Friday.\n",
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-18", "Pakistan and Kazakhstan sign pact", "Pakistan signed a memorandum with Kazakhstan on Monday."),
+      articleFile("2025-12-13", "Pakistan and Binance sign pact", "Pakistan signed a memorandum with Binance on Friday."),
+    );
     const question = analyze(index, "which country did pakistan sign a memorandum with in november");
     expect(question.concepts.find((c) => c.label === "november")).toMatchObject({ entity: false, name: false });
     const [best] = rank(index, question);
@@ -219,18 +219,7 @@ describe("rank (score)", () => {
   });
 
   it("prefers, for a how-many question, the number that counts what is asked over another number", () => {
-    const { index } = libraryOf({
-      "2025-05-25-plan.md": `---
-title: Mining plan
-date: 2025-05-25
-source: Fixture Times
-url: https://example.com/plan
----
-The mining plan could create jobs in 30 districts.
-
-The mining plan could create 5,000 jobs, officials said.
-`,
-    });
+    const { index } = libraryOfArticles(articleFile("2025-05-25", "Mining plan", "The mining plan could create jobs in 30 districts.\n\nThe mining plan could create 5,000 jobs, officials said."));
     const [best] = rank(index, analyze(index, "how many jobs could the mining plan create"));
     expect(best!.passage.text).toContain("5,000 jobs");
   });
