@@ -200,7 +200,7 @@ export function phraseConcept(index: CorpusIndex, label: string, words: string[]
  * chat shorthand ("govt", "abt", "pls") than names.
  */
 function unknownName(index: CorpusIndex, word: string, term: string): boolean {
-  return /^\p{L}{5,}$/u.test(word) && !FUNCTION_WORDS.has(term) && !CALENDAR_TERMS.has(term) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term)) && !prefixedWord(index, word);
+  return /^\p{L}{5,}$/u.test(word) && !FUNCTION_WORDS.has(term) && !CALENDAR_TERMS.has(term) && /[aeiouy]/i.test(word) && (!index.isEnglish(term) || index.isProperNoun(term)) && !madeOfEnglishWords(index, word);
 }
 
 /**
@@ -225,7 +225,7 @@ const ENGLISH_PREFIX = /^(?:under|over|out|counter|anti|non|mis|pre|re|un|dis|co
  * roll + out), is an English word, not a name: a name rarely splits so
  * ("Reuters", "Deloitte" and "Unilever" leave no English word).
  */
-function prefixedWord(index: CorpusIndex, word: string): boolean {
+function madeOfEnglishWords(index: CorpusIndex, word: string): boolean {
   const lower = word.toLowerCase();
   const rest = lower.replace(ENGLISH_PREFIX, "");
   const base = rest !== lower ? rest : PARTICLE_COMPOUND.exec(lower)?.[1];
