@@ -6,7 +6,7 @@
  */
 import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, PARTICLES, foldTypography, isFramingWord, isNumeric, phraseKey, toTerm } from "../text.ts";
-import { CALENDAR_TERMS, conceptShare, makeConcept, phraseConcept } from "./expand.ts";
+import { CALENDAR_TERMS, conceptShare, makeConcept, phraseConcept, soleTerm } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
@@ -268,7 +268,8 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       // A glossary alias ("sbp", "state bank") names a body, however it is typed.
       // A proper noun typed in lower case ("kazakhstan's central bank") names what is asked about, as a capitalised
       // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
-      const properNoun = !yesNoForm && concept.known && alts.length === 1 && alts[0]!.length === 1 && alts[0]![0]!.length >= SHORTEST_PROPER_NOUN && index.isProperNoun(alts[0]![0]!) && !CALENDAR_TERMS.has(alts[0]![0]!);
+      const sole = soleTerm({ alts });
+      const properNoun = !yesNoForm && concept.known && sole !== undefined && sole.length >= SHORTEST_PROPER_NOUN && index.isProperNoun(sole) && !CALENDAR_TERMS.has(sole);
       concepts.push(alias ? { ...concept, name: true, outrankedBy: outranking(index, alias.group) } : properNoun ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }

@@ -5,7 +5,7 @@
 import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { type Scored, answersKind, counts, coverage } from "./score.ts";
 import { leansBack } from "./lean.ts";
-import { conceptCredit } from "./expand.ts";
+import { conceptCredit, soleTerm } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
@@ -23,7 +23,6 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
 
 /** A time given: a date or a stretch of time ("next June", "within 90 days"). */
 const givesTime = (p: Passage): boolean => p.features.date || p.features.duration;
-
 
 /**
  * Whether any well-covered passage near the top or in the best passage's
@@ -74,7 +73,7 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
  */
 function namesWhichOne(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
   if (question.kind !== "which") return true;
-  const types = new Set(question.concepts.filter((c) => c.answerType && c.alts.length === 1 && c.alts[0]!.length === 1).map((c) => c.alts[0]![0]!));
+  const types = new Set(question.concepts.flatMap((c) => (c.answerType ? (soleTerm(c) ?? []) : [])));
   const words = wordsOf(best.text);
   const at = words.flatMap(({ term }, i) => (term && types.has(term) ? [i] : []));
   if (at.length === 0) return true;
@@ -106,19 +105,19 @@ const CALENDAR = new RegExp(`^(?:${CALENDAR_NAMES})\\b`);
  * from being answered with any sentence that mentions Lahore.
  */
 export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
-  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !(question.kind === "yesno" && namesPlace(index, c)));
+  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !(question.kind === "yesno" && namesProperNoun(index, c)));
   if (topic.length === 0) return true;
   return coverage(index, { ...question, concepts: topic }, passage) > 0;
 }
 
 /**
- * A place English has a name for (one of WordNet's proper nouns), however it
+ * One of WordNet's proper nouns, a place English has a name for, however it
  * is typed — a question asked for a yes or a no does not mark it as a name:
  * "will it rain in karachi this weekend" is not about anything a sentence
  * naming Karachi says.
  */
-function namesPlace(index: CorpusIndex, concept: Concept): boolean {
-  const [term] = concept.alts.length === 1 && concept.alts[0]!.length === 1 ? concept.alts[0]! : [];
+function namesProperNoun(index: CorpusIndex, concept: Concept): boolean {
+  const term = soleTerm(concept);
   return term !== undefined && index.isProperNoun(term);
 }
 

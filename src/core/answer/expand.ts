@@ -213,6 +213,11 @@ const FUNCTION_WORDS = new Set(
   ["against", "among", "amongst", "toward", "towards", "upon", "unto", "whereas", "whether", "although", "amidst", "via", "per", "onto", "without", "versus", "unless", "whilst", "whose", "whom", "whoever", "nor", "yours", "ours", "theirs", "herself", "itself", "themselves", "ourselves", "yourself"].map((word) => toTerm(word) ?? word),
 );
 
+/** The one term a concept is spelled by ("karachi"); undefined for a phrase or a name with other spellings. */
+export function soleTerm(concept: Pick<Concept, "alts">): string | undefined {
+  return concept.alts.length === 1 && concept.alts[0]!.length === 1 ? concept.alts[0]![0] : undefined;
+}
+
 /** Months and weekdays, as terms: WordNet writes them as proper nouns, but they name a time, not a person or a place ("which country … in november"). */
 export const CALENDAR_TERMS: ReadonlySet<string> = new Set(CALENDAR_NAMES.split("|").map((name) => toTerm(name) ?? name));
 

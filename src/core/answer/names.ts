@@ -1,8 +1,8 @@
 /**
  * Stage 1, names — how a question's names are read: two words typed apart
  * that the corpus writes as one ("chang peng"), one word the corpus writes as
- * two ("imdadullah"), an acronym no article has as the initials of a name
- * the articles write out ("the LOI"), a first name and surname as one person
+ * two ("imdadullah"), an acronym as the initials of a name the articles
+ * write out ("the LOI"; "CZ" beside "Changpeng Zhao"), a first name and surname as one person
  * found by the surname alone ("Marri said …"), and an acronym's long name
  * inside a longer one ("PVARA" is not "VARA").
  */
@@ -55,14 +55,14 @@ export function splitName(index: CorpusIndex, token: Token): string[][] {
 /**
  * The names an acronym may stand for, from the initials of the names articles
  * write out ("LOI" → Letter of Intent, "imf" → International Monetary Fund,
- * "cz" → Changpeng Zhao) — for an acronym some article has, only the names
- * written in an article beside it ("Changpeng Zhao … Zhao, widely known as
- * CZ"): for an acronym typed in capitals
- * ("LOI", "MoU"), or typed in lower case when it is two to five letters and
- * no English word (or, three letters or more, one of WordNet's proper nouns,
- * as "imf" is; "ok" is Oklahoma's) — chat
- * words ("pls", "abt") are read so only where the articles write out a name
- * with those initials.
+ * "cz" → Changpeng Zhao). An acronym is one typed in capitals ("LOI", "MoU"),
+ * or in lower case when it is two to five letters and no English word (or,
+ * three letters or more, one of WordNet's proper nouns, as "imf" is; "ok" is
+ * Oklahoma's; or two letters the articles use, as "kp" is) — chat words
+ * ("pls", "abt") are read so only where the articles write out a name with
+ * those initials. An acronym some article has stands only for the names
+ * written out in an article beside it ("Changpeng Zhao … Zhao, widely known
+ * as CZ"), not for every name with its initials ("Central Zone").
  */
 export function writtenOut(index: CorpusIndex, token: Token): string[][] {
   const capitals = /^\p{Lu}[\p{L}]{1,5}$/u.test(token.word) && (token.word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;

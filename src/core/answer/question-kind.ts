@@ -180,13 +180,14 @@ const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
  */
 export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
+  const person = kind === "who" && ASKS_FOR_PERSON.test(text);
   return {
     counted: counted?.length ? counted : undefined,
     amount: kind === "number" && !counted?.length && AMOUNT.test(text),
     duration: DURATION.test(text),
     age: kind === "number" && AGE.test(text),
-    person: kind === "who" && ASKS_FOR_PERSON.test(text),
-    office: kind === "who" && ASKS_FOR_PERSON.test(text) && NAMES_OFFICE.test(text),
+    person,
+    office: person && NAMES_OFFICE.test(text),
     future: kind === "when" && ASKS_ABOUT_FUTURE.test(text),
   };
 }

@@ -12,7 +12,7 @@ import { isListItem, leansBack, listIntroduction } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
-import { CALENDAR_TERMS, conceptCredit, conceptShare } from "./expand.ts";
+import { CALENDAR_TERMS, conceptCredit, conceptShare, soleTerm } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
 import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
@@ -149,7 +149,8 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
 
 /** 1 when a month the question names is the month of the article's date ("which country … in november"), else 0. */
 function datedIn(index: CorpusIndex, concept: Concept, article: number): number {
-  const month = concept.alts.length === 1 && concept.alts[0]!.length === 1 ? MONTH_TERMS.indexOf(concept.alts[0]![0]!) : -1;
+  const term = soleTerm(concept);
+  const month = term === undefined ? -1 : MONTH_TERMS.indexOf(term);
   return month >= 0 && Number(index.articles[article]!.date?.slice(5, 7)) === month + 1 ? 1 : 0;
 }
 
@@ -166,7 +167,7 @@ const MONTH_TERMS = CALENDAR_NAMES.split("|").slice(0, 12).map((name) => toTerm(
  * "Pakistan" here) is where every article is.
  */
 function namesPlace(index: CorpusIndex, concept: Concept): boolean {
-  const [term] = concept.alts.length === 1 && concept.alts[0]!.length === 1 ? concept.alts[0]! : [];
+  const term = soleTerm(concept);
   return (concept.entity || concept.name) && concept.weight > PINNING_NAME_WEIGHT && term !== undefined && index.isProperNoun(term) && !CALENDAR_TERMS.has(term);
 }
 
