@@ -28,7 +28,7 @@ describe("featuresOf(…).reason", () => {
 
 describe("featuresOf(…).amount", () => {
   it("finds money, shares and measures", () => {
-    for (const text of ["Overseas workers sent home $31 billion.", "Tokenised bonds worth 300 million rupees.", "About 15 percent of the population trade.", "It allocated 2,000 MW to miners.", "Deposits are capped at Rs1m a month.", "Exchanges must hold Rs500 million."]) expect(featuresOf(text).amount, text).toBe(true);
+    for (const text of ["Overseas workers sent home $31 billion.", "Tokenised bonds worth 300 million rupees.", "About 15 percent of the population trade.", "It allocated 2,000 MW to miners.", "Deposits are capped at Rs1m a month.", "Exchanges must hold Rs500 million.", "Assets held for longer would be taxed at 7.5pc.", "The winning bids averaged 8.2 US cents per kilowatt-hour."]) expect(featuresOf(text).amount, text).toBe(true);
   });
 
   it("does not take a count or a year for an amount", () => {

@@ -7,7 +7,7 @@
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion } from "./types.ts";
 import { type Scored, answersKind, sameFact } from "./score.ts";
-import { CARRIES_ON, leansBack } from "./lean.ts";
+import { CARRIES_ON, leansBack, reportsQuestion } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
 import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
@@ -115,6 +115,8 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   // "Non-bank companies would not be allowed to issue stablecoins … Officials said the restriction was meant to
   // protect consumers": the reason a why-question asks for, given in the sentence after what it asks about.
   if (question.kind === "why" && answersKind(passage, question) === false && answersKind(next, question) === true) return true;
+  // "Senator Mohsin Aziz asked whether the reserve could be sold to pay debt." — the reply is the next sentence.
+  if (reportsQuestion(passage.text) && next.paragraph === passage.paragraph) return true;
   if (!CARRIES_ON.test(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);

@@ -73,6 +73,17 @@ export function leansBack(text: string): boolean {
  */
 export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
 
+/**
+ * A sentence that reports a question put to someone ("Senator Mohsin Aziz
+ * asked whether the reserve could be sold to pay debt.", "Senators pressed
+ * officials to explain how the reserve is stored"): it shares the user's
+ * words and holds no answer; the reply follows it. "Asked whether …, Saqib
+ * said …" opens with the question and answers it in the same sentence.
+ */
+const REPORTED_QUESTION = /\b(?:asked|asks|asking|wondered|wanted to know|questioned|enquired|inquired|(?:pressed|urged|challenged) (?:\p{L}+ ){1,3}to (?:explain|say|clarify|disclose))\s+(?:\p{L}+\s+){0,3}?(?:whether|if|how|why|what|when|who|which|where)\b/iu;
+
+export const reportsQuestion = (text: string): boolean => !/^asked\b/i.test(text) && REPORTED_QUESTION.test(text);
+
 /** A list item ("• Hina Javed, a lawyer who …", "2. Licensing"). */
 export const isListItem = (text: string): boolean => LIST_ITEM.test(text);
 

@@ -8,7 +8,7 @@
 import { isChromeLine } from "../clean.ts";
 import { CALENDAR_NAMES, PLACE_NAMED, featuresOf } from "../features.ts";
 import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
-import { isListItem, leansBack, listIntroduction } from "./lean.ts";
+import { isListItem, leansBack, listIntroduction, reportsQuestion } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
@@ -118,8 +118,13 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
 
 /** Whether a sentence offers what the question's kind asks for (a date, a number, a name…); undefined when the kind asks for nothing in particular. */
 export function answersKind(passage: Passage, question: AnalyzedQuestion): boolean | undefined {
-  return KIND_FEATURE[question.kind]?.(passage, question);
+  const feature = KIND_FEATURE[question.kind];
+  return feature && offers(feature, passage, question);
 }
+
+/** A sentence that reports a question ("… asked whether the reserve could be sold") offers no answer to it, whatever it holds. */
+const offers = (feature: (p: Passage, question: AnalyzedQuestion) => boolean, passage: Passage, question: AnalyzedQuestion): boolean =>
+  feature(passage, question) && !reportsQuestion(passage.text);
 
 /**
  * Weighted share of the question's concepts found in a passage, the sentences
@@ -264,7 +269,7 @@ function nextDoor<T extends { passage: Passage; article: number }>(index: Corpus
     const next = neighbour(index, passage, 1);
     if (!next || listed.has(next.id) || !leansBack(next.text) || isChromeLine(next.text)) continue;
     listed.add(next.id);
-    found.push({ passage: next, own: conceptShare(question, next.terms), article, kindBonus: feature?.(next, question) ? KIND_BONUS : 0 });
+    found.push({ passage: next, own: conceptShare(question, next.terms), article, kindBonus: feature && offers(feature, next, question) ? KIND_BONUS : 0 });
   }
   return found;
 }
@@ -293,7 +298,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       const passage = index.passages.at(id)!;
       // Chrome a cleaning rule missed (a corpus file written by hand, an old ingest) is never quoted.
       if (isChromeLine(passage.text)) continue;
-      const kindBonus = feature?.(passage, question) ? KIND_BONUS : 0;
+      const kindBonus = feature && offers(feature, passage, question) ? KIND_BONUS : 0;
       pool.push({ passage, own, article: hit.score, kindBonus, first: own + FIRST_STAGE_ARTICLE * hit.score + kindBonus });
     }
   }

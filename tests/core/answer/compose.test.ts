@@ -32,6 +32,14 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toMatch(/^Non-bank companies .* Officials said the restriction was meant to protect consumers\.$/);
   });
 
+  it("quotes the reply with a sentence that reports the question asked, and does not take the question for the answer", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-11-20", "Senate panel questions reserve", "Senator Mohsin Aziz asked whether the reserve could be sold to pay debt. Bosal said the law did not allow it, because the reserve was meant to be held for the long term."),
+    );
+    const reply = answer(index, "can the government sell the reserve to repay debt");
+    expect(reply.sentences[0]!.text).toBe("Senator Mohsin Aziz asked whether the reserve could be sold to pay debt. Bosal said the law did not allow it, because the reserve was meant to be held for the long term.");
+  });
+
   it("quotes the sentence before when the chosen one leans on it for what the question names", () => {
     // "They said …" names no officials; the sentence before does.
     const reply = ask("did officials rule out any issuance before the regulator publishes its rules");

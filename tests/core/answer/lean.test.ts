@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leansBack } from "../../../src/core/answer/lean.ts";
+import { leansBack, reportsQuestion } from "../../../src/core/answer/lean.ts";
 
 describe("leansBack", () => {
   it("finds sentences that take their subject from the one before: a pronoun or a definite description", () => {
@@ -8,5 +8,15 @@ describe("leansBack", () => {
 
   it("does not take a sentence that names its own subject for one that leans back", () => {
     for (const text of ["In 2021, Chainalysis put Pakistan third.", "The board of the Pakistan Virtual Assets Regulatory Authority sat down for the first time.", "The State Bank said so.", "Officials were cautious about the timetable.", "“We will first control this industry,” Saqib said.", "“We will first control this industry,” according to Saqib.", "A token would hold its value.", "Under Pakistan's rules, a custodian must hold capital."]) expect(leansBack(text), text).toBe(false);
+  });
+});
+
+describe("reportsQuestion", () => {
+  it("finds a sentence that reports a question put to someone", () => {
+    for (const text of ["Senator Mohsin Aziz asked whether the reserve could be sold to pay debt.", "Reporters wanted to know when the wallets would open.", "Senators pressed officials to explain how the reserve is stored."]) expect(reportsQuestion(text), text).toBe(true);
+  });
+
+  it("does not take a question answered in the same sentence, or a request, for one", () => {
+    for (const text of ["Asked whether Pakistan would buy bitcoin, Saqib said the reserve would not be discussed.", "He asked for the size of the holdings.", "The council asked for a lower rate."]) expect(reportsQuestion(text), text).toBe(false);
   });
 });
