@@ -39,7 +39,9 @@ const MIN_PART = 3;
 /**
  * A word the corpus lacks that is two of its words run together — a name
  * written as one word in the question and as two in the article
- * ("imdadullah" / "Imdad Ullah") — as that pair; none otherwise.
+ * ("imdadullah" / "Imdad Ullah") — as that pair; none otherwise. Two English
+ * words run together ("coinbase": coin, base) are a name the corpus lacks,
+ * not a name it splits.
  */
 export function splitName(index: CorpusIndex, token: Token): string[][] {
   const word = token.word.toLowerCase();
@@ -47,7 +49,8 @@ export function splitName(index: CorpusIndex, token: Token): string[][] {
   for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
     const left = toTerm(word.slice(0, at));
     const right = toTerm(word.slice(at));
-    if (left && right && index.vocabulary.get(left) !== undefined && index.vocabulary.get(right) !== undefined) return [[left, right]];
+    const known = left && right && index.vocabulary.get(left) !== undefined && index.vocabulary.get(right) !== undefined;
+    if (known && !(index.isEnglish(left) && index.isEnglish(right))) return [[left, right]];
   }
   return [];
 }

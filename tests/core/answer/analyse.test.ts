@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_QUESTION_CHARS, analyze } from "../../../src/core/answer/index.ts";
 import { bundledLibrary } from "../../helpers.ts";
-import { fixtureLibrary, libraryOf } from "./fixture.ts";
+import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
 
 describe("analyze", () => {
   it("separates the subject's names from the words that constrain it", () => {
@@ -198,6 +198,13 @@ The regulator will block the app if it fails to repay customers within 30 days.
     expect(name!.alts).toEqual([["imdadullah"], ["imdad", "ullah"]]);
     expect(name!.known).toBe(true);
     expect(analyze(index, "what did zzzqqqxxx say").concepts[0]!.alts).toEqual([["zzzqqqxxx"]]);
+  });
+
+  it("does not read two English words run together as a name the corpus splits: \"coinbase\" is a name it lacks", () => {
+    const { index } = libraryOfArticles(articleFile("2026-11-02", "Regulator fines platforms", "The coin was traded from a base in Dubai. CoinBazaar was fined Rs30m."));
+    const [name] = analyze(index, "what did coinbase say about the fines").concepts.filter((c) => c.label === "coinbase");
+    expect(name!.alts).toEqual([["coinbas"]]);
+    expect(name!.known).toBe(false);
   });
 });
 
