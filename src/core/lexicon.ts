@@ -322,25 +322,31 @@ export interface IndexLexicon {
  * so answering needs no WordNet.
  */
 export function lexiconFor(lexicon: Lexicon, vocabulary: ReadonlySet<string>): IndexLexicon {
+  // The irregular forms the corpus uses, by lemma: "largest" under "larg", "held" under "hold".
+  const formsOf = new Map<string, string[]>();
+  for (const term of vocabulary) for (const lemma of lemmaStems(term, lexicon.irregulars)) formsOf.set(lemma, [...(formsOf.get(lemma) ?? []), term]);
   const kept: [string, [string, number][]][] = [];
   const { stems, from, to, credit } = lexicon.relations;
   for (let i = 0; i < from.length; ) {
     const stem = from[i]!;
     const reach: [string, number][] = [];
-    for (; i < from.length && from[i] === stem; i++) if (vocabulary.has(stems[to[i]!]!)) reach.push([stems[to[i]!]!, credit[i]!]);
+    for (; i < from.length && from[i] === stem; i++) {
+      const target = stems[to[i]!]!;
+      if (vocabulary.has(target)) reach.push([target, credit[i]!]);
+      // A synonym the corpus uses only in another form: "biggest" ~ "big" ~ "large", written "largest".
+      else for (const form of formsOf.get(target) ?? []) if (!reach.some(([t]) => t === form)) reach.push([form, credit[i]! * INFLECTION_CREDIT]);
+    }
     if (reach.length > 0) kept.push([stems[stem]!, reach]);
   }
   // Irregular forms the corpus uses ("held", "met") are reached from their lemma ("hold", "meet").
   const byTerm = new Map(kept);
-  for (const term of vocabulary) {
-    for (const lemma of lemmaStems(term, lexicon.irregulars)) {
-      const list = byTerm.get(lemma) ?? [];
-      if (!byTerm.has(lemma)) {
-        byTerm.set(lemma, list);
-        kept.push([lemma, list]);
-      }
-      list.push([term, INFLECTION_CREDIT]);
+  for (const [lemma, forms] of formsOf) {
+    const list = byTerm.get(lemma) ?? [];
+    if (!byTerm.has(lemma)) {
+      byTerm.set(lemma, list);
+      kept.push([lemma, list]);
     }
+    for (const term of forms) list.push([term, INFLECTION_CREDIT]);
   }
   const lemmas: [string, string[]][] = [];
   for (const [form, stems] of lexicon.irregulars) {

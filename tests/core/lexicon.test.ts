@@ -100,6 +100,11 @@ describe("lexiconFor", () => {
     expect(new Map(lemmas).has("mice")).toBe(false);
   });
 
+  it("reaches a synonym the corpus uses only in another form: \"biggest\" (big ~ large) finds \"largest\"", () => {
+    const kept = new Map(lexiconFor(lexicon, new Set(["largest"])).related);
+    expect(kept.get(stem("big"))).toContainEqual(["largest", SYNONYM_CREDIT * INFLECTION_CREDIT]);
+  });
+
   it("keeps an irregular form whose lemma the corpus has", () => {
     const { lemmas } = lexiconFor(lexicon, new Set([stem("bring")]));
     expect(new Map(lemmas).get("brought")).toEqual([stem("bring")]);
