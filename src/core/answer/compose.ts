@@ -7,7 +7,7 @@
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion } from "./types.ts";
 import { type Scored, answersKind, sameFact } from "./score.ts";
-import { CARRIES_ON, leansBack, reportsQuestion } from "./lean.ts";
+import { CARRIES_ON, leansOn, reportsQuestion } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
 import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
@@ -32,14 +32,14 @@ function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuesti
 }
 
 /**
- * Whether a sentence leans on the one before ("He …", "The committee …") for
- * something the question names or asks: the sentence before has a concept of
+ * Whether a sentence leans on the one before ("He …", "The committee …", a
+ * reply after the question it answers) for something the question names or asks: the sentence before has a concept of
  * the question that this one lacks, or offers the kind of answer asked for
  * when this one does not ("who said …?" — "“…,” he said" after the sentence
  * that names him).
  */
 function namesWhatItLeansOn(question: AnalyzedQuestion, passage: Passage, before: Passage): boolean {
-  if (!leansBack(passage.text)) return false;
+  if (!leansOn(passage.text, before.text)) return false;
   if (answersKind(passage, question) === false && answersKind(before, question) === true) return true;
   return question.concepts.some((c) => !c.answerType && conceptCredit(c, before.terms) > conceptCredit(c, passage.terms));
 }

@@ -84,6 +84,9 @@ const REPORTED_QUESTION = /\b(?:asked|asks|asking|wondered|wanted to know|questi
 
 export const reportsQuestion = (text: string): boolean => !/^asked\b/i.test(text) && REPORTED_QUESTION.test(text);
 
+/** A sentence that leans on the one before it (`before`, in its paragraph): for its subject (leansBack), or as the reply to the question that one reports. */
+export const leansOn = (text: string, before: string | undefined): boolean => leansBack(text) || (before !== undefined && reportsQuestion(before));
+
 /** A list item ("• Hina Javed, a lawyer who …", "2. Licensing"). */
 export const isListItem = (text: string): boolean => LIST_ITEM.test(text);
 

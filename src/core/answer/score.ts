@@ -8,13 +8,13 @@
 import { isChromeLine } from "../clean.ts";
 import { CALENDAR_NAMES, PLACE_NAMED, featuresOf } from "../features.ts";
 import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
-import { isListItem, leansBack, listIntroduction, reportsQuestion } from "./lean.ts";
+import { isListItem, leansBack, leansOn, listIntroduction, reportsQuestion } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { CALENDAR_TERMS, conceptCredit, conceptShare, soleTerm } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -134,13 +134,16 @@ const offers = (feature: (p: Passage, question: AnalyzedQuestion) => boolean, pa
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
   const before = isListItem(passage.text) ? listIntroduction(index, passage) : index.passages.termsBeside(passage, -1);
   const after = index.passages.termsBeside(passage, 1);
-  const leans = leansBack(passage.text);
+  // A reply leans on the question reported before it ("Senator Aziz asked whether the reserve could be sold to pay
+  // debt. Bosal said the law did not allow it"); the reported question's own words are the question's, not an answer.
+  const leans = leansOn(passage.text, neighbour(index, passage, -1)?.text);
+  const asked = reportsQuestion(passage.text) ? REPORTED_QUESTION_CREDIT : 1;
   const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
   let total = 0;
   let found = 0;
   for (const concept of question.concepts) {
     total += concept.weight;
-    const own = concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms);
+    const own = asked * (concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms));
     const prior = before ? beforeCredit * conceptCredit(concept, before) : 0;
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);

@@ -163,6 +163,15 @@ export const NEIGHBOUR_CREDIT = 0.5;
  */
 export const ANTECEDENT_CREDIT = 0.8;
 
+/**
+ * The share of its own words a sentence that reports a question is credited
+ * with ("Senators pressed officials to explain how the reserve is stored"):
+ * it repeats the user's question and answers nothing, so the sentence that
+ * says how it is stored should outrank it. The reply after it leans on it
+ * (ANTECEDENT_CREDIT).
+ */
+export const REPORTED_QUESTION_CREDIT = 0.5;
+
 /** From the article's title: a headline sets the topic, but a sentence should say the thing itself. */
 export const TITLE_CREDIT = 0.4;
 

@@ -40,6 +40,14 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toBe("Senator Mohsin Aziz asked whether the reserve could be sold to pay debt. Bosal said the law did not allow it, because the reserve was meant to be held for the long term.");
   });
 
+  it("answers with the sentence that says how, not the one that reports the question", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-11-20", "Senate panel questions reserve", "Senators on Thursday pressed officials to explain how the reserve is stored and who can move its coins.\n\nSenator Farooq Naek said parliament had been told almost nothing about the reserve.\n\nBosal told the committee that the reserve is held in cold storage using a multi-signature arrangement."),
+    );
+    const reply = answer(index, "how is the reserve stored");
+    expect(reply.sentences[0]!.text).toBe("Bosal told the committee that the reserve is held in cold storage using a multi-signature arrangement.");
+  });
+
   it("quotes the sentence before when the chosen one leans on it for what the question names", () => {
     // "They said …" names no officials; the sentence before does.
     const reply = ask("did officials rule out any issuance before the regulator publishes its rules");
