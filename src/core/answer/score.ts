@@ -187,7 +187,9 @@ function namesPlace(index: CorpusIndex, concept: Concept): boolean {
  */
 function mainPlace(index: CorpusIndex, concept: Concept, article: number): boolean {
   const first = terms(index.articles[article]!.title).find((term) => index.isProperNoun(term));
-  return first !== undefined && concept.alts[0]![0] === first;
+  const id = first === undefined ? undefined : index.vocabulary.get(first);
+  // By any of the place's names: "american" asks about the "US lawmakers" of the headline.
+  return first !== undefined && (concept.alts[0]![0] === first || (id !== undefined && concept.expansions.some((alt) => alt.length === 1 && (alt[0]!.get(id) ?? 0) > 0)));
 }
 
 /**

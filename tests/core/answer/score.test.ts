@@ -20,6 +20,20 @@ describe("coverage (score)", () => {
     expect(coverage(index, analyze(index, "why were officials in karachi cautious about the timetable"), cautious)).toBe(0);
   });
 
+  it("takes a country's adjective for the country its article's headline is about: \"american\" for \"US lawmakers\"", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-11-27", "US lawmakers visit Islamabad to discuss crypto", "A delegation of four lawmakers met officials on Thursday. The delegation was led by Representative French Hill, who chairs the House Financial Services Committee.\n\nThe visit lasted two days.\n\nHe said American investors wanted clear rules."),
+      articleFile("2026-11-02", "Regulator fines two platforms", "The regulator fined two platforms on Monday. A delegation of its officials led the inquiry."),
+      articleFile("2026-10-22", "Pakistan and Kazakhstan sign memorandum", "The two countries signed a memorandum in Astana. The minister led a delegation of officials."),
+      articleFile("2026-10-03", "Bootcamp to train young programmers", "A training programme for young people was launched in Quetta."),
+      articleFile("2026-09-19", "Power auction for miners", "The power division sold 600 megawatts to miners."),
+      articleFile("2026-11-12", "Tax on crypto gains proposed", "Profits from crypto would be taxed at 15 percent."),
+      articleFile("2026-11-20", "Senate panel questions reserve", "Senators asked who holds the keys to the reserve."),
+    );
+    const led = [...index.passages].find((p) => p.text.startsWith("The delegation was led"))!;
+    expect(coverage(index, analyze(index, "who led the american delegation"), led)).toBeGreaterThan(0.5);
+  });
+
   it("does not take an acronym's long form inside a longer name for the acronym: PVARA's full name is not VARA", () => {
     const { index } = libraryOf({
       "2025-11-18-regulators-sign-pact.md": `---
