@@ -45,7 +45,11 @@ const SOUGHT_AFTER_WHAT = new Set<QuestionKind>(["fact", "quote", "yesno", "defi
 
 /** The question's words, lower case, stop words included; and its tokens: the words that are sought. */
 function questionTokens(index: CorpusIndex, question: string, kind: QuestionKind): { words: string[]; tokens: Token[] } {
-  const folded = withoutContractions(foldTypography(question)).replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3").replace(/'s\b/g, "");
+  const folded = withoutContractions(foldTypography(question))
+    .replace(/\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu, "$1$2$3")
+    .replace(/'s\b/g, "")
+    // "pakistan and the us": after "the", "us" is the country, not the pronoun.
+    .replace(/\bthe us\b/giu, "the US");
   const tokens: Token[] = [];
   const words = folded.match(WORD) ?? [];
   let typeWords = 0;

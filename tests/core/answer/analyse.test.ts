@@ -192,6 +192,12 @@ The regulator will block the app if it fails to repay customers within 30 days.
     expect(question.concepts.map((c) => c.alts)).toContainEqual([["blockchain"]]);
   });
 
+  it("reads \"the us\" as the country, and \"us\" alone as the pronoun it is", () => {
+    const { index } = bundledLibrary();
+    expect(analyze(index, "what did pakistan agree with the us").concepts.map((c) => c.label)).toContain("US");
+    expect(analyze(index, "can you tell us about the reserve").concepts.map((c) => c.label)).not.toContain("US");
+  });
+
   it("reads a name run together in the question as the two words the article writes", () => {
     const { index } = bundledLibrary();
     const [name] = analyze(index, "what did imdadullah say").concepts.filter((c) => c.label === "imdadullah");
