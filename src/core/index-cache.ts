@@ -25,7 +25,7 @@ import { type PassageDates, packDates } from "./passage-dates.ts";
 import type { EventExtraction, ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 30;
+export const INDEX_FORMAT = 31;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 

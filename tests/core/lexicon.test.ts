@@ -79,6 +79,14 @@ describe("lemmaStems", () => {
     expect(lemmaStems("miners", lexicon.irregulars)).toEqual([]);
   });
 
+  it("gives the noun of a plural in \"-men\", which is an English word and not a name", () => {
+    expect(lemmaStems("congressmen", lexicon.irregulars)).toEqual([stem("congressman")]);
+    expect(lemmaStems("chairmen", lexicon.irregulars)).toEqual([stem("chairman")]);
+    expect(lexicon.words).toContain(stem("spokesmen"));
+    // "women" is WordNet's own exception; "amen" is a word of its own.
+    expect(lemmaStems("amen", lexicon.irregulars)).toEqual([]);
+  });
+
   it("gives the adjective of a regular comparative or superlative, which are English words and not names", () => {
     expect(lemmaStems("cheaper", lexicon.irregulars)).toEqual([stem("cheap")]);
     expect(lemmaStems("strictest", lexicon.irregulars)).toEqual([stem("strict")]);
