@@ -233,6 +233,9 @@ function mergeEnumeration(index: CorpusIndex, text: string, tokens: readonly Tok
   concepts.splice(0, concepts.length, ...kept);
 }
 
+/** Whether the question writes a phrase as a possessive ("elon musk's dad"). */
+const possessive = (text: string, phrase: string): boolean => foldTypography(text).toLowerCase().includes(`${phrase.toLowerCase()}'s`);
+
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
   const full = question.slice(0, MAX_QUESTION_CHARS);
@@ -280,6 +283,8 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     i += span.length;
   }
   mergePersonNames(index, tokens, concepts, spans);
+  // "elon musk's dad" asks about a relative, who may share the surname ("Errol Musk").
+  for (const [k, concept] of concepts.entries()) if (concept.person && possessive(text, concept.label)) concepts[k] = { ...concept, person: false };
   mergeEnumeration(index, text, tokens, concepts, spans);
   const searchTerms = retrievalTerms(index, concepts);
   const wanted = answerWanted(text, kind);

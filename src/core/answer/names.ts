@@ -151,9 +151,35 @@ export function mergePersonNames(index: CorpusIndex, tokens: readonly Token[], c
     const [first, second] = [tokens[from]!, tokens[next]!];
     if (!writtenAsName(index, first, second)) continue;
     const person = makeConcept(index, `${first.word} ${second.word}`, [[first.term, second.term], [second.term]], a.entity || b.entity, false);
-    concepts.splice(k, 2, { ...person, name: true });
+    concepts.splice(k, 2, { ...person, name: true, person: true });
     spans.splice(k, 2, [from, end]);
   }
+}
+
+/** A word of a sentence: letters, with an apostrophe or hyphen inside. */
+const NAME_PART = /\p{L}[\p{L}'’-]*/gu;
+
+/**
+ * Whether a sentence has the asked person's surname only inside another
+ * person's name: "Imdad Ullah Bosal" for "saleem ullah". "Deputy Governor
+ * Saleem Ullah", "Mayor Adams" and "Ullah said" name the person asked about.
+ */
+export function surnameOfAnother(index: CorpusIndex, concept: Concept, text: string): boolean {
+  if (!concept.person) return false;
+  const [first] = concept.expansions[0]!;
+  const [surname] = concept.expansions[1]!;
+  const words = text.match(NAME_PART) ?? [];
+  let another = false;
+  for (const [i, word] of words.entries()) {
+    const id = index.vocabulary.get(toTerm(word) ?? "");
+    if (id === undefined || !surname!.has(id)) continue;
+    const before = words[i - 1];
+    const beforeId = before === undefined ? undefined : index.vocabulary.get(toTerm(before) ?? "");
+    const byAnotherName = before !== undefined && /^\p{Lu}/u.test(before) && !TITLE.test(before) && !(beforeId !== undefined && first!.has(beforeId));
+    if (!byAnotherName) return false;
+    another = true;
+  }
+  return another;
 }
 
 /** Words that join a name to the name it governs ("Special Assistant to the Prime Minister"): the shorter name is still meant. */

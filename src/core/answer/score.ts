@@ -14,6 +14,7 @@ import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { CALENDAR_TERMS, conceptCredit, conceptShare, soleTerm } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
+import { surnameOfAnother } from "./names.ts";
 import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
@@ -143,7 +144,8 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   let found = 0;
   for (const concept of question.concepts) {
     total += concept.weight;
-    const own = asked * (concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms));
+    // "Imdad Ullah Bosal" is not "saleem ullah", though it has his surname.
+    const own = surnameOfAnother(index, concept, passage.text) ? 0 : asked * (concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms));
     const prior = before ? beforeCredit * conceptCredit(concept, before) : 0;
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);

@@ -25,6 +25,8 @@ export interface Concept {
   name: boolean;
   /** Names the kind of answer ("which agencies") rather than its subject. */
   answerType: boolean;
+  /** A person's first name and surname typed side by side ("saleem ullah"): alts are the full name, then the surname alone. */
+  person?: boolean;
   /**
    * For a word that names a kind of answer ("job", "city", "year", "age"):
    * the sentence feature that answers it. A sentence with that feature covers

@@ -20,6 +20,20 @@ describe("coverage (score)", () => {
     expect(coverage(index, analyze(index, "why were officials in karachi cautious about the timetable"), cautious)).toBe(0);
   });
 
+  it("does not take another person's name that holds the asked person's surname for that person: \"Imdad Ullah Bosal\" is not Saleem Ullah", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-10-14", "State Bank picks lenders for digital rupee pilot", "Deputy Governor Saleem Ullah said the digital rupee would not be a cryptocurrency.\n\nThe pilot will run for nine months.\n\nUllah said offline payments were the hardest problem."),
+      articleFile("2026-11-20", "Senate panel questions reserve", "Finance Secretary Imdad Ullah Bosal said the reserve is held in cold storage."),
+    );
+    const question = analyze(index, "what did saleem ullah say");
+    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
+    expect(coverage(index, question, passage("Finance Secretary Imdad Ullah Bosal"))).toBeLessThan(0.5);
+    expect(coverage(index, question, passage("Deputy Governor Saleem Ullah"))).toBe(1);
+    expect(coverage(index, question, passage("Ullah said offline"))).toBe(1);
+    // A relative may share the surname: "elon musk's dad" is Errol Musk.
+    expect(coverage(index, analyze(index, "what did saleem ullah's brother say"), passage("Finance Secretary Imdad Ullah Bosal"))).toBeGreaterThan(0);
+  });
+
   it("takes a country's adjective for the country its article's headline is about: \"american\" for \"US lawmakers\"", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-11-27", "US lawmakers visit Islamabad to discuss crypto", "A delegation of four lawmakers met officials on Thursday. The delegation was led by Representative French Hill, who chairs the House Financial Services Committee.\n\nThe visit lasted two days.\n\nHe said American investors wanted clear rules."),
