@@ -7,7 +7,7 @@
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion } from "./types.ts";
 import { type Scored, answersKind, sameFact } from "./score.ts";
-import { CARRIES_ON, leansOn, reportsQuestion } from "./lean.ts";
+import { CARRIES_ON, asksDirectly, leansBack, questionBefore, reportsQuestion } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
 import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
@@ -24,7 +24,7 @@ import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, 
 function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuestion, quoted: readonly string[] = []): string {
   const before = quotable(neighbour(index, passage, -1));
   const next = quotable(neighbour(index, passage, 1));
-  const first = before && !quoted.some((q) => q.includes(before.text)) && namesWhatItLeansOn(question, passage, before) ? before : passage;
+  const first = before && !quoted.some((q) => q.includes(before.text)) && namesWhatItLeansOn(index, question, passage, before) ? before : passage;
   const last = next && follows(index, question, passage, next) ? next : passage;
   if (first === passage && last === passage) return passage.text;
   const paragraph = index.articles[passage.article]!.paragraphs[passage.paragraph]!;
@@ -38,10 +38,14 @@ function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuesti
  * when this one does not ("who said …?" — "“…,” he said" after the sentence
  * that names him).
  */
-function namesWhatItLeansOn(question: AnalyzedQuestion, passage: Passage, before: Passage): boolean {
-  if (!leansOn(passage.text, before.text)) return false;
+function namesWhatItLeansOn(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage, before: Passage): boolean {
+  const asked = questionBefore(index, passage);
+  const replies = asked.some((q) => q.id === before.id);
+  if (!leansBack(passage.text) && !replies) return false;
   if (answersKind(passage, question) === false && answersKind(before, question) === true) return true;
-  return question.concepts.some((c) => !c.answerType && conceptCredit(c, before.terms) > conceptCredit(c, passage.terms));
+  // A reply leans on all of its question: "Q: Some people say crypto is gambling. Do you agree?"
+  const leanedOn = replies ? asked : [before];
+  return question.concepts.some((c) => !c.answerType && leanedOn.some((q) => conceptCredit(c, q.terms) > conceptCredit(c, passage.terms)));
 }
 
 /** A sentence beside a chosen one, unless it is chrome a cleaning rule missed: that is never quoted. */
@@ -85,10 +89,13 @@ function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: 
   if (!first) return chosen;
   const lead = first.lead.passage;
   const before = quotable(adjacent(index, lead, -1));
-  if (!before || before.paragraph === lead.paragraph || !first.quote.startsWith(lead.text) || !namesWhatItLeansOn(question, lead, before)) return chosen;
+  if (!before || before.paragraph === lead.paragraph || !first.quote.startsWith(lead.text) || !namesWhatItLeansOn(index, question, lead, before)) return chosen;
   const quoted = chosen.findIndex((c) => c.quote.includes(before.text));
   if (quoted > 0) return [chosen[quoted]!, ...chosen.filter((_, k) => k !== quoted)];
-  return [{ lead: { ...first.lead, passage: before }, quote: before.text, also: [] }, ...chosen].slice(0, MAX_SENTENCES);
+  // An interview's answer is quoted after its whole question ("Q: Some people say crypto is gambling. Do you agree?").
+  const asked = questionBefore(index, lead);
+  const quote = asked.length > 1 ? index.articles[lead.article]!.paragraphs[before.paragraph]! : before.text;
+  return [{ lead: { ...first.lead, passage: before }, quote, also: [] }, ...chosen].slice(0, MAX_SENTENCES);
 }
 
 /**
@@ -116,7 +123,8 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   // protect consumers": the reason a why-question asks for, given in the sentence after what it asks about.
   if (question.kind === "why" && answersKind(passage, question) === false && answersKind(next, question) === true) return true;
   // "Senator Mohsin Aziz asked whether the reserve could be sold to pay debt." — the reply is the next sentence.
-  if (reportsQuestion(passage.text) && next.paragraph === passage.paragraph) return true;
+  // An interview's question is answered in the next paragraph ("Q: When will stablecoins be allowed?" — "A: Not before …").
+  if (reportsQuestion(passage.text) && (next.paragraph === passage.paragraph || asksDirectly(passage.text))) return true;
   if (!CARRIES_ON.test(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);

@@ -5,7 +5,7 @@
  * sentence takes the question's words from the sentence it leans on and the
  * headline (score.ts), and is quoted with it (compose.ts).
  */
-import { type CorpusIndex, type Passage, adjacent } from "../passage-index.ts";
+import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { TermIds } from "../term-ids.ts";
 
 /** Sentences that lean on the one before ("According to him, it …", "Its founder …"). */
@@ -82,10 +82,61 @@ export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|
  */
 const REPORTED_QUESTION = /\b(?:asked|asks|asking|wondered|wanted to know|questioned|enquired|inquired|(?:pressed|urged|challenged) (?:\p{L}+ ){1,3}to (?:explain|say|clarify|disclose))\s+(?:\p{L}+\s+){0,3}?(?:whether|if|how|why|what|when|who|which|where)\b/iu;
 
-export const reportsQuestion = (text: string): boolean => !/^asked\b/i.test(text) && REPORTED_QUESTION.test(text);
+/** A question the article puts itself, as an interview does ("Q: When will stablecoins be allowed?"): the reply follows, in the next paragraph. */
+export const asksDirectly = (text: string): boolean => /\?["”’]?\s*$/u.test(text);
 
-/** A sentence that leans on the one before it (`before`, in its paragraph): for its subject (leansBack), or as the reply to the question that one reports. */
-export const leansOn = (text: string, before: string | undefined): boolean => leansBack(text) || (before !== undefined && reportsQuestion(before));
+export const reportsQuestion = (text: string): boolean => asksDirectly(text) || (!/^asked\b/i.test(text) && REPORTED_QUESTION.test(text));
+
+/**
+ * The sentences of the question a sentence replies to: the sentence before it
+ * in its paragraph when that one reports a question ("Senator Aziz asked
+ * whether the reserve could be sold. Bosal said the law did not allow it"),
+ * or the whole paragraph before when it ends by asking one, as an
+ * interview's "Q: Some people say crypto is gambling. Do you agree?" does
+ * before "A: … the technology is not a casino." None otherwise.
+ */
+export function questionBefore(index: CorpusIndex, passage: Passage): Passage[] {
+  const before = adjacent(index, passage, -1);
+  if (!before) return [];
+  if (before.paragraph === passage.paragraph) return reportsQuestion(before.text) ? [before] : [];
+  return inQuestion(index, before) ? sentencesOf(index, before) : [];
+}
+
+/** The sentences of a passage's paragraph, in order. */
+function sentencesOf(index: CorpusIndex, passage: Passage): Passage[] {
+  let first = passage;
+  for (let at = adjacent(index, passage, -1); at && at.paragraph === passage.paragraph; at = adjacent(index, at, -1)) first = at;
+  const sentences: Passage[] = [];
+  for (let at: Passage | undefined = first; at && at.paragraph === passage.paragraph; at = adjacent(index, at, 1)) sentences.push(at);
+  return sentences;
+}
+
+/** How many sentences an interviewer's question runs to at most: "Q: Some people say crypto is gambling. Do you agree?" */
+const QUESTION_SENTENCES = 2;
+
+/**
+ * A sentence of a paragraph that puts a question, as an interview does: a
+ * paragraph of one or two sentences ending in "?" with no one said to ask it
+ * ("Q: Some people say crypto is gambling. Do you agree?"). A paragraph of
+ * reporting that ends on a senator's question ("…, he asked, who would be
+ * held responsible?") is no interview question.
+ */
+export function inQuestion(index: CorpusIndex, passage: Passage): boolean {
+  const paragraph = index.articles[passage.article]!.paragraphs[passage.paragraph]!;
+  if (!asksDirectly(paragraph) || ATTRIBUTION.test(paragraph)) return false;
+  return sentencesOf(index, passage).length <= QUESTION_SENTENCES;
+}
+
+/** The sentence after one, or, after a sentence of an interview's question, the first of the paragraph that answers it. */
+export function nextAfter(index: CorpusIndex, passage: Passage): Passage | undefined {
+  if (!inQuestion(index, passage)) return neighbour(index, passage, 1);
+  let next = adjacent(index, passage, 1);
+  while (next && next.paragraph === passage.paragraph) next = adjacent(index, next, 1);
+  return next;
+}
+
+/** A sentence that leans on the one before it: for its subject (leansBack), or as the reply to the question that one reports or asks. */
+export const leansOn = (index: CorpusIndex, passage: Passage): boolean => leansBack(passage.text) || questionBefore(index, passage).length > 0;
 
 /** A list item ("• Hina Javed, a lawyer who …", "2. Licensing"). */
 export const isListItem = (text: string): boolean => LIST_ITEM.test(text);

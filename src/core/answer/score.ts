@@ -7,8 +7,8 @@
  */
 import { isChromeLine } from "../clean.ts";
 import { CALENDAR_NAMES, PLACE_NAMED, featuresOf } from "../features.ts";
-import { type CorpusIndex, type Passage, neighbour } from "../passage-index.ts";
-import { isListItem, leansBack, leansOn, listIntroduction, reportsQuestion } from "./lean.ts";
+import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
+import { inQuestion, nextAfter, isListItem, leansBack, leansOn, listIntroduction, questionBefore, reportsQuestion } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
@@ -137,8 +137,11 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   const after = index.passages.termsBeside(passage, 1);
   // A reply leans on the question reported before it ("Senator Aziz asked whether the reserve could be sold to pay
   // debt. Bosal said the law did not allow it"); the reported question's own words are the question's, not an answer.
-  const leans = leansOn(passage.text, neighbour(index, passage, -1)?.text);
-  const asked = reportsQuestion(passage.text) ? REPORTED_QUESTION_CREDIT : 1;
+  const asking = questionBefore(index, passage);
+  const leans = leansBack(passage.text) || asking.length > 0;
+  // The question's sentences before the last, which `before` holds.
+  const replyTo = asking.slice(0, -1).map((p) => p.terms);
+  const asked = reportsQuestion(passage.text) || inQuestion(index, passage) ? REPORTED_QUESTION_CREDIT : 1;
   const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
   let total = 0;
   let found = 0;
@@ -146,7 +149,8 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     total += concept.weight;
     // "Imdad Ullah Bosal" is not "saleem ullah", though it has his surname.
     const own = surnameOfAnother(index, concept, passage.text) ? 0 : asked * (concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms));
-    const prior = before ? beforeCredit * conceptCredit(concept, before) : 0;
+    // An interview's answer takes the words of its whole question ("Q: Some people say crypto is gambling. Do you agree?").
+    const prior = Math.max(before ? beforeCredit * conceptCredit(concept, before) : 0, ...replyTo.map((terms) => ANTECEDENT_CREDIT * conceptCredit(concept, terms)));
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
     const named = leans && concept.name && own < 1 ? ANTECEDENT_CREDIT * namedEarlier(index, concept, passage) : 0;
@@ -273,8 +277,9 @@ function nextDoor<T extends { passage: Passage; article: number }>(index: Corpus
   const feature = KIND_FEATURE[question.kind];
   const found: { passage: Passage; own: number; article: number; kindBonus: number }[] = [];
   for (const { passage, article } of shortlist.slice(0, NEXT_DOOR)) {
-    const next = neighbour(index, passage, 1);
-    if (!next || listed.has(next.id) || !leansBack(next.text) || isChromeLine(next.text)) continue;
+    // An interview's answer opens the paragraph after its question.
+    const next = nextAfter(index, passage);
+    if (!next || listed.has(next.id) || !leansOn(index, next) || isChromeLine(next.text)) continue;
     listed.add(next.id);
     found.push({ passage: next, own: conceptShare(question, next.terms), article, kindBonus: feature && offers(feature, next, question) ? KIND_BONUS : 0 });
   }

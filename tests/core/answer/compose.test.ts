@@ -40,6 +40,21 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toBe("Senator Mohsin Aziz asked whether the reserve could be sold to pay debt. Bosal said the law did not allow it, because the reserve was meant to be held for the long term.");
   });
 
+  it("answers from an interview with the reply to the question it asked, quoted after the whole question", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-11-30", "PVARA chief on licensing and scams", "Nadia Farooqui took over as chairperson of the regulator in September.\n\nQ: When will stablecoins be allowed?\n\nA: Not before the end of 2027. A rupee stablecoin needs its own law.\n\nQ: Some people say crypto is gambling. Do you agree?\n\nA: Trading can be reckless, but the technology is not a casino."),
+    );
+    expect(answer(index, "when will stablecoins be allowed").sentences.map((s) => s.text).slice(0, 2)).toEqual(["Q: When will stablecoins be allowed?", "A: Not before the end of 2027."]);
+    expect(answer(index, "does the regulator's chief think crypto is gambling").sentences.map((s) => s.text).slice(0, 2)).toEqual(["Q: Some people say crypto is gambling. Do you agree?", "A: Trading can be reckless, but the technology is not a casino."]);
+  });
+
+  it("does not take a paragraph of reporting that ends on someone's question for an interviewer's question", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-07-10", "Senators question legal footing of crypto council", "Senator Kamran Murtaza pressed the officials on which law would govern the council. If a major fraud took place under the council's watch, he asked, who would be held responsible?\n\nOne member likened the government's approach to \"having children before marriage\"."),
+    );
+    expect(answer(index, "what did one senator liken the council approach to").sentences[0]!.text).toBe('One member likened the government\'s approach to "having children before marriage".');
+  });
+
   it("answers with the sentence that says how, not the one that reports the question", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-11-20", "Senate panel questions reserve", "Senators on Thursday pressed officials to explain how the reserve is stored and who can move its coins.\n\nSenator Farooq Naek said parliament had been told almost nothing about the reserve.\n\nBosal told the committee that the reserve is held in cold storage using a multi-signature arrangement."),

@@ -13,7 +13,7 @@ describe("leansBack", () => {
 
 describe("reportsQuestion", () => {
   it("finds a sentence that reports a question put to someone", () => {
-    for (const text of ["Senator Mohsin Aziz asked whether the reserve could be sold to pay debt.", "Reporters wanted to know when the wallets would open.", "Senators pressed officials to explain how the reserve is stored."]) expect(reportsQuestion(text), text).toBe(true);
+    for (const text of ["Senator Mohsin Aziz asked whether the reserve could be sold to pay debt.", "Reporters wanted to know when the wallets would open.", "Senators pressed officials to explain how the reserve is stored.", "Q: When will stablecoins be allowed?"]) expect(reportsQuestion(text), text).toBe(true);
   });
 
   it("does not take a question answered in the same sentence, or a request, for one", () => {
