@@ -40,6 +40,9 @@ function isCorpusName(index: CorpusIndex, term: string): boolean {
 const withoutContractions = (text: string): string =>
   text.replace(/\b(\p{L}+)n'(t)\b/giu, (_, verb: string) => `${({ wo: "will", ca: "can", sha: "shall" } as Record<string, string>)[verb.toLowerCase()] ?? verb} not`);
 
+/** Words that open a noun phrase: the word before one, after "which company", is a verb ("which company runs the site"). */
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]);
+
 /** Kinds of question in which the noun after "what" is sought, not the kind of answer: nothing in a sentence offers "a photo" or "a worry". */
 const SOUGHT_AFTER_WHAT = new Set<QuestionKind>(["fact", "quote", "yesno", "define"]);
 
@@ -67,13 +70,15 @@ function questionTokens(index: CorpusIndex, question: string, kind: QuestionKind
     const afterHow = HOW_WORDS.has(lower) && (words[at - 1]?.toLowerCase() === "how" || (words[at - 2]?.toLowerCase() === "how" && HOW_WORDS.has(words[at - 1]!.toLowerCase())));
     // "what tax rate": the word after "what" describes the next, which names the kind of answer; it is sought.
     const next = words[at + 1]?.toLowerCase();
-    const describesNext = typeWords > 1 && next !== undefined && !isFramingWord(next) && toTerm(next) !== null && !isNumeric(word);
+    // "which company runs the site": a word before a determiner is a verb, and the word before it names the kind of answer.
+    const nextIsVerb = DETERMINERS.has(words[at + 2]?.toLowerCase() ?? "");
+    const describesNext = typeWords > 1 && next !== undefined && !isFramingWord(next) && toTerm(next) !== null && !isNumeric(word) && !nextIsVerb;
     // "which banks", "what tax rate", "which city": the noun after the question word names the kind of answer where the
     // kind has something to offer for it (a name, a number, a place); in a question for a fact or someone's words it is
     // sought ("what photo did he post" is answered by "shared a photograph", "what worries …" by "concerns …").
     const namesWhich = !SOUGHT_AFTER_WHAT.has(kind) && typeWords > 0 && !describesNext && !isCorpusName(index, term);
     tokens.push({ term, entity, answerType: !entity && (afterHow || namesAnswerType(lower) || asksForDuration(lower, folded) || namesWhich), word, at });
-    typeWords = Math.max(0, typeWords - 1);
+    typeWords = nextIsVerb ? 0 : Math.max(0, typeWords - 1);
   }
   return { words: words.map((w) => w.toLowerCase()), tokens };
 }

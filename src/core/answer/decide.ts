@@ -177,6 +177,9 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (ranked[0]!.coverage < bar) return refuse("coverage below threshold");
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse("only the names match");
   if (!sharesAWord(index, analyzed, ranked[0]!.passage)) return refuse("only related words match");
-  if (!offersKind(index, analyzed, ranked, minCoverage, bar) || !namesPerson(index, analyzed, ranked[0]!.passage) || !namesWhichOne(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
+  // A person may be named in another well-covered sentence of the best article ("Team leader Maryam Siddiqui …"
+  // under "Their app, ReliefChain, records …"): compose adds the sentence that offers what is asked.
+  const named = ranked.slice(0, KIND_EVIDENCE_PASSAGES).some((r, at) => (at === 0 || (r.coverage >= minCoverage && r.passage.article === ranked[0]!.passage.article)) && namesPerson(index, analyzed, r.passage));
+  if (!offersKind(index, analyzed, ranked, minCoverage, bar) || !named || !namesWhichOne(index, analyzed, ranked[0]!.passage)) return refuse("nothing of the kind asked");
   return { bar };
 }

@@ -56,6 +56,12 @@ describe("analyze", () => {
     expect(find("rate").answerType).toBe(true);
   });
 
+  it("reads the noun after \"which\" as the kind of answer when a verb follows it (\"which company runs the site\")", () => {
+    const find = (label: string) => analyze(fixtureLibrary().index, "which board approves the tokenised bonds").concepts.find((c) => c.label === label)!;
+    expect(find("board").answerType).toBe(true);
+    expect(find("approves").answerType).toBe(false);
+  });
+
   it("seeks the noun after \"what\" in a question for a fact or someone's words, where nothing offers it as a kind", () => {
     const find = (question: string, label: string) => analyze(fixtureLibrary().index, question).concepts.find((c) => c.label === label)!;
     // A sentence about the photo says "photograph"; no feature of a sentence offers "a photo".

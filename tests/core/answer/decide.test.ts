@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze, decide, rank } from "../../../src/core/answer/index.ts";
+import { analyze, answer, decide, rank } from "../../../src/core/answer/index.ts";
 import { KIND_COVERAGE_SHARE, KIND_EVIDENCE_PASSAGES, MIN_COVERAGE, PINNING_NAME_WEIGHT } from "../../../src/core/answer/weights.ts";
 import type { CorpusIndex } from "../../../src/core/passage-index.ts";
 import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
@@ -15,6 +15,16 @@ const decision = (question: string, minCoverage = MIN_COVERAGE) => refusalIn(fix
 describe("decide", () => {
   it("answers a question whose words a passage covers", () => {
     expect(decision("who signed the harbour board approval")).toBeUndefined();
+  });
+
+  it("answers a who-question whose best passage names no one when another well-covered sentence of its article names the person", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-10-03", "Bootcamp to train young programmers", "A training programme for young people was launched in Quetta. The team of teachers will lead classes."),
+      articleFile("2026-09-19", "Power auction for miners", "The power division sold 600 megawatts to miners. A team of officials led the auction."),
+      articleFile("2026-11-16", "Karachi students win hackathon with flood relief app", "A team of four students from Karachi won a blockchain hackathon on Sunday.\n\nTheir app, ReliefChain, records each donation on a blockchain so donors can see when their money reaches a family. The prize was $50,000.\n\nTeam leader Maryam Siddiqui, a final-year student, said the idea came from the 2022 floods."),
+    );
+    expect(refusalIn(index, "who leads the reliefchain team")).toBeUndefined();
+    expect(answer(index, "who leads the reliefchain team").sentences.map((s) => s.text).join(" ")).toContain("Team leader Maryam Siddiqui");
   });
 
   it("refuses a question of stop words only", () => {
