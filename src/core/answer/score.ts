@@ -25,14 +25,18 @@ export interface Scored {
   parts?: { own: number; article: number; kind: number; length: number };
 }
 
-/** Capitalised words not at the start of a sentence: names, places, organisations. */
-const NAME_WORD = /(?<=\s)\p{Lu}\p{Ll}[\p{L}’'-]*/gu;
+/** Capitalised words not at the start of a sentence: names, places, organisations — not a month or a weekday. */
+const NAME_WORD = new RegExp(String.raw`(?<=\s)(?!(?:${CALENDAR_NAMES})\b)\p{Lu}\p{Ll}[\p{L}’'-]*`, "gu");
 
-/** True when one of the words a pattern captures (its first group that matched, else the whole match) is not the question's own. */
+/**
+ * True when one of the words a pattern captures (its first group that matched,
+ * else the whole match) is not the question's own, nor what one of its words
+ * stands for ("Khyber Pakhtunkhwa" for "kp").
+ */
 function capturesNew(text: string, pattern: RegExp, question: AnalyzedQuestion): boolean {
   for (const match of text.matchAll(pattern)) {
     const term = terms(match.slice(1).find((group) => group !== undefined) ?? match[0])[0];
-    if (term && !question.ownTerms.has(term)) return true;
+    if (term && !question.ownTerms.has(term) && !question.reach.has(term)) return true;
   }
   return false;
 }

@@ -167,6 +167,16 @@ describe("answersKind (score)", () => {
     expect(answersKind(passageWith("approved a plan on Tuesday"), question)).toBe(false);
   });
 
+  it("does not take a weekday, or the name the question's acronym stands for, for a new name a which-question asks for", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-10-27", "KP unveils blockchain policy", "PESHAWAR: Khyber Pakhtunkhwa (KP) on Tuesday announced a pilot to record land ownership in two districts.\n\nThe pilot will cover Mardan and Swat."),
+    );
+    const question = analyze(index, "which districts are in the kp land pilot");
+    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
+    expect(answersKind(passage("PESHAWAR"), question)).toBe(false);
+    expect(answersKind(passage("The pilot will cover"), question)).toBe(true);
+  });
+
   it("takes only an amount for a how-much question, and any number for a how-many one", () => {
     const { index } = fixtureLibrary();
     const count = passageWith("thousands of jobs");
