@@ -14,7 +14,7 @@ import type { QuestionKind, TypeFeature } from "./types.ts";
 export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty)\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
   ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
@@ -125,7 +125,7 @@ export function offeredFor(word: string, kind: QuestionKind): TypeFeature | unde
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
 
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
-const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|budget|amount|rate|rates|percentage|share)\b/i;
+const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|salaries|budget|amount|rate|rates|percentage|share|revenue|income)\b/i;
 
 /** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
 const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;

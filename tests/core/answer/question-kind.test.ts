@@ -18,6 +18,8 @@ describe("classify", () => {
     ["what is the tax rate on crypto gains", "number"],
     ["what is the maximum fine for an unlicensed exchange", "number"],
     ["what's the minimum capital for a custodian", "number"],
+    ["what is nadia farooqui's salary", "number"],
+    ["what is the population of nawabshah", "number"],
     ["what did the chairman call the bonds", "quote"],
     ["how did the minister describe the reserve", "quote"],
     ["what did the chairman compare the licences to", "quote"],
