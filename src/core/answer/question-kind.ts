@@ -15,7 +15,7 @@ export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
-  ["when", /^when\b|\bhow (long|soon)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
+  ["when", /^when\b|\bhow (long|soon|fast|quickly)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
   // "what's the point of …", "what was the reason for …": a reason asked for.
@@ -103,7 +103,7 @@ const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
  * duration, an age or a size — they are the kind of answer, not its subject
  * ("how long do ordinances stay in force" is not about length).
  */
-export const HOW_WORDS = new Set(["long", "soon", "old", "big", "large", "far", "often", "until", "till", "before"]);
+export const HOW_WORDS = new Set(["long", "soon", "fast", "quickly", "old", "big", "large", "far", "often", "until", "till", "before"]);
 
 /** Whether a word names the kind of answer wherever it stands ("job", "city", "year"). */
 export const namesAnswerType = (word: string): boolean => ANSWER_TYPE_NOUNS.has(word.toLowerCase());
@@ -143,8 +143,8 @@ export function yearBound(text: string): { rest: string; years?: { from: number;
 /** "how old …", "what's the age limit …": the answer is an age. */
 const AGE = /\bhow old\b|\bages?\b|\baged\b/i;
 
-/** "how long …", "for how many months …": the answer is a stretch of time. */
-const DURATION = /\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b/i;
+/** "how long …", "for how many months …", "how quickly …": the answer is a stretch of time ("within 24 hours"). */
+const DURATION = /\bhow (?:long|fast|quickly)\b|\bhow many (?:days|weeks|months|years|hours)\b/i;
 
 /** Verbs of lasting: in a question asking for a stretch of time ("how many years does the pact last") they only ask for it. */
 const LASTING_VERBS = new Set(["last", "lasts", "lasted", "run", "runs", "remain", "remains", "stay", "stays"]);

@@ -7,6 +7,7 @@ describe("classify", () => {
     ["what's bo hines's position", "who"],
     ["which day of the week did the board meet", "when"],
     ["how long after resigning did he speak", "when"],
+    ["how quickly must platforms take down scam pages", "when"],
     ["what is the deadline to register for the course", "when"],
     ["is there a deadline to apply", "yesno"],
     ["in which city did they meet", "where"],
@@ -49,6 +50,11 @@ describe("answerWanted", () => {
     expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
     expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, age: true, person: false, office: false, future: false });
+  });
+
+  it("reads that how quickly or how fast asks for a stretch of time", () => {
+    expect(answerWanted("how quickly must platforms take down scam pages", "when").duration).toBe(true);
+    expect(answerWanted("how fast will the money arrive", "when").duration).toBe(true);
   });
 
   it("reads that how old asks for an age", () => {
