@@ -5,7 +5,7 @@
  * none of the chosen ones does.
  */
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
-import type { AnalyzedQuestion } from "./types.ts";
+import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, answersKind, sameFact } from "./score.ts";
 import { CARRIES_ON, asksDirectly, leansBack, questionBefore, reportsQuestion } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
@@ -117,11 +117,17 @@ function addsLittle(index: CorpusIndex, question: AnalyzedQuestion, passage: Pas
   return true;
 }
 
+/** Kinds whose answer the next sentence of the paragraph may give when the chosen one does not: a figure, a date. */
+const FIGURE_NEXT = new Set<QuestionKind>(["number", "when"]);
+
 /** Whether the sentence after a chosen one should be quoted with it (see quoteFor). */
 function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage, next: Passage): boolean {
   // "Non-bank companies would not be allowed to issue stablecoins … Officials said the restriction was meant to
   // protect consumers": the reason a why-question asks for, given in the sentence after what it asks about.
   if (question.kind === "why" && answersKind(passage, question) === false && answersKind(next, question) === true) return true;
+  // "… added stronger penalties for unlicensed firms. Operating without a licence will now carry a fine of up to
+  // Rs100 million": the figure or date asked for, in the sentence after the one about it (decide looks there too).
+  if (FIGURE_NEXT.has(question.kind) && next.paragraph === passage.paragraph && answersKind(passage, question) === false && answersKind(next, question) === true) return true;
   // "Senator Mohsin Aziz asked whether the reserve could be sold to pay debt." — the reply is the next sentence.
   // An interview's question is answered in the next paragraph ("Q: When will stablecoins be allowed?" — "A: Not before …").
   if (reportsQuestion(passage.text) && (next.paragraph === passage.paragraph || asksDirectly(passage.text))) return true;

@@ -32,6 +32,13 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toMatch(/^Non-bank companies .* Officials said the restriction was meant to protect consumers\.$/);
   });
 
+  it("quotes, for a how-much question, the next sentence of the paragraph when it gives the figure the chosen one lacks", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-11-26", "Assembly passes Virtual Assets Act", "The law minister said the act added stronger penalties for unlicensed firms. Operating without a licence will now carry a fine of up to Rs100 million."),
+    );
+    expect(answer(index, "what is the penalty for unlicensed firms").sentences[0]!.text).toContain("a fine of up to Rs100 million");
+  });
+
   it("quotes the reply with a sentence that reports the question asked, and does not take the question for the answer", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-11-20", "Senate panel questions reserve", "Senator Mohsin Aziz asked whether the reserve could be sold to pay debt. Bosal said the law did not allow it, because the reserve was meant to be held for the long term."),
