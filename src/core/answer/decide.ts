@@ -78,10 +78,46 @@ function namesWhichOne(index: CorpusIndex, question: AnalyzedQuestion, best: Pas
   const at = words.flatMap(({ term }, i) => (term && types.has(term) ? [i] : []));
   if (at.length === 0) return true;
   const isNew = ({ written, term }: Word) => /^\p{Lu}\p{Ll}/u.test(written) && term !== null && !question.ownTerms.has(term) && !CALENDAR.test(written);
-  if (at.some((i) => words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew))) return true;
+  // "a Saudi payments firm", "several exchanges": an X the sentence speaks of without naming it.
+  const named = at.filter((i) => !unnamed(words, i, isNew));
+  if (named.some((i) => words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew))) return true;
   const next = index.passages.at(best.id + 1);
-  return next !== undefined && next.article === best.article && wordsOf(next.text).slice(1).some(isNew);
+  if (next === undefined || next.article !== best.article) return false;
+  const following = wordsOf(next.text);
+  // "… in two districts." is followed by the list ("The pilot will cover Mardan and Swat"); "a relief charity" left
+  // unnamed is named after only where the next sentence speaks of the charity.
+  const single = at.every((i) => unnamed(words, i, isNew) === "one");
+  if (single && !following.some(({ term }) => term !== null && types.has(term))) return false;
+  return following.slice(1).some(isNew);
 }
+
+/** Words that introduce something without naming it: "a firm", "several exchanges", "another bank". */
+const INDEFINITE = new Set(["a", "an", "another", "several", "some", "many", "two", "three", "four", "five", "one"]);
+
+/** How many words may stand between an indefinite word and the noun it introduces ("a Saudi payments firm"). */
+const INDEFINITE_REACH = 3;
+
+/**
+ * Whether the word at `i` speaks of an X without naming it: an indefinite
+ * word before it ("a Saudi payments firm", "several exchanges") and no name
+ * after it ("a firm called Indus Hash", "a developer, Makran Energy") nor
+ * before it ("Binance, a crypto exchange") — "one" for a single thing ("a
+ * relief charity"), "some" for several ("several exchanges", "two districts").
+ */
+function unnamed(words: readonly Word[], i: number, isNew: (word: Word) => boolean): "one" | "some" | false {
+  const before = words.slice(Math.max(0, i - INDEFINITE_REACH), i);
+  const det = before.findIndex((w) => INDEFINITE.has(w.written.toLowerCase()));
+  if (det < 0 || before.slice(det + 1).some((w) => /[,;:]$/.test(w.written))) return false;
+  const at = Math.max(0, i - INDEFINITE_REACH) + det;
+  const after = words[i + 1];
+  const namedAfter = /[,:]$/.test(words[i]!.written) || (after !== undefined && (isNew(after) || /^(?:called|named|known)$/i.test(after.written)));
+  const namedBefore = at > 0 && /,$/.test(words[at - 1]!.written) && isNew(words[at - 1]!);
+  if (namedAfter || namedBefore) return false;
+  return SINGULAR.has(words[at]!.written.toLowerCase()) ? "one" : "some";
+}
+
+/** Indefinite words for a single thing: "a relief charity", "another bank". */
+const SINGULAR = new Set(["a", "an", "another", "one"]);
 
 interface Word {
   written: string;

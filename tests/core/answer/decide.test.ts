@@ -27,6 +27,16 @@ describe("decide", () => {
     expect(answer(index, "who leads the reliefchain team").sentences.map((s) => s.text).join(" ")).toContain("Team leader Maryam Siddiqui");
   });
 
+  it("refuses a which-question whose answer speaks of a single one left unnamed (\"a relief charity\"), and answers when it is named", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-10-03", "Bootcamp to train young programmers", "A training programme for young people was launched in Quetta. The team of teachers will lead classes."),
+      articleFile("2026-09-19", "Power auction for miners", "The power division sold 600 megawatts to miners. A team of officials led the auction."),
+      articleFile("2026-11-16", "Karachi students win hackathon", "The team plans to test the app with a relief charity in Sukkur early next year. The Pakistan Crypto Council paid for the team's travel.\n\nThe site is run by a company called Indus Hash."),
+    );
+    expect(refusalIn(index, "which charity in sukkur will test the app")).toBe("nothing of the kind asked");
+    expect(refusalIn(index, "which company runs the site")).toBeUndefined();
+  });
+
   it("refuses a question of stop words only", () => {
     expect(decision("what is the")).toBe("no concepts");
   });
