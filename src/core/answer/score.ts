@@ -55,8 +55,8 @@ const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => 
 /** A date that ends a stretch of time: "until March", "by June 30". */
 const UNTIL = /\b(?:until|till|through|by)\b/i;
 
-/** Words that put a time ahead of the report: "is expected to begin … in March next year", "will be tabled in the winter session", "to take effect from July 1". */
-const TO_COME = /\b(?:will|would|shall|expected|expects|due|scheduled|planned|plans? to|set to|next|upcoming|coming|later this|by (?:the end|early|mid|late)|takes? effect|come into force|from (?:january|february|march|april|may|june|july|august|september|october|november|december))\b|['’]ll\b/i;
+/** Words that put a time ahead of the report: "is expected to begin … in March next year", "will be tabled in the winter session", "to take effect from July 1", "not before the end of 2027". */
+const TO_COME = /\b(?:will|would|shall|expected|expects|due|scheduled|planned|plans? to|set to|next|upcoming|coming|later this|(?:by|before) (?:the end|early|mid|late)|takes? effect|come into force|from (?:january|february|march|april|may|june|july|august|september|october|november|december))\b|['’]ll\b/i;
 
 /** Years written in a sentence. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;

@@ -194,6 +194,7 @@ describe("answersKind (score)", () => {
     expect(answersKind(passage("The bonds are expected to be issued in March next year."), question)).toBe(true);
     expect(answersKind(passage("The bill will be tabled in the winter session."), question)).toBe(true);
     expect(answersKind(passage("The board proposed a tax on bonds, to take effect from July 1."), question)).toBe(true);
+    expect(answersKind(passage("A: Not before the end of 2027."), question)).toBe(true);
     expect(answersKind(passage("The board approved a plan on Tuesday to issue tokenised bonds."), analyze(index, "when did the board approve the bonds"))).toBe(true);
   });
 
