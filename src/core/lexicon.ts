@@ -332,7 +332,13 @@ export interface IndexLexicon {
 export function lexiconFor(lexicon: Lexicon, vocabulary: ReadonlySet<string>): IndexLexicon {
   // The irregular forms the corpus uses, by lemma: "largest" under "larg", "held" under "hold".
   const formsOf = new Map<string, string[]>();
-  for (const term of vocabulary) for (const lemma of lemmaStems(term, lexicon.irregulars)) formsOf.set(lemma, [...(formsOf.get(lemma) ?? []), term]);
+  for (const term of vocabulary) {
+    for (const lemma of lemmaStems(term, lexicon.irregulars)) {
+      const forms = formsOf.get(lemma) ?? [];
+      forms.push(term);
+      formsOf.set(lemma, forms);
+    }
+  }
   const kept: [string, [string, number][]][] = [];
   const { stems, from, to, credit } = lexicon.relations;
   for (let i = 0; i < from.length; ) {

@@ -79,14 +79,14 @@ function namesWhichOne(index: CorpusIndex, question: AnalyzedQuestion, best: Pas
   if (at.length === 0) return true;
   const isNew = ({ written, term }: Word) => /^\p{Lu}\p{Ll}/u.test(written) && term !== null && !question.ownTerms.has(term) && !CALENDAR.test(written);
   // "a Saudi payments firm", "several exchanges": an X the sentence speaks of without naming it.
-  const named = at.filter((i) => !unnamed(words, i, isNew));
-  if (named.some((i) => words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew))) return true;
+  const mentions = at.map((i) => ({ i, nameless: unnamed(words, i, isNew) }));
+  if (mentions.some(({ i, nameless }) => !nameless && words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew))) return true;
   const next = index.passages.at(best.id + 1);
   if (next === undefined || next.article !== best.article) return false;
   const following = wordsOf(next.text);
   // "… in two districts." is followed by the list ("The pilot will cover Mardan and Swat"); "a relief charity" left
   // unnamed is named after only where the next sentence speaks of the charity.
-  const single = at.every((i) => unnamed(words, i, isNew) === "one");
+  const single = mentions.every((m) => m.nameless === "one");
   if (single && !following.some(({ term }) => term !== null && types.has(term))) return false;
   return following.slice(1).some(isNew);
 }

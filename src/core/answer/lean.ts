@@ -73,18 +73,23 @@ export function leansBack(text: string): boolean {
  */
 export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
 
-/**
- * A sentence that reports a question put to someone ("Senator Mohsin Aziz
- * asked whether the reserve could be sold to pay debt.", "Senators pressed
- * officials to explain how the reserve is stored"): it shares the user's
- * words and holds no answer; the reply follows it. "Asked whether …, Saqib
- * said …" opens with the question and answers it in the same sentence.
- */
+/** A question put to someone, in reported speech: "asked whether", "wanted to know how", "pressed officials to explain how". */
 const REPORTED_QUESTION = /\b(?:asked|asks|asking|wondered|wanted to know|questioned|enquired|inquired|(?:pressed|urged|challenged) (?:\p{L}+ ){1,3}to (?:explain|say|clarify|disclose))\s+(?:\p{L}+\s+){0,3}?(?:whether|if|how|why|what|when|who|which|where)\b/iu;
 
-/** A question the article puts itself, as an interview does ("Q: When will stablecoins be allowed?"): the reply follows, in the next paragraph. */
-export const asksDirectly = (text: string): boolean => /\?["”’]?\s*$/u.test(text);
+/**
+ * Text that ends by asking a question ("Q: When will stablecoins be allowed?"). Only its last characters are read:
+ * a paragraph may be an article's whole text.
+ */
+const asksDirectly = (text: string): boolean => /\?["”’]?$/u.test(text.trimEnd().slice(-2));
 
+/**
+ * A sentence that asks a question or reports one put to someone ("Senator
+ * Mohsin Aziz asked whether the reserve could be sold to pay debt.",
+ * "Senators pressed officials to explain how the reserve is stored"): it
+ * shares the user's words and holds no answer; the reply follows it. "Asked
+ * whether …, Saqib said …" opens with the question and answers it in the
+ * same sentence.
+ */
 export const reportsQuestion = (text: string): boolean => asksDirectly(text) || (!/^asked\b/i.test(text) && REPORTED_QUESTION.test(text));
 
 /**

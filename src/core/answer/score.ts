@@ -7,8 +7,8 @@
  */
 import { isChromeLine } from "../clean.ts";
 import { CALENDAR_NAMES, PLACE_NAMED, featuresOf } from "../features.ts";
-import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
-import { inQuestion, nextAfter, isListItem, leansBack, leansOn, listIntroduction, questionBefore, reportsQuestion } from "./lean.ts";
+import type { CorpusIndex, Passage } from "../passage-index.ts";
+import { inQuestion, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
@@ -121,15 +121,16 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   why: (p) => p.features.reason,
 };
 
-/** Whether a sentence offers what the question's kind asks for (a date, a number, a name…); undefined when the kind asks for nothing in particular. */
+/**
+ * Whether a sentence offers what the question's kind asks for (a date, a
+ * number, a name…); undefined when the kind asks for nothing in particular.
+ * A sentence that reports a question ("… asked whether the reserve could be
+ * sold") offers no answer to it, whatever it holds.
+ */
 export function answersKind(passage: Passage, question: AnalyzedQuestion): boolean | undefined {
   const feature = KIND_FEATURE[question.kind];
-  return feature && offers(feature, passage, question);
+  return feature && feature(passage, question) && !reportsQuestion(passage.text);
 }
-
-/** A sentence that reports a question ("… asked whether the reserve could be sold") offers no answer to it, whatever it holds. */
-const offers = (feature: (p: Passage, question: AnalyzedQuestion) => boolean, passage: Passage, question: AnalyzedQuestion): boolean =>
-  feature(passage, question) && !reportsQuestion(passage.text);
 
 /**
  * Weighted share of the question's concepts found in a passage, the sentences
@@ -278,14 +279,13 @@ export function counts(index: CorpusIndex, text: string, counted: readonly strin
  */
 function nextDoor<T extends { passage: Passage; article: number }>(index: CorpusIndex, question: AnalyzedQuestion, shortlist: readonly T[]): { passage: Passage; own: number; article: number; kindBonus: number }[] {
   const listed = new Set(shortlist.map((s) => s.passage.id));
-  const feature = KIND_FEATURE[question.kind];
   const found: { passage: Passage; own: number; article: number; kindBonus: number }[] = [];
   for (const { passage, article } of shortlist.slice(0, NEXT_DOOR)) {
     // An interview's answer opens the paragraph after its question.
     const next = nextAfter(index, passage);
     if (!next || listed.has(next.id) || !leansOn(index, next) || isChromeLine(next.text)) continue;
     listed.add(next.id);
-    found.push({ passage: next, own: conceptShare(question, next.terms), article, kindBonus: feature && offers(feature, next, question) ? KIND_BONUS : 0 });
+    found.push({ passage: next, own: conceptShare(question, next.terms), article, kindBonus: answersKind(next, question) ? KIND_BONUS : 0 });
   }
   return found;
 }
@@ -299,7 +299,6 @@ function nextDoor<T extends { passage: Passage; article: number }>(index: Corpus
 export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates = CANDIDATES): Scored[] {
   if (question.retrieval.size === 0) return [];
   const articles = bestArticles(index, question, Math.max(TOP_ARTICLES, Math.ceil(candidates / 5)));
-  const feature = KIND_FEATURE[question.kind];
   // Sentences are scored from the term columns; only those that share a concept become passages
   // (text and features), so a 20,000-sentence article costs a scan of its ids, not 20,000 objects.
   const pool: { passage: Passage; own: number; article: number; kindBonus: number; first: number }[] = [];
@@ -314,7 +313,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       const passage = index.passages.at(id)!;
       // Chrome a cleaning rule missed (a corpus file written by hand, an old ingest) is never quoted.
       if (isChromeLine(passage.text)) continue;
-      const kindBonus = feature && offers(feature, passage, question) ? KIND_BONUS : 0;
+      const kindBonus = answersKind(passage, question) ? KIND_BONUS : 0;
       pool.push({ passage, own, article: hit.score, kindBonus, first: own + FIRST_STAGE_ARTICLE * hit.score + kindBonus });
     }
   }
