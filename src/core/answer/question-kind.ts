@@ -79,7 +79,7 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
   city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date", deadline: "date",
-  age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity",
+  age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
   ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),
   ...Object.fromEntries(PURPOSE_NOUNS.map((noun) => [noun, "reason"])),

@@ -50,6 +50,15 @@ describe("analyze", () => {
     expect(find("when is the deadline for the bonds", "deadline")).toMatchObject({ answerType: true, offeredBy: "date" });
   });
 
+  it("takes a limit in a number question as answered by any quantity, whatever words give it (\"no older than 55\")", () => {
+    const { index } = fixtureLibrary();
+    const find = (question: string, label: string) => analyze(index, question).concepts.find((c) => c.label === label);
+    expect(find("what is the age limit for the harbour board chairman", "limit")).toMatchObject({ offeredBy: "quantity" });
+    expect(find("what is the cap on tokenised bonds", "cap")).toMatchObject({ offeredBy: "quantity" });
+    // A limit is sought as a word where no number is asked for.
+    expect(find("why did the board limit the bonds", "limit")?.offeredBy).toBeUndefined();
+  });
+
   it("seeks a word after \"what\" that describes the next one, which names the kind of answer (\"what tax rate\")", () => {
     const find = (label: string) => analyze(fixtureLibrary().index, "what tax rate applies to the tokenised bonds").concepts.find((c) => c.label === label)!;
     expect(find("tax").answerType).toBe(false);
