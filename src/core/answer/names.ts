@@ -9,28 +9,42 @@
 import type { CorpusIndex } from "../passage-index.ts";
 import { ROLE_WORDS } from "../features.ts";
 import { hasTerm } from "../term-ids.ts";
-import { terms, toTerm } from "../text.ts";
+import { phraseKey, terms, toTerm } from "../text.ts";
 import { makeConcept } from "./expand.ts";
 import type { Token } from "./analyse.ts";
 import type { Concept, Expansion } from "./types.ts";
 
 /**
- * Two words typed apart that the corpus writes as one name ("chang peng" /
- * Changpeng): when the pair run together is a word the corpus has and one of
- * them is not, they are one token. The reverse of splitName.
+ * Two words typed apart that are one word run together: a name the corpus
+ * writes as one ("chang peng" / Changpeng), when one of the two is not a word
+ * the corpus has; or a compound written open ("block chain", "stable coin",
+ * "straight away"), when the pair run together is a word the corpus or
+ * WordNet has and the pair is no phrase of WordNet's ("set up" is one, not
+ * "setup"). Then they are one token. The reverse of splitName.
  */
 export function joinSplitNames(index: CorpusIndex, tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]];
     const joined = b && b.at === a.at + 1 && /^\p{L}+$/u.test(a.word + b.word) ? toTerm(a.word + b.word) : null;
-    const unknown = (t: Token) => index.vocabulary.get(t.term) === undefined;
-    if (b && joined && index.vocabulary.get(joined) !== undefined && (unknown(a) || unknown(b))) {
+    if (b && joined && (namePart(index, a, b, joined) || openCompound(index, a, b, joined))) {
       out.push({ ...a, term: joined, word: a.word + b.word, entity: a.entity || b.entity, answerType: false });
       i++;
     } else out.push(a);
   }
   return out;
+}
+
+/** "chang peng": the pair run together is a word of the corpus and one of the two is not. */
+function namePart(index: CorpusIndex, a: Token, b: Token, joined: string): boolean {
+  const unknown = (t: Token) => index.vocabulary.get(t.term) === undefined;
+  return index.vocabulary.get(joined) !== undefined && (unknown(a) || unknown(b));
+}
+
+/** "block chain", "straight away": two lower-case words that run together make a word, and make no phrase apart. */
+function openCompound(index: CorpusIndex, a: Token, b: Token, joined: string): boolean {
+  if (a.entity || b.entity || index.related.has(phraseKey([a.word.toLowerCase(), b.word.toLowerCase()]) ?? "")) return false;
+  return index.vocabulary.get(joined) !== undefined || index.isEnglish(joined);
 }
 
 /** Shortest part of a word split in two (see splitName). */

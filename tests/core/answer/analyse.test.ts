@@ -207,6 +207,14 @@ The regulator will block the app if it fails to repay customers within 30 days.
     expect(question.concepts.map((c) => c.alts)).toContainEqual([["blockchain"]]);
   });
 
+  it("reads a compound typed open as the word written closed (\"stable coin\", \"straight away\"), but not a phrase WordNet has", () => {
+    const { index } = libraryOfArticles(articleFile("2025-05-01", "Bankers weigh a stablecoin", "The bank wants a stablecoin soon. A stable exchange rate matters, the coin dealers said. Officials set up a panel."));
+    const alts = (question: string) => analyze(index, question).concepts.map((c) => c.alts[0]!.join(" "));
+    expect(alts("who wants a stable coin")).toContain("stablecoin");
+    expect(alts("should the bank act straight away")).toContain("straightawai");
+    expect(alts("who set up the panel")).not.toContain("setup");
+  });
+
   it("reads \"the us\" as the country, and \"us\" alone as the pronoun it is", () => {
     const { index } = bundledLibrary();
     expect(analyze(index, "what did pakistan agree with the us").concepts.map((c) => c.label)).toContain("US");
