@@ -23,7 +23,13 @@ export interface Features {
 /** The offices news names people by: what a "who" answer may give instead of a name, and what a question about an office's holder names. */
 export const ROLE_WORDS = "minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|executive|spokes(?:man|woman|person)";
 const ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
-const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|spring|summer|autumn|winter|(?:19|20)\d{2})\b/i;
+/**
+ * A time a sentence names: a month, a weekday, a year, "yesterday", or a week,
+ * month or year placed in time ("next month", "earlier this week") — not a
+ * bare "year" ("in a tax year", "Rs300 billion a year") or "week" ("Binance
+ * Blockchain Week").
+ */
+const DATE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|spring|summer|autumn|winter|(?:19|20)\d{2}|(?:next|last|this|that|coming|following|previous|past|same|current) (?:week|month|year|quarter)|(?:weeks|months|years) (?:ago|later|earlier))\b/i;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion)\b/i;
 /** Digits after a word boundary or glued to a currency ("Rs1m", "PKR500"), not a year. */
 const QUANTITY = /(?:\b|(?<=\b(?:Rs|PKR|USD|AED)\.?))(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;

@@ -86,4 +86,9 @@ describe("featuresOf(…).date", () => {
     expect(featuresOf("The bill will be tabled in the winter session.").date).toBe(true);
     expect(featuresOf("The bill will be tabled soon.").date).toBe(false);
   });
+
+  it("finds a week, month or year only where it is placed in time, not a tax year or an event's name", () => {
+    for (const text of ["The rules take effect next month.", "Officials met earlier this week.", "The plan was dropped two years later."]) expect(featuresOf(text).date, text).toBe(true);
+    for (const text of ["Profits below Rs500,000 in a tax year would be exempt.", "Saqib spoke at Binance Blockchain Week.", "Trading exceeds $300 billion a year."]) expect(featuresOf(text).date, text).toBe(false);
+  });
 });
