@@ -15,7 +15,7 @@ import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { CALENDAR_TERMS, conceptCredit, conceptShare, soleTerm } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
 import { surnameOfAnother } from "./names.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LEANING_ARTICLES, LEANING_SENTENCES, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -303,14 +303,19 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
   // (text and features), so a 20,000-sentence article costs a scan of its ids, not 20,000 objects.
   const pool: { passage: Passage; own: number; article: number; kindBonus: number; first: number }[] = [];
   const wanted = conceptTermIds(question);
-  for (const hit of articles) {
+  for (const [rankOf, hit] of articles.entries()) {
     const { first, end } = index.passages.idsOf(hit.id);
+    // In the best articles, a sentence that leans on the one before may give what is asked in none of the question's
+    // words ("She told lawmakers the measure … would take effect from July 1, 2026"): its headline and neighbours carry them.
+    const leaning = rankOf < LEANING_ARTICLES && end - first <= LEANING_SENTENCES;
     for (let id = first; id < end; id++) {
       const terms = index.passages.termsAt(id);
-      if (!holdsAny(terms, wanted)) continue;
-      const own = conceptShare(question, terms);
-      if (own === 0) continue;
+      const holds = holdsAny(terms, wanted);
+      if (!holds && !leaning) continue;
+      const own = holds ? conceptShare(question, terms) : 0;
+      if (own === 0 && !leaning) continue;
       const passage = index.passages.at(id)!;
+      if (own === 0 && !(leansBack(passage.text) && answersKind(passage, question))) continue;
       // Chrome a cleaning rule missed (a corpus file written by hand, an old ingest) is never quoted.
       if (isChromeLine(passage.text)) continue;
       const kindBonus = answersKind(passage, question) ? KIND_BONUS : 0;

@@ -145,6 +145,18 @@ export const SHORTLIST = 120;
 /** Best shortlisted sentences whose next sentence, when it leans on them ("he told the gathering"), is scored too. */
 export const NEXT_DOOR = 20;
 
+/**
+ * Articles, best first, whose sentences that lean back and offer the kind of
+ * answer asked for are scored though they share no word with the question
+ * ("She told lawmakers the measure … would take effect from July 1, 2026"
+ * for "from what date will the crypto gains tax apply"): the headline and
+ * the sentence before carry the question's words. Three: the answer is
+ * rarely in a lesser article, and each costs a read of its sentences.
+ */
+export const LEANING_ARTICLES = 3;
+/** Longest article, in sentences, read whole for them: a 20,000-sentence scrape is not. */
+export const LEANING_SENTENCES = 400;
+
 /** Share of the shorter sentence's terms two sentences must share to say the same thing. */
 export const SAME_FACT = 0.45;
 

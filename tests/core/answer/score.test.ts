@@ -230,6 +230,16 @@ describe("rank (score)", () => {
     expect(ranked.some((r) => r.passage.text.startsWith("They said no issuance"))).toBe(true);
   });
 
+  it("scores a sentence of the best article that leans back and gives what is asked in none of the question's words", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-02", "FBR proposes a tax on crypto gains", "The Federal Board of Revenue has proposed taxing crypto gains at 15 percent. The proposal was presented to lawmakers by a senior official. She said the measure would take effect from July 1, 2026."),
+      articleFile("2025-10-03", "Traders weigh the crypto gains tax", "Traders said a tax on crypto gains would drive users to informal deals."),
+    );
+    const ranked = rank(index, analyze(index, "from what date will the crypto gains tax apply"));
+    const dated = ranked.find((r) => r.passage.text.startsWith("She said the measure"));
+    expect(dated?.parts!.kind).toBeGreaterThan(0);
+  });
+
   it("prefers, for a what-is question, the sentence that opens by defining the word", () => {
     const { index } = fixtureLibrary();
     const [best] = rank(index, analyze(index, "what is tokenisation"));
