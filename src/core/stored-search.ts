@@ -4,8 +4,9 @@
  * a plain object — 1.3 million of them at 10,000 articles — which took ~0.5 s
  * of every start to deserialize and turn into maps. Here the postings are
  * typed arrays (term, field, document, frequency) and everything else is
- * MiniSearch's own form, loaded by `loadJS` with the same options; the
- * postings then fill the index's term map as `loadJS` itself does.
+ * MiniSearch's own form, loaded by `loadJS` with the same options; each
+ * term's postings map is then made from the arrays when it is first used
+ * (StoredPostings), not all of them at start.
  *
  * This reads one internal of MiniSearch 7 (`_index`, the SearchableMap of
  * term → field id → document short id → term frequency), so the version is
@@ -57,14 +58,85 @@ export function loadSearch<T>(stored: StoredSearch, options: Options<T>): MiniSe
   const index = (search as unknown as WithIndex)._index;
   let at = 0;
   stored.terms.forEach((term, i) => {
-    const data = new Map<number, Map<number, number>>();
-    for (const end = at + stored.counts[i]!; at < end; at++) {
-      const field = stored.fields[at]!;
-      const documents = data.get(field) ?? new Map<number, number>();
-      if (!data.has(field)) data.set(field, documents);
-      documents.set(stored.documents[at]!, stored.frequencies[at]!);
-    }
-    index.set(term, data);
+    index.set(term, new StoredPostings(stored, at, stored.counts[i]!));
+    at += stored.counts[i]!;
   });
   return search;
+}
+
+/**
+ * One term's postings (field id → document short id → term frequency), the
+ * map MiniSearch keeps per term, filled from the stored arrays the first time
+ * it is read or changed. A question reads the postings of a few dozen terms
+ * of tens of thousands: making every map at start took a quarter of a 10,000-
+ * article cold start, and as much again in garbage collection.
+ */
+class StoredPostings extends Map<number, Map<number, number>> {
+  #stored: StoredSearch | undefined;
+  readonly #from: number;
+  readonly #count: number;
+
+  constructor(stored: StoredSearch, from: number, count: number) {
+    super();
+    this.#stored = stored;
+    this.#from = from;
+    this.#count = count;
+  }
+
+  #fill(): void {
+    const stored = this.#stored;
+    if (stored === undefined) return;
+    this.#stored = undefined;
+    for (let at = this.#from, end = this.#from + this.#count; at < end; at++) {
+      const field = stored.fields[at]!;
+      let documents = Map.prototype.get.call(this, field) as Map<number, number> | undefined;
+      if (documents === undefined) Map.prototype.set.call(this, field, (documents = new Map()));
+      documents.set(stored.documents[at]!, stored.frequencies[at]!);
+    }
+  }
+
+  override get(field: number): Map<number, number> | undefined {
+    this.#fill();
+    return super.get(field);
+  }
+  override has(field: number): boolean {
+    this.#fill();
+    return super.has(field);
+  }
+  override set(field: number, documents: Map<number, number>): this {
+    this.#fill();
+    return super.set(field, documents);
+  }
+  override delete(field: number): boolean {
+    this.#fill();
+    return super.delete(field);
+  }
+  override clear(): void {
+    this.#stored = undefined;
+    super.clear();
+  }
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+  override forEach(each: (documents: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, self?: unknown): void {
+    this.#fill();
+    super.forEach(each, self);
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.#fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<number> {
+    this.#fill();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.#fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    this.#fill();
+    return super[Symbol.iterator]();
+  }
 }
