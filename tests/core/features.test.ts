@@ -81,6 +81,13 @@ describe("featuresOf(…).person", () => {
   });
 });
 
+describe("featuresOf(…).frequency", () => {
+  it("finds how often something happens, not a rate or a single date", () => {
+    for (const text of ["Exchanges must file a statement every quarter.", "The board will hold bi-monthly meetings.", "The group meets twice a year.", "Returns are due each month."]) expect(featuresOf(text).frequency, text).toBe(true);
+    for (const text of ["Trading exceeds $300 billion a year.", "The board met on Monday.", "The tax takes effect next year."]) expect(featuresOf(text).frequency, text).toBe(false);
+  });
+});
+
 describe("featuresOf(…).date", () => {
   it("finds a season as a time, as a month is one", () => {
     expect(featuresOf("The bill will be tabled in the winter session.").date).toBe(true);

@@ -15,7 +15,7 @@ export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
-  ["when", /^when\b|\bhow (long|soon|fast|quickly)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
+  ["when", /^when\b|\bhow (long|soon|fast|quickly|often)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
   // "what's the point of …", "what was the reason for …": a reason asked for.
@@ -79,7 +79,7 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
   city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date", deadline: "date",
-  age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",
+  often: "frequency", age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
   ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),
   ...Object.fromEntries(PURPOSE_NOUNS.map((noun) => [noun, "reason"])),
@@ -96,6 +96,7 @@ const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
   quantity: ["number"],
   quote: ["quote"],
   reason: ["why"],
+  frequency: ["when"],
 };
 
 /**
@@ -178,13 +179,14 @@ const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
  * a "who" question about an office's holder wants a person's name, or that a
  * "when will" question wants a time to come.
  */
-export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
+export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; frequency: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
   const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
   const person = kind === "who" && ASKS_FOR_PERSON.test(text);
   return {
     counted: counted?.length ? counted : undefined,
     amount: kind === "number" && !counted?.length && AMOUNT.test(text),
     duration: DURATION.test(text),
+    frequency: kind === "when" && /\bhow often\b/i.test(text),
     age: kind === "number" && AGE.test(text),
     person,
     office: person && NAMES_OFFICE.test(text),

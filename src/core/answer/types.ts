@@ -1,7 +1,7 @@
 /** The types the answer stages pass each other: the analysed question and its concepts. */
 
 /** The sentence features (features.ts) a word naming a kind of answer may stand for. */
-export type TypeFeature = "role" | "place" | "date" | "age" | "amount" | "quantity" | "quote" | "reason";
+export type TypeFeature = "role" | "place" | "date" | "age" | "amount" | "quantity" | "quote" | "reason" | "frequency";
 
 export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "yesno" | "fact";
 
@@ -80,6 +80,8 @@ export interface AnalyzedQuestion {
    * months") — or a date it lasts until.
    */
   duration: boolean;
+  /** "How often …?": the answer is a frequency ("every quarter", "bi-monthly", "twice a year"), not a date. */
+  frequency: boolean;
   /** "How old …?", "what's the age limit …?": the answer is an age ("between 18 and 34", "no older than 55"). */
   age: boolean;
   /** "Who is the governor of …", "who heads …": the answer names a person, not only an office or a body. */

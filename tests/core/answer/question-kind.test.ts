@@ -8,6 +8,7 @@ describe("classify", () => {
     ["which day of the week did the board meet", "when"],
     ["how long after resigning did he speak", "when"],
     ["how quickly must platforms take down scam pages", "when"],
+    ["how often does the board meet", "when"],
     ["what is the deadline to register for the course", "when"],
     ["is there a deadline to apply", "yesno"],
     ["in which city did they meet", "where"],
@@ -46,10 +47,10 @@ describe("classify", () => {
 
 describe("answerWanted", () => {
   it("reads what a how-many question counts, and that how much or a price asks for an amount", () => {
-    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, age: false, person: false, office: false, future: false });
-    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, age: false, person: false, office: false, future: false });
+    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, frequency: false, age: false, person: false, office: false, future: false });
+    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, frequency: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
-    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, age: true, person: false, office: false, future: false });
+    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, frequency: false, age: true, person: false, office: false, future: false });
   });
 
   it("reads that how quickly or how fast asks for a stretch of time", () => {
@@ -77,6 +78,11 @@ describe("answerWanted", () => {
   it("reads that how long asks for a duration", () => {
     expect(answerWanted("how long do ordinances stay in force", "when").duration).toBe(true);
     expect(answerWanted("when was the ordinance promulgated", "when").duration).toBe(false);
+  });
+
+  it("reads that how often asks for a frequency", () => {
+    expect(answerWanted("how often do exchanges report to the fbr", "when").frequency).toBe(true);
+    expect(answerWanted("how long do exchanges keep records", "when").frequency).toBe(false);
   });
 });
 

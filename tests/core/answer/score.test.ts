@@ -240,6 +240,15 @@ describe("rank (score)", () => {
     expect(dated?.parts!.kind).toBeGreaterThan(0);
   });
 
+  it("prefers, for a how-often question, the sentence that says how often over one with the question's words", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-02", "Exchanges face new reporting rules", "Exchanges must report trades to the FBR under the new rules, the finance ministry said."),
+      articleFile("2025-10-03", "What the reporting rules ask", "Each exchange will report its trades to the FBR every quarter."),
+    );
+    const [best] = rank(index, analyze(index, "how often do exchanges report trades to the fbr"));
+    expect(best!.passage.text).toContain("every quarter");
+  });
+
   it("prefers, for a what-is question, the sentence that opens by defining the word", () => {
     const { index } = fixtureLibrary();
     const [best] = rank(index, analyze(index, "what is tokenisation"));
