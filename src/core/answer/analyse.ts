@@ -36,9 +36,16 @@ function isCorpusName(index: CorpusIndex, term: string): boolean {
   return index.vocabulary.get(term) !== undefined && !index.isEnglish(term);
 }
 
-/** "doesn't" → "does not", "won't" → "will not": split at the apostrophe, "doesn" is no word (it was read as a typo of "dozen"). */
+/**
+ * "doesn't" → "does not", "won't" → "will not": split at the apostrophe, "doesn" is no word (it was read as a typo of
+ * "dozen"). Chat drops the apostrophe ("arent", "doesnt", "wont"): an auxiliary run into "nt" is split the same way
+ * ("arent" was read as a typo of "agent" or "arena").
+ */
 const withoutContractions = (text: string): string =>
-  text.replace(/\b(\p{L}+)n'(t)\b/giu, (_, verb: string) => `${({ wo: "will", ca: "can", sha: "shall" } as Record<string, string>)[verb.toLowerCase()] ?? verb} not`);
+  text.replace(/\b(?:(\p{L}+)n'|(are|is|was|were|do|does|did|has|have|had|could|should|would|must|need|ca|wo)n)t\b/giu, (_, withApostrophe: string | undefined, without: string | undefined) => {
+    const verb = (withApostrophe ?? without)!;
+    return `${({ wo: "will", ca: "can", sha: "shall" } as Record<string, string>)[verb.toLowerCase()] ?? verb} not`;
+  });
 
 /** Words that open a noun phrase: the word before one, after "which company", is a verb ("which company runs the site"). */
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]);

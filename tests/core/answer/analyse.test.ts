@@ -82,6 +82,9 @@ describe("analyze", () => {
     const labels = (question: string) => analyze(fixtureLibrary().index, question).concepts.map((c) => c.label);
     expect(labels("what happens if the harbour board doesn't approve the bonds")).not.toContain("doesn");
     expect(labels("why won't the ministry say how the electricity is priced")).not.toContain("won");
+    // Chat drops the apostrophe.
+    expect(labels("how much will people who arent on the list pay")).not.toContain("arent");
+    expect(labels("why doesnt the board approve the bonds")).not.toContain("doesnt");
   });
 
   it("drops a verb of opinion, which frames a view as \"say\" frames a quote", () => {
