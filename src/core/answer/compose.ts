@@ -7,7 +7,7 @@
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, answersKind, sameFact } from "./score.ts";
-import { CARRIES_ON, leansBack, questionBefore } from "./lean.ts";
+import { carriesOn, leansBack, questionBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
 import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
@@ -131,7 +131,7 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   // The reply to the question a sentence reports ("Senator Mohsin Aziz asked whether the reserve could be sold to pay
   // debt.") or an interview puts ("Q: When will stablecoins be allowed?" — "A: Not before …").
   if (questionBefore(index, next).some((q) => q.id === passage.id)) return true;
-  if (!CARRIES_ON.test(next.text) && !leadsIn(index, question, passage)) return false;
+  if (!carriesOn(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
 }

@@ -71,7 +71,15 @@ export function leansBack(text: string): boolean {
  * "However, …"). When the chosen sentence is followed by one, the answer
  * often lies there, and it is quoted too.
  */
-export const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
+const CARRIES_ON = new RegExp(`${CONTINUES.source}|^(?:with that in mind|to that end|as a result|in addition|however|but|instead|therefore|meanwhile|still|yet)\\b`, "i");
+
+/**
+ * Whether a sentence carries on from the one before: CARRIES_ON, or the words
+ * of the speaker that one named ("“People will simply move to peer-to-peer
+ * deals …,” he said" after "Omer Farooq … said a 15 percent rate would drive
+ * users away").
+ */
+export const carriesOn = (text: string): boolean => CARRIES_ON.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text);
 
 /** A question put to someone, in reported speech: "asked whether", "wanted to know how", "pressed officials to explain how". */
 const REPORTED_QUESTION = /\b(?:asked|asks|asking|wondered|wanted to know|questioned|enquired|inquired|(?:pressed|urged|challenged) (?:\p{L}+ ){1,3}to (?:explain|say|clarify|disclose))\s+(?:\p{L}+\s+){0,3}?(?:whether|if|how|why|what|when|who|which|where)\b/iu;

@@ -11,6 +11,14 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toBe("Officials were cautious about the timetable. They said no issuance would happen before the regulator publishes its rules.");
   });
 
+  it("quotes the speaker's own words that follow a reported reason, for a why-question", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-02", "Traders push back on crypto tax", "Omer Farooq, president of the traders association, said the tax rate would drive users away from regulated platforms. “People will simply move to peer-to-peer deals, where the revenue board sees nothing,” he said."),
+    );
+    const reply = answer(index, "why does the traders association oppose the tax");
+    expect(reply.sentences[0]!.text).toContain("People will simply move to peer-to-peer deals");
+  });
+
   it("quotes the next sentence with a chosen one too short to say more than that something follows", () => {
     const reply = ask("why were some traders unhappy with the platform");
     expect(reply.sentences[0]!.text).toBe("Some traders were unhappy. Withdrawals had been frozen for three weeks before the audit began.");
