@@ -43,8 +43,13 @@ const FREQUENCY = /\b(?:every|each) (?:(?:other|second|\d+|two|three|four|six|tw
 const AGE = /\b(?:aged?\s+(?:between\s+)?\d{1,3}\b|\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?[\s-]+years?[\s-]+old|(?:older|younger) than\s+\d{1,3}\b|between\s+\d{1,2}\s+and\s+\d{1,2}\b(?!\s*(?:percent|per cent|%|million|billion|days|weeks|months|years))|(?:under|over|above|below)\s+(?:the age of\s+)?\d{2}\b(?!\s*(?:percent|per cent|%|million|billion|days|weeks|months|years|countries|members))|in (?:their|his|her) (?:teens|twenties|thirties|forties|fifties|sixties|seventies))/i;
 /** Two or more capitalised whole words ("Ayesha Malik", "Bilal Bin Saqib"): "CoinPak Rs10" holds none. */
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|von)\s+)?(?:[‘'][\p{L}]+[’']\s+)?\p{Lu}[\p{Ll}’']+(?![\p{L}\p{N}]))+/gu;
-/** Words that make a capitalised name an organisation or a place rather than a person. */
-const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global)\b/i;
+/**
+ * Words that make a capitalised name an organisation or a place rather than a
+ * person: bodies ("Senate Standing Committee"), places ("Gracie Mansion") and
+ * the words companies are named with ("Sonehra Digital", "Tijori Custody",
+ * "Indus Hash Technologies").
+ */
+const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global|digital|capital|ventures|labs|technologies|technology|holdings|partners|systems|solutions|services|financial|markets|securities|vaults|custody|networks?|media|energy|limited|ltd|inc|corp|corporation|llc|plc)\b/i;
 /** The capitalised words that name a month or a weekday: a date, not a name. */
 export const CALENDAR_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 /**

@@ -78,6 +78,9 @@ describe("featuresOf(…).person", () => {
 
   it("does not read capitals inside a word or before a figure as a name", () => {
     for (const text of ["PVARA has fined CoinPak Rs10 million.", "The platform must stop taking new users."]) expect(featuresOf(text).person, text).toBe(false);
+    // A company is named with words a person's name does not have.
+    for (const text of ["A Karachi fintech, Sonehra Digital, launched a token.", "Tijori Custody plans to apply."]) expect(featuresOf(text).person, text).toBe(false);
+    expect(featuresOf("Sonehra's chief executive, Sana Iqbal, was a banker.").person).toBe(true);
   });
 });
 
