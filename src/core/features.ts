@@ -9,12 +9,17 @@ export interface Features {
   amount: boolean;
   /** A stretch of time: "120 days", "six to eight months", "a few weeks", "two years". */
   duration: boolean;
+  /** A share of a whole: "40 percent", "15pc", "two-thirds", "half". */
+  share: boolean;
   /** A frequency: "every quarter", "each month", "bi-monthly", "twice a year". */
   frequency: boolean;
   /** An age: "between 18 and 34", "no older than 55", "aged 40", "25 years old", "under 30". */
   age: boolean;
   person: boolean;
+  /** An office by its noun: "minister", "chief executive", "chairman" — what a question for someone's job is answered with. */
   role: boolean;
+  /** An office held, by its noun or its verb ("heads", "chaired by"): what names the holder of an office asked about. */
+  office: boolean;
   place: boolean;
   quote: boolean;
   stance: boolean;
@@ -25,6 +30,8 @@ export interface Features {
 /** The offices news names people by: what a "who" answer may give instead of a name, and what a question about an office's holder names. */
 export const ROLE_WORDS = "minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|executive|spokes(?:man|woman|person)";
 const ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
+/** An office held, by its noun or by the verb news gives it ("Rabia Anwar heads the enforcement wing", "the committee, chaired by …"). */
+const OFFICE = new RegExp(`\\b(?:${ROLE_WORDS}|heads|headed|heading|chairs|chaired|chairing)\\b`, "i");
 /**
  * A time a sentence names: a month, a weekday, a year, "yesterday", or a week,
  * month or year placed in time ("next month", "earlier this week") — not a
@@ -38,6 +45,8 @@ const QUANTITY = /(?:\b|(?<=\b(?:Rs|PKR|USD|AED)\.?))(?!(?:19|20)\d{2}\b)\d|\b(t
 /** What makes a quantity an amount: a currency, a share (Pakistan's papers write "15pc"), a scale word, a unit of measure. */
 const UNIT = /[$€£¥₹₨]|\d\s?(?:%|pc|bn|mn|m|k)\b|\b(?:rs|pkr|usd|aed|rupees?|paisas?|dollars?|cents?|euros?|pounds?|dirhams?|riyals?|yuan|lakh|crore|millions?|billions?|trillions?|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?)\b/iu;
 const DURATION = /\b(?:within|in a matter of) (?:seconds|minutes|hours|days|weeks)\b|\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|many)(?:\s*(?:-|to|or|and)\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve))?\s*-?(?:days?|weeks?|months?|years?|hours?|decades?)\b/i;
+/** A share of a whole: a percentage or a fraction ("40 percent of their capacity", "roughly two-thirds"). */
+const SHARE = /\d\s?(?:%|pc\b)|\b(?:percent|per cent|percentage|half|halves|one-third|two-thirds|a third|one-quarter|three-quarters|a quarter|a fifth|a tenth)\b/i;
 /** How often something happens: "every quarter", "every six months", "bi-monthly meetings", "twice a year" — not a rate ("$300 billion a year"). */
 const FREQUENCY = /\b(?:every|each) (?:(?:other|second|\d+|two|three|four|six|twelve) )?(?:day|week|fortnight|month|quarter|year|session)s?\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?(?:weekly|monthly|annually)|biannually|semi-?annually)\b|\b(?:once|twice|thrice|(?:two|three|four|five|six|\d+) times) (?:a|an|per|each|every) (?:day|week|month|quarter|year)\b/i;
 const AGE = /\b(?:aged?\s+(?:between\s+)?\d{1,3}\b|\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?[\s-]+years?[\s-]+old|(?:older|younger) than\s+\d{1,3}\b|between\s+\d{1,2}\s+and\s+\d{1,2}\b(?!\s*(?:percent|per cent|%|million|billion|days|weeks|months|years))|(?:under|over|above|below)\s+(?:the age of\s+)?\d{2}\b(?!\s*(?:percent|per cent|%|million|billion|days|weeks|months|years|countries|members))|in (?:their|his|her) (?:teens|twenties|thirties|forties|fifties|sixties|seventies))/i;
@@ -89,6 +98,9 @@ class SentenceFeatures implements Features {
   get duration(): boolean {
     return DURATION.test(this.text);
   }
+  get share(): boolean {
+    return SHARE.test(this.text);
+  }
   get frequency(): boolean {
     return FREQUENCY.test(this.text);
   }
@@ -100,6 +112,9 @@ class SentenceFeatures implements Features {
   }
   get role(): boolean {
     return ROLE.test(this.text);
+  }
+  get office(): boolean {
+    return OFFICE.test(this.text);
   }
   get place(): boolean {
     return PLACE.test(this.text);

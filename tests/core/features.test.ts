@@ -84,6 +84,23 @@ describe("featuresOf(…).person", () => {
   });
 });
 
+describe("featuresOf(…).office", () => {
+  it("finds an office held by its verb as well as its noun; a role only by its noun", () => {
+    const heads = featuresOf("Rabia Anwar heads the enforcement wing of the regulator.");
+    expect(heads.office).toBe(true);
+    expect(heads.role).toBe(false);
+    expect(featuresOf("The committee, chaired by Senator Khan, met on Monday.").office).toBe(true);
+    expect(featuresOf("Sana Iqbal is the chief executive.").role).toBe(true);
+  });
+});
+
+describe("featuresOf(…).share", () => {
+  it("finds a share of a whole, not any amount", () => {
+    for (const text of ["Many plants run at around 40 percent of their capacity.", "Roughly two-thirds involve fake apps.", "The tax is 15pc."]) expect(featuresOf(text).share, text).toBe(true);
+    for (const text of ["The bill exceeds Rs2 trillion a year.", "We have 41 people in enforcement."]) expect(featuresOf(text).share, text).toBe(false);
+  });
+});
+
 describe("featuresOf(…).frequency", () => {
   it("finds how often something happens, not a rate or a single date", () => {
     for (const text of ["Exchanges must file a statement every quarter.", "The board will hold bi-monthly meetings.", "The group meets twice a year.", "Returns are due each month."]) expect(featuresOf(text).frequency, text).toBe(true);

@@ -58,7 +58,7 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   const before = leansBack(best.text) ? index.passages.at(best.id - 1) : undefined;
   const around = [best, next, before].filter((p): p is Passage => p !== undefined && p.article === best.article);
   // "who is the governor of X" is answered where an office is named: "the X government" names none.
-  const office = !question.office || around.some((p) => p.features.role);
+  const office = !question.office || around.some((p) => p.features.office);
   return office && around.some((p) => p.features.person);
 }
 

@@ -79,7 +79,7 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
   city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date", deadline: "date",
-  often: "frequency", age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",
+  often: "frequency", share: "share", percentage: "share", proportion: "share", fraction: "share", age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
   ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),
   ...Object.fromEntries(PURPOSE_NOUNS.map((noun) => [noun, "reason"])),
@@ -97,6 +97,7 @@ const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
   quote: ["quote"],
   reason: ["why"],
   frequency: ["when"],
+  share: ["number"],
 };
 
 /**

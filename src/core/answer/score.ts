@@ -113,7 +113,7 @@ function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
 
 const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   which: namesSomethingNew,
-  who: (p, question) => (question.person ? p.features.person && (!question.office || p.features.role) : p.features.person || p.features.role),
+  who: (p, question) => (question.person ? p.features.person && (!question.office || p.features.office) : p.features.person || p.features.role),
   when: datesWithin,
   where: placesSomewhereNew,
   number: (p, question) => (question.age ? p.features.age : question.amount ? p.features.amount : p.features.number),

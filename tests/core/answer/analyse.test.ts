@@ -55,6 +55,7 @@ describe("analyze", () => {
     const find = (question: string, label: string) => analyze(index, question).concepts.find((c) => c.label === label);
     expect(find("what is the age limit for the harbour board chairman", "limit")).toMatchObject({ offeredBy: "quantity" });
     expect(find("what is the cap on tokenised bonds", "cap")).toMatchObject({ offeredBy: "quantity" });
+    expect(find("what share of the bonds went to banks", "share")).toMatchObject({ offeredBy: "share" });
     // A limit is sought as a word where no number is asked for.
     expect(find("why did the board limit the bonds", "limit")?.offeredBy).toBeUndefined();
   });

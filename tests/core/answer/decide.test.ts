@@ -37,6 +37,11 @@ describe("decide", () => {
     expect(refusalIn(index, "which company runs the site")).toBeUndefined();
   });
 
+  it("answers a question about an office's holder with a sentence that gives the office by its verb (\"Rabia Anwar heads …\")", () => {
+    const { index } = libraryOfArticles(articleFile("2025-11-18", "Regulator's enforcement chief on scams", "Rabia Anwar heads the enforcement wing of the regulator. She spoke to us about complaints."));
+    expect(refusalIn(index, "who is the regulator's enforcement head")).toBeUndefined();
+  });
+
   it("refuses a question of stop words only", () => {
     expect(decision("what is the")).toBe("no concepts");
   });
