@@ -74,8 +74,12 @@ export interface CleanedScrape {
 const MENU_LINE = /^(?:[^|·•»]{1,30}[|·•»]\s*){3,}[^|·•»]{0,30}$/u;
 /** Lines that introduce other stories, share buttons or sign-ups; with the chrome after them. */
 const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|more stories|most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks|don'?t miss|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?|our standards)\s*(?:[:|»›]|$)/i;
-/** A wire story's credits ("(Reporting by …; Editing by …)") and an opinion page's note on its writer ("The writer is a journalist based in Islamabad."). */
-const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$|^the (?:writer|author) (?:is|was|has been|teaches|works)\b/i;
+/**
+ * A wire story's credits ("(Reporting by …; Editing by …)"). An opinion
+ * page's note on its writer ("The writer is an energy economist at …") is
+ * the article's own word on who wrote it, and is kept.
+ */
+const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$/i;
 /** A copyright notice or a press contact ("© 2025 PVARA. All rights reserved.", "For media inquiries contact: …"). */
 const NOTICE = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?:media|press) (?:inquiries|enquiries|contacts?)\b|^contact(?: us)?:\s*\S+@|^for (?:more|further) (?:information|details)\b.*\bcontact\b|^(?:disclosure|editorial (?:policy|policies|standards)|ethics policy)\b[^:]{0,30}:/i;
 /** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */

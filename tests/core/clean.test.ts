@@ -52,9 +52,9 @@ describe("cleanScrape", () => {
     ]);
   });
 
-  it("takes the longest line before the first sentence for the headline, and drops the section and byline beside it", () => {
+  it("takes the longest line before the first sentence for the headline, drops the section and byline beside it, and keeps the note on who the writer is", () => {
     const raw = ["Opinion", "Why Pakistan's youth are betting on crypto", "Sana Rizvi", "ISLAMABAD: Ask a student how they save.", "The writer is a journalist based in Islamabad."].join("\n\n");
-    expect(cleanScrape(raw)).toEqual({ title: "Why Pakistan's youth are betting on crypto", paragraphs: ["ISLAMABAD: Ask a student how they save."] });
+    expect(cleanScrape(raw)).toEqual({ title: "Why Pakistan's youth are betting on crypto", paragraphs: ["ISLAMABAD: Ask a student how they save.", "The writer is a journalist based in Islamabad."] });
   });
 
   it("drops a wire story's credits, its standards footer, copyright and press-contact lines", () => {
