@@ -93,6 +93,9 @@ const NEGATION = /^(?:not|no|never|non|without|neither|nor|cannot|unlikely|than|
 /** How many words before a word of the question a negation may stand ("not recognised as legal tender": 3). */
 const NEGATION_REACH = 3;
 
+/** A reply that opens with a yes or a no ("A: No.", "Yes, but only …"), as an interview's answers do. */
+const VERDICT = /^(?:A:\s*)?(?:yes|no)\b(?![\s-]+(?:one|longer|more|less|doubt|matter|objection))/i;
+
 /**
  * Whether a sentence settles a yes/no question: it denies or qualifies one of
  * the question's own words ("is the council a regulator?" — "advisory rather
@@ -100,6 +103,8 @@ const NEGATION_REACH = 3;
  * tender"), rather than only holding a negation somewhere.
  */
 function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
+  // A reply that opens with its verdict: "A: No.", "Yes, and …".
+  if (VERDICT.test(p.text)) return true;
   if (!p.features.stance) return false;
   const words = p.text.split(/[^\p{L}\p{N}'’-]+/u);
   const wanted = question.reach;

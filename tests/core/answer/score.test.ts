@@ -270,6 +270,15 @@ describe("rank (score)", () => {
     if (issuance) expect(issuance.parts!.kind).toBe(0);
   });
 
+  it("takes, for a yes/no question, a reply that opens with its verdict (\"A: No.\") as settling it, not \"no one\" or \"no longer\"", () => {
+    const { index } = fixtureLibrary();
+    const question = analyze(index, "will the regulator ban peer-to-peer trading");
+    const passage = (text: string) => ({ ...passageWith("the"), text, features: featuresOf(text) }) as Passage;
+    expect(answersKind(passage("A: No."), question)).toBe(true);
+    expect(answersKind(passage("Yes, but only for licensed platforms."), question)).toBe(true);
+    expect(answersKind(passage("No one has been fined yet."), question)).toBe(false);
+  });
+
   it("prefers the sentence with a number for a how-many question", () => {
     const { index } = fixtureLibrary();
     const [best] = rank(index, analyze(index, "how many jobs could the electricity allocation create"));
