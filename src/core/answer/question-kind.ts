@@ -80,6 +80,7 @@ const OFFERED_BY: Record<string, TypeFeature> = {
   city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date", deadline: "date",
   often: "frequency", share: "share", percentage: "share", proportion: "share", fraction: "share", age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",
+  biggest: "quantity", largest: "quantity", highest: "quantity", smallest: "quantity", lowest: "quantity",
   ...Object.fromEntries(OFFICE_VERBS.map((verb) => [verb, "role"])),
   ...Object.fromEntries(NAMING_VERBS.map((verb) => [verb, "quote"])),
   ...Object.fromEntries(PURPOSE_NOUNS.map((noun) => [noun, "reason"])),

@@ -56,6 +56,8 @@ describe("analyze", () => {
     expect(find("what is the age limit for the harbour board chairman", "limit")).toMatchObject({ offeredBy: "quantity" });
     expect(find("what is the cap on tokenised bonds", "cap")).toMatchObject({ offeredBy: "quantity" });
     expect(find("what share of the bonds went to banks", "share")).toMatchObject({ offeredBy: "share" });
+    // A superlative asks for the figure at an extreme: "fines of up to Rs50 million" for "the biggest fine".
+    expect(find("what's the biggest fine the harbour board could face", "biggest")).toMatchObject({ offeredBy: "quantity" });
     // A limit is sought as a word where no number is asked for.
     expect(find("why did the board limit the bonds", "limit")?.offeredBy).toBeUndefined();
   });
