@@ -39,7 +39,7 @@ const OFFICE = new RegExp(`\\b(?:${ROLE_WORDS}|heads|headed|heading|chairs|chair
  * Blockchain Week").
  */
 const DATE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|spring|summer|autumn|winter|(?:19|20)\d{2}|(?:next|last|this|that|coming|following|previous|past|same|current) (?:week|month|year|quarter)|(?:weeks|months|years) (?:ago|later|earlier))\b/i;
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion)\b/i;
+const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion|half|double|twice|triple)\b/i;
 /** Digits after a word boundary or glued to a currency ("Rs1m", "PKR500"), not a year. */
 const QUANTITY = /(?:\b|(?<=\b(?:Rs|PKR|USD|AED)\.?))(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;
 /** What makes a quantity an amount: a currency, a share (Pakistan's papers write "15pc"), a scale word, a unit of measure. */

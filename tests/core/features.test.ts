@@ -94,6 +94,13 @@ describe("featuresOf(…).office", () => {
   });
 });
 
+describe("featuresOf(…).number", () => {
+  it("finds a number said in words of multiplying or dividing (\"double\", \"half\")", () => {
+    for (const text of ["We want to double that by the end of next year.", "About half of the inflows come from the Gulf."]) expect(featuresOf(text).number, text).toBe(true);
+    expect(featuresOf("The regulator wants a bigger team.").number).toBe(false);
+  });
+});
+
 describe("featuresOf(…).share", () => {
   it("finds a share of a whole, not any amount", () => {
     for (const text of ["Many plants run at around 40 percent of their capacity.", "Roughly two-thirds involve fake apps.", "The tax is 15pc."]) expect(featuresOf(text).share, text).toBe(true);
