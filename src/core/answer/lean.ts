@@ -148,6 +148,19 @@ export function nextAfter(index: CorpusIndex, passage: Passage): Passage | undef
   return next;
 }
 
+/**
+ * Whether a sentence is an interviewee's: its paragraph replies to an
+ * interviewer's question ("Q: Will you ban peer-to-peer trading?" — "A: No.
+ * Millions of people use it …"). Whose words they are, the article's opening
+ * says ("Rabia Anwar heads the enforcement wing …").
+ */
+export function inInterviewAnswer(index: CorpusIndex, passage: Passage): boolean {
+  const first = index.passages.at(passage.id - passage.sentence);
+  if (!first || first.article !== passage.article || first.paragraph !== passage.paragraph) return false;
+  const before = adjacent(index, first, -1);
+  return before !== undefined && before.paragraph !== first.paragraph && inQuestion(index, before);
+}
+
 /** A sentence that leans on the one before it: for its subject (leansBack), or as the reply to the question that one reports or asks. */
 export const leansOn = (index: CorpusIndex, passage: Passage): boolean => leansBack(passage.text) || questionBefore(index, passage).length > 0;
 

@@ -8,7 +8,7 @@
 import { isChromeLine } from "../clean.ts";
 import { CALENDAR_NAMES, PLACE_NAMED, featuresOf } from "../features.ts";
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { inQuestion, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion } from "./lean.ts";
+import { inInterviewAnswer, inQuestion, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion } from "./lean.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
@@ -155,6 +155,8 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   const replyTo = asking.slice(0, -1).map((p) => p.terms);
   const asked = reportsQuestion(passage.text) || inQuestion(index, passage) ? REPORTED_QUESTION_CREDIT : 1;
   const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
+  // An interviewee's answer is in the words of the person the article's opening names.
+  const interviewee = question.concepts.some((c) => c.name) && inInterviewAnswer(index, passage);
   let total = 0;
   let found = 0;
   for (const concept of question.concepts) {
@@ -165,7 +167,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const prior = Math.max(before ? beforeCredit * conceptCredit(concept, before) : 0, ...replyTo.map((terms) => ANTECEDENT_CREDIT * conceptCredit(concept, terms)));
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
-    const named = leans && concept.name && own < 1 ? ANTECEDENT_CREDIT * namedEarlier(index, concept, passage) : 0;
+    const named = concept.name && own < 1 ? ANTECEDENT_CREDIT * Math.max(leans ? namedEarlier(index, concept, passage) : 0, interviewee ? namedInOpening(index, concept, passage.article) : 0) : 0;
     const near = Math.max(own, prior, later, named);
     if (near === 0 && namesPlace(index, concept) && (title === 0 || !mainPlace(index, concept, passage.article))) return 0;
     found += concept.weight * Math.max(near, title, TITLE_CREDIT * datedIn(index, concept, passage.article));
@@ -218,6 +220,14 @@ function mainPlace(index: CorpusIndex, concept: Concept, article: number): boole
 function namedEarlier(index: CorpusIndex, concept: Concept, passage: Passage): number {
   let best = 0;
   for (let id = passage.id - 2; id >= passage.id - passage.sentence && best < 1; id--) best = Math.max(best, conceptCredit(concept, index.passages.termsAt(id)));
+  return best;
+}
+
+/** How well the sentences of an article's opening paragraph name a concept (who an interview is with). */
+function namedInOpening(index: CorpusIndex, concept: Concept, article: number): number {
+  const { first, end } = index.passages.idsOf(article);
+  let best = 0;
+  for (let id = first; id < end && index.passages.at(id)!.paragraph === index.passages.at(first)!.paragraph && best < 1; id++) best = Math.max(best, conceptCredit(concept, index.passages.termsAt(id)));
   return best;
 }
 

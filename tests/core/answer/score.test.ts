@@ -150,6 +150,16 @@ The research firm surveyed 150 markets.
     expect(coverage(index, question, passageWith("The board's chairman, Farida Qureshi"))).toBe(1);
   });
 
+  it("credits an interviewee's answer with the name the article's opening gives them", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-18", "The regulator's enforcement chief on scams", "Rabia Anwar heads the enforcement wing of the regulator.\n\nQ: What should people watch out for?\n\nA: Anyone who promises guaranteed returns. Never send money to someone you met on a dating app."),
+    );
+    const question = analyze(index, "what warning did anwar give about dating apps");
+    const anwar = question.concepts.find((c) => c.label === "anwar")!;
+    const reply = [...index.passages].find((p) => p.text.startsWith("Never send money"))!;
+    expect(coverage(index, { ...question, concepts: [anwar] }, reply)).toBeCloseTo(ANTECEDENT_CREDIT);
+  });
+
   it("credits a list item with the words of the sentence that introduces its list", () => {
     const { index } = fixtureLibrary();
     const question = analyze(index, "courses on smart contract audits");
