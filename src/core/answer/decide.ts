@@ -19,6 +19,8 @@ import { toTerm } from "../text.ts";
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion, index: CorpusIndex) => boolean>> = {
   number: (p, question, index) => (question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount : p.features.quantity),
+  // "Which dating app …?" is not answered by a sentence that names none: "someone you met on a dating app".
+  which: (p, question) => answersKind(p, question) === true,
 };
 
 /** A time given: a date or a stretch of time ("next June", "within 90 days"). */

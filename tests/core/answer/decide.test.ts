@@ -42,6 +42,13 @@ describe("decide", () => {
     expect(refusalIn(index, "who is the regulator's enforcement head")).toBeUndefined();
   });
 
+  it("refuses a which-question when no well-covered sentence names anything the question does not (\"someone you met on a dating app\")", () => {
+    const { index } = libraryOfArticles(articleFile("2025-11-18", "Regulator warns on scams", "Never send money to someone you met on a dating app who wants to teach you crypto trading."));
+    expect(refusalIn(index, "which dating app was used in the crypto scam")).toBe("nothing of the kind asked");
+    const named = libraryOfArticles(articleFile("2025-11-18", "Regulator warns on scams", "Victims of the crypto scam met the gang on a dating app called Sparkle."));
+    expect(refusalIn(named.index, "which dating app was used in the crypto scam")).toBeUndefined();
+  });
+
   it("refuses a question of stop words only", () => {
     expect(decision("what is the")).toBe("no concepts");
   });
