@@ -6,7 +6,8 @@
  */
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
-import { type Scored, answersKind, sameFact } from "./score.ts";
+import { type Scored, sameFact } from "./score.ts";
+import { answersKind } from "./offers.ts";
 import { carriesOn, leansBack, questionBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";

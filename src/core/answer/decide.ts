@@ -3,7 +3,8 @@
  * too little of the question covered, or only the question's names matched.
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { type Scored, answersKind, counts, coverage } from "./score.ts";
+import { type Scored, counts, coverage } from "./score.ts";
+import { answersKind } from "./offers.ts";
 import { leansBack } from "./lean.ts";
 import { conceptCredit, soleTerm } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";

@@ -21,5 +21,6 @@ export { type Concept, conceptCredit, conceptShare } from "./expand.ts";
 export { explain } from "./explain.ts";
 export { withSubject } from "./follow-up.ts";
 export { articleMatch } from "./retrieve.ts";
-export { type Scored, answersKind, coverage, rank, sameFact } from "./score.ts";
+export { answersKind } from "./offers.ts";
+export { type Scored, coverage, rank, sameFact } from "./score.ts";
 export { MIN_TOPIC_COVERAGE } from "./weights.ts";

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
-import { answersKind } from "../../../src/core/answer/score.ts";
 import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
 import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
-import { featuresOf } from "../../../src/core/features.ts";
-import type { Passage } from "../../../src/core/passage-index.ts";
 
 const passageWith = (text: string) => {
   const { index } = fixtureLibrary();
@@ -169,57 +166,6 @@ The research firm surveyed 150 markets.
   });
 });
 
-describe("answersKind (score)", () => {
-  it("takes a stretch of time for a how-long question, not any date", () => {
-    const { index } = fixtureLibrary();
-    const question = analyze(index, "how long were withdrawals frozen before the audit");
-    expect(answersKind(passageWith("frozen for three weeks"), question)).toBe(true);
-    expect(answersKind(passageWith("approved a plan on Tuesday"), question)).toBe(false);
-  });
-
-  it("does not take a weekday, or the name the question's acronym stands for, for a new name a which-question asks for", () => {
-    const { index } = libraryOfArticles(
-      articleFile("2026-10-27", "KP unveils blockchain policy", "PESHAWAR: Khyber Pakhtunkhwa (KP) on Tuesday announced a pilot to record land ownership in two districts.\n\nThe pilot will cover Mardan and Swat."),
-    );
-    const question = analyze(index, "which districts are in the kp land pilot");
-    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
-    expect(answersKind(passage("PESHAWAR"), question)).toBe(false);
-    expect(answersKind(passage("The pilot will cover"), question)).toBe(true);
-  });
-
-  it("takes only an amount for a how-much question, and any number for a how-many one", () => {
-    const { index } = fixtureLibrary();
-    const count = passageWith("thousands of jobs");
-    expect(answersKind(count, analyze(index, "how much electricity went to the miners"))).toBe(false);
-    expect(answersKind(passageWith("500 megawatts"), analyze(index, "how much electricity went to the miners"))).toBe(true);
-    expect(answersKind(count, analyze(index, "how many jobs could the allocation create"))).toBe(true);
-  });
-
-  it("takes, for a question about what is to come, only a time ahead of the report, not the day of what it reports", () => {
-    const { index } = fixtureLibrary();
-    const question = analyze(index, "when will the harbour bonds be issued");
-    expect(question.future).toBe(true);
-    const passage = (text: string) => ({ text, features: featuresOf(text) }) as Passage;
-    expect(answersKind(passage("The board approved a plan on Tuesday to issue tokenised bonds."), question)).toBe(false);
-    expect(answersKind(passage("The bonds are expected to be issued in March next year."), question)).toBe(true);
-    expect(answersKind(passage("The bill will be tabled in the winter session."), question)).toBe(true);
-    expect(answersKind(passage("The board proposed a tax on bonds, to take effect from July 1."), question)).toBe(true);
-    expect(answersKind(passage("A: Not before the end of 2027."), question)).toBe(true);
-    expect(answersKind(passage("The board approved a plan on Tuesday to issue tokenised bonds."), analyze(index, "when did the board approve the bonds"))).toBe(true);
-  });
-
-  it("takes only a person's name for a question about an office's holder, and an office for other who-questions", () => {
-    const { index } = fixtureLibrary();
-    const office = { text: "The board's chairman signed the approval.", features: featuresOf("The board's chairman signed the approval.") } as Passage;
-    expect(answersKind(office, analyze(index, "who is the chairman of the harbour board"))).toBe(false);
-    expect(answersKind(passageWith("The board's chairman, Farida Qureshi, signed the approval"), analyze(index, "who is the chairman of the harbour board"))).toBe(true);
-    expect(answersKind(office, analyze(index, "who signed the approval"))).toBe(true);
-    // A place's name is written as a person's would be: the office named beside it tells them apart.
-    const place = { text: "The Khyber Pakhtunkhwa cabinet approved the pilot.", features: featuresOf("The Khyber Pakhtunkhwa cabinet approved the pilot.") } as Passage;
-    expect(answersKind(place, analyze(index, "who is the chairman of the harbour board"))).toBe(false);
-  });
-});
-
 describe("rank (score)", () => {
   it("prefers the sentence with a date for a when-question", () => {
     const { index } = fixtureLibrary();
@@ -278,15 +224,6 @@ describe("rank (score)", () => {
     // "no issuance … before the regulator": the negation is about the issuance.
     const issuance = ranked.find((r) => r.passage.text.startsWith("They said no issuance"));
     if (issuance) expect(issuance.parts!.kind).toBe(0);
-  });
-
-  it("takes, for a yes/no question, a reply that opens with its verdict (\"A: No.\") as settling it, not \"no one\" or \"no longer\"", () => {
-    const { index } = fixtureLibrary();
-    const question = analyze(index, "will the regulator ban peer-to-peer trading");
-    const passage = (text: string) => ({ ...passageWith("the"), text, features: featuresOf(text) }) as Passage;
-    expect(answersKind(passage("A: No."), question)).toBe(true);
-    expect(answersKind(passage("Yes, but only for licensed platforms."), question)).toBe(true);
-    expect(answersKind(passage("No one has been fined yet."), question)).toBe(false);
   });
 
   it("prefers the sentence with a number for a how-many question", () => {

@@ -1,0 +1,126 @@
+/**
+ * What a sentence offers to each kind of question — a date for "when", a new
+ * name for "which", a verdict for a yes/no, a definition for "what is" — read
+ * from its features (features.ts) and the question's wants (question-kind.ts).
+ * Scoring gives the kind bonus for it (score.ts); decide and compose ask it
+ * whether an answer gives what was asked.
+ */
+import { CALENDAR_NAMES, PLACE_NAMED } from "../features.ts";
+import type { Passage } from "../passage-index.ts";
+import { terms, toTerm } from "../text.ts";
+import { reportsQuestion } from "./lean.ts";
+import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
+
+/** Capitalised words not at the start of a sentence: names, places, organisations — not a month or a weekday. */
+const NAME_WORD = new RegExp(String.raw`(?<=\s)(?!(?:${CALENDAR_NAMES})\b)\p{Lu}\p{Ll}[\p{L}’'-]*`, "gu");
+
+/**
+ * True when one of the words a pattern captures (its first group that matched,
+ * else the whole match) is not the question's own, nor what one of its words
+ * stands for ("Khyber Pakhtunkhwa" for "kp").
+ */
+function capturesNew(text: string, pattern: RegExp, question: AnalyzedQuestion): boolean {
+  for (const match of text.matchAll(pattern)) {
+    const term = terms(match.slice(1).find((group) => group !== undefined) ?? match[0])[0];
+    if (term && !question.ownTerms.has(term) && !question.reach.has(term)) return true;
+  }
+  return false;
+}
+
+/** True when a sentence names something the question does not: what a "which …?" question asks for. */
+const namesSomethingNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, NAME_WORD, question);
+
+/**
+ * True when a sentence places something somewhere the question does not
+ * name: "which venue hosted Binance Blockchain Week?" is not answered by "…
+ * told the audience at Binance Blockchain Week", but by "held at the
+ * Coca-Cola Arena".
+ */
+const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, PLACE_NAMED, question);
+
+/** A date that ends a stretch of time: "until March", "by June 30". */
+const UNTIL = /\b(?:until|till|through|by)\b/i;
+
+/** Words that put a time ahead of the report: "is expected to begin … in March next year", "will be tabled in the winter session", "to take effect from July 1", "not before the end of 2027". */
+const TO_COME = /\b(?:will|would|shall|expected|expects|due|scheduled|planned|plans? to|set to|next|upcoming|coming|later this|(?:by|before) (?:the end|early|mid|late)|takes? effect|come into force|from (?:january|february|march|april|may|june|july|august|september|october|november|december))\b|['’]ll\b/i;
+
+/** Years written in a sentence. */
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * A date for a "when" question: within the years the question allows ("before
+ * 2025") when it bounds them; for "how often", a frequency ("every quarter");
+ * for "how long", a duration ("remain in force
+ * for 120 days") or a date it lasts until — not any date ("on Wednesday").
+ */
+function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
+  if (question.duration) return p.features.duration || (p.features.date && UNTIL.test(p.text));
+  if (question.frequency) return p.features.frequency;
+  if (!p.features.date) return false;
+  // "When will the pilot start?" is not answered by the day the cabinet approved it.
+  if (question.future && !TO_COME.test(p.text)) return false;
+  const { years } = question;
+  return !years || (p.text.match(YEAR) ?? []).some((y) => Number(y) >= years.from && Number(y) <= years.to);
+}
+
+/** "Tokenisation means …", "A stablecoin is a …", "PVARA refers to …": a definition opens with what it defines. */
+const OPENS_DEFINITION = /^\W*((?:[\p{L}\p{N}'’-]+\s+){1,4}?)(?:means|is|are|refers to|is defined as|stands for|describes)\s/iu;
+
+/** A sentence that defines a word of the question, or spells an acronym out ("… Authority (PVARA)"). */
+function definesTerm(p: Passage, question: AnalyzedQuestion): boolean {
+  const subject = OPENS_DEFINITION.exec(p.text)?.[1];
+  if (subject && terms(subject).some((t) => question.ownTerms.has(t))) return true;
+  return /\(\p{Lu}{2,}\)/u.test(p.text);
+}
+
+/** Words that deny or qualify what follows them: "no such framework", "advisory rather than regulatory", "do not allow". */
+const NEGATION = /^(?:not|no|never|non|without|neither|nor|cannot|unlikely|than|instead|yet)$|n['’]t$/i;
+
+/** How many words before a word of the question a negation may stand ("not recognised as legal tender": 3). */
+const NEGATION_REACH = 3;
+
+/** A reply that opens with a yes or a no ("A: No.", "Yes, but only …"), as an interview's answers do. */
+const VERDICT = /^(?:A:\s*)?(?:yes|no)\b(?![\s-]+(?:one|longer|more|less|doubt|matter|objection))/i;
+
+/**
+ * Whether a sentence settles a yes/no question: it denies or qualifies one of
+ * the question's own words ("is the council a regulator?" — "advisory rather
+ * than regulatory"; "is crypto legal tender?" — "not recognised as legal
+ * tender"), rather than only holding a negation somewhere.
+ */
+function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
+  // A reply that opens with its verdict: "A: No.", "Yes, and …".
+  if (VERDICT.test(p.text)) return true;
+  if (!p.features.stance) return false;
+  const words = p.text.split(/[^\p{L}\p{N}'’-]+/u);
+  const wanted = question.reach;
+  return words.some((word, i) => {
+    const term = toTerm(word);
+    if (i === 0 || !term || !wanted.has(term)) return false;
+    // "non-binding" denies itself; otherwise a negation stands in the words before.
+    return /^non-/i.test(word) || words.slice(Math.max(0, i - NEGATION_REACH), i).some((before) => NEGATION.test(before));
+  });
+}
+
+const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
+  which: namesSomethingNew,
+  who: (p, question) => (question.person ? p.features.person && (!question.office || p.features.office) : p.features.person || p.features.role),
+  when: datesWithin,
+  where: placesSomewhereNew,
+  number: (p, question) => (question.age ? p.features.age : question.amount ? p.features.amount : p.features.number),
+  define: definesTerm,
+  quote: (p) => p.features.quote,
+  yesno: settlesQuestion,
+  why: (p) => p.features.reason,
+};
+
+/**
+ * Whether a sentence offers what the question's kind asks for (a date, a
+ * number, a name…); undefined when the kind asks for nothing in particular.
+ * A sentence that reports a question ("… asked whether the reserve could be
+ * sold") offers no answer to it, whatever it holds.
+ */
+export function answersKind(passage: Passage, question: AnalyzedQuestion): boolean | undefined {
+  const feature = KIND_FEATURE[question.kind];
+  return feature && feature(passage, question) && !reportsQuestion(passage.text);
+}
