@@ -8,6 +8,7 @@ import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, sameFact } from "./score.ts";
 import { answersKind } from "./offers.ts";
+import { leavesUnnamed } from "./decide.ts";
 import { carriesOn, leansBack, questionBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
@@ -129,6 +130,8 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   // "… added stronger penalties for unlicensed firms. Operating without a licence will now carry a fine of up to
   // Rs100 million": the figure or date asked for, in the sentence after the one about it (decide looks there too).
   if (FIGURE_NEXT.has(question.kind) && next.paragraph === passage.paragraph && answersKind(passage, question) === false && answersKind(next, question) === true) return true;
+  // "… with three commercial banks." — "The banks taking part are Meezan Bank, …": the names a which-question asks for.
+  if (leavesUnnamed(question, passage) && answersKind(next, question) === true) return true;
   // The reply to the question a sentence reports ("Senator Mohsin Aziz asked whether the reserve could be sold to pay
   // debt.") or an interview puts ("Q: When will stablecoins be allowed?" — "A: Not before …").
   if (questionBefore(index, next).some((q) => q.id === passage.id)) return true;

@@ -76,14 +76,9 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
  */
 function namesWhichOne(index: CorpusIndex, question: AnalyzedQuestion, best: Passage): boolean {
   if (question.kind !== "which") return true;
-  const types = new Set(question.concepts.flatMap((c) => (c.answerType ? (soleTerm(c) ?? []) : [])));
-  const words = wordsOf(best.text);
-  const at = words.flatMap(({ term }, i) => (term && types.has(term) ? [i] : []));
-  if (at.length === 0) return true;
-  const isNew = ({ written, term }: Word) => /^\p{Lu}\p{Ll}/u.test(written) && term !== null && !question.ownTerms.has(term) && !CALENDAR.test(written);
-  // "a Saudi payments firm", "several exchanges": an X the sentence speaks of without naming it.
-  const mentions = at.map((i) => ({ i, nameless: unnamed(words, i, isNew) }));
-  if (mentions.some(({ i, nameless }) => !nameless && words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew))) return true;
+  const named = namedWhere(question, best);
+  if (named === undefined || named.names) return true;
+  const { mentions, types, isNew } = named;
   const next = index.passages.at(best.id + 1);
   if (next === undefined || next.article !== best.article) return false;
   const following = wordsOf(next.text);
@@ -93,6 +88,32 @@ function namesWhichOne(index: CorpusIndex, question: AnalyzedQuestion, best: Pas
   if (single && !following.some(({ term }) => term !== null && types.has(term))) return false;
   return following.slice(1).some(isNew);
 }
+
+/**
+ * How a sentence speaks of the X a "which X" question asks about: undefined
+ * when it does not use the word X; else whether it names one near the word
+ * (`names`), and its mentions of X, each with whether it is left unnamed.
+ */
+function namedWhere(question: AnalyzedQuestion, passage: Passage) {
+  const types = new Set(question.concepts.flatMap((c) => (c.answerType ? (soleTerm(c) ?? []) : [])));
+  const words = wordsOf(passage.text);
+  const at = words.flatMap(({ term }, i) => (term && types.has(term) ? [i] : []));
+  if (at.length === 0) return undefined;
+  const isNew = ({ written, term }: Word) => /^\p{Lu}\p{Ll}/u.test(written) && term !== null && !question.ownTerms.has(term) && !CALENDAR.test(written);
+  // "a Saudi payments firm", "several exchanges": an X the sentence speaks of without naming it.
+  const mentions = at.map((i) => ({ i, nameless: unnamed(words, i, isNew) }));
+  const names = mentions.some(({ i, nameless }) => !nameless && words.slice(Math.max(0, i - NAMED_NEAR), i + NAMED_NEAR + 1).some(isNew));
+  return { names, mentions, types, isNew };
+}
+
+/**
+ * Whether a sentence speaks of some X a "which X" question asks about without
+ * naming them ("… with three commercial banks"), whatever other X it names
+ * ("The State Bank of Pakistan will run a pilot … with three commercial
+ * banks"): the sentence after it may name them ("The banks taking part are
+ * Meezan Bank, …"), and compose quotes it too.
+ */
+export const leavesUnnamed = (question: AnalyzedQuestion, passage: Passage): boolean => question.kind === "which" && (namedWhere(question, passage)?.mentions.some((m) => m.nameless) ?? false);
 
 /** Words that introduce something without naming it: "a firm", "several exchanges", "another bank". */
 const INDEFINITE = new Set(["a", "an", "another", "several", "some", "many", "two", "three", "four", "five", "one"]);

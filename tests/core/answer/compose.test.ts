@@ -133,6 +133,14 @@ Foreign firms want electricity for mining from plants in Gilgit.
     expect(ask("bonds board electricity council ministry centre").sentences.length).toBeLessThanOrEqual(MAX_SENTENCES);
   });
 
+  it("quotes the next paragraph's names when the chosen sentence speaks of the X a which-question asks for without naming them, whatever other X it names", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-19", "Central bank to test a rupee stablecoin", "KARACHI: The State Bank of Pakistan will run a pilot of a rupee stablecoin with three commercial banks.\n\nThe banks taking part are Meezan Bank, Bank Alfalah and Habib Bank."),
+    );
+    const reply = answer(index, "which banks are in the stablecoin pilot");
+    expect(reply.sentences.map((s) => s.text).join(" ")).toContain("Meezan Bank");
+  });
+
   it("adds the sentence that names what a which-question asks for", () => {
     const reply = ask("which city hosted the approval ceremony");
     expect(reply.answer).toContain("Gwadar");
