@@ -22,7 +22,7 @@ import type { Concept, Expansion } from "./types.ts";
  * WordNet has and the pair is no phrase of WordNet's ("set up" is one, not
  * "setup"). Then they are one token. The reverse of splitName.
  */
-export function joinSplitNames(index: CorpusIndex, tokens: readonly Token[]): Token[] {
+export function joinSplitWords(index: CorpusIndex, tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]];

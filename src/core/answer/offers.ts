@@ -49,9 +49,9 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /**
  * A date for a "when" question: within the years the question allows ("before
- * 2025") when it bounds them; for "how often", a frequency ("every quarter");
- * for "how long", a duration ("remain in force
- * for 120 days") or a date it lasts until — not any date ("on Wednesday").
+ * 2025") when it bounds them; for "how often", a frequency ("every
+ * quarter"); for "how long", a duration ("remain in force for 120 days") or a
+ * date it lasts until — not any date ("on Wednesday").
  */
 function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
   if (question.duration) return p.features.duration || (p.features.date && UNTIL.test(p.text));

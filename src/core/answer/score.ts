@@ -42,8 +42,9 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   const replyTo = asking.slice(0, -1).map((p) => p.terms);
   const asked = reportsQuestion(passage.text) || inQuestion(index, passage) ? REPORTED_QUESTION_CREDIT : 1;
   const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
-  // An interviewee's answer is in the words of the person the article's opening names.
-  const interviewee = question.concepts.some((c) => c.name) && inInterviewAnswer(index, passage);
+  // An interviewee's answer is in the words of the person the article's opening names (read once, when a name needs it).
+  let interviewee: boolean | undefined;
+  const byInterviewee = () => (interviewee ??= inInterviewAnswer(index, passage));
   let total = 0;
   let found = 0;
   for (const concept of question.concepts) {
@@ -54,7 +55,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const prior = Math.max(before ? beforeCredit * conceptCredit(concept, before) : 0, ...replyTo.map((terms) => ANTECEDENT_CREDIT * conceptCredit(concept, terms)));
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
-    const named = concept.name && own < 1 ? ANTECEDENT_CREDIT * Math.max(leans ? namedEarlier(index, concept, passage) : 0, interviewee ? namedInOpening(index, concept, passage.article) : 0) : 0;
+    const named = concept.name && own < 1 ? ANTECEDENT_CREDIT * Math.max(leans ? namedEarlier(index, concept, passage) : 0, byInterviewee() ? namedInOpening(index, concept, passage.article) : 0) : 0;
     const near = Math.max(own, prior, later, named);
     if (near === 0 && namesPlace(index, concept) && (title === 0 || !mainPlace(index, concept, passage.article))) return 0;
     found += concept.weight * Math.max(near, title, TITLE_CREDIT * datedIn(index, concept, passage.article));
@@ -113,8 +114,9 @@ function namedEarlier(index: CorpusIndex, concept: Concept, passage: Passage): n
 /** How well the sentences of an article's opening paragraph name a concept (who an interview is with). */
 function namedInOpening(index: CorpusIndex, concept: Concept, article: number): number {
   const { first, end } = index.passages.idsOf(article);
+  const opening = index.passages.at(first)!.paragraph;
   let best = 0;
-  for (let id = first; id < end && index.passages.at(id)!.paragraph === index.passages.at(first)!.paragraph && best < 1; id++) best = Math.max(best, conceptCredit(concept, index.passages.termsAt(id)));
+  for (let id = first; id < end && index.passages.at(id)!.paragraph === opening && best < 1; id++) best = Math.max(best, conceptCredit(concept, index.passages.termsAt(id)));
   return best;
 }
 
@@ -214,15 +216,14 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
     const leaning = rankOf < LEANING_ARTICLES && end - first <= LEANING_SENTENCES;
     for (let id = first; id < end; id++) {
       const terms = index.passages.termsAt(id);
-      const holds = holdsAny(terms, wanted);
-      if (!holds && !leaning) continue;
-      const own = holds ? conceptShare(question, terms) : 0;
+      const own = holdsAny(terms, wanted) ? conceptShare(question, terms) : 0;
       if (own === 0 && !leaning) continue;
       const passage = index.passages.at(id)!;
-      if (own === 0 && !(leansBack(passage.text) && answersKind(passage, question))) continue;
       // Chrome a cleaning rule missed (a corpus file written by hand, an old ingest) is never quoted.
       if (isChromeLine(passage.text)) continue;
-      const kindBonus = answersKind(passage, question) ? KIND_BONUS : 0;
+      const offers = answersKind(passage, question);
+      if (own === 0 && !(offers && leansBack(passage.text))) continue;
+      const kindBonus = offers ? KIND_BONUS : 0;
       pool.push({ passage, own, article: hit.score, kindBonus, first: own + FIRST_STAGE_ARTICLE * hit.score + kindBonus });
     }
   }
