@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLibrary, type Library } from "../../../src/core/library.ts";
+import type { Passage } from "../../../src/core/passage-index.ts";
 
 const ARTICLES: Record<string, string> = {
   "2025-05-02-harbour-board-approves-tokenised-bonds.md": `---
@@ -76,6 +77,11 @@ let built: Library | undefined;
 /** The fixture library, built once per test file. */
 export function fixtureLibrary(): Library {
   return (built ??= libraryOf(ARTICLES));
+}
+
+/** The fixture library's first sentence that holds `text`. */
+export function fixturePassage(text: string): Passage {
+  return [...fixtureLibrary().index.passages].find((p) => p.text.includes(text))!;
 }
 
 /** A library of the given article files (name → text), for a test that needs articles of its own. */

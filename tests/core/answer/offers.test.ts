@@ -1,21 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/core/answer/index.ts";
 import { answersKind } from "../../../src/core/answer/offers.ts";
-import { articleFile, fixtureLibrary, libraryOfArticles } from "./fixture.ts";
+import { articleFile, fixtureLibrary, fixturePassage, libraryOfArticles } from "./fixture.ts";
 import { featuresOf } from "../../../src/core/features.ts";
 import type { Passage } from "../../../src/core/passage-index.ts";
-
-const passageWith = (text: string) => {
-  const { index } = fixtureLibrary();
-  return [...index.passages].find((p) => p.text.includes(text))!;
-};
 
 describe("answersKind (offers)", () => {
   it("takes a stretch of time for a how-long question, not any date", () => {
     const { index } = fixtureLibrary();
     const question = analyze(index, "how long were withdrawals frozen before the audit");
-    expect(answersKind(passageWith("frozen for three weeks"), question)).toBe(true);
-    expect(answersKind(passageWith("approved a plan on Tuesday"), question)).toBe(false);
+    expect(answersKind(fixturePassage("frozen for three weeks"), question)).toBe(true);
+    expect(answersKind(fixturePassage("approved a plan on Tuesday"), question)).toBe(false);
   });
 
   it("does not take a weekday, or the name the question's acronym stands for, for a new name a which-question asks for", () => {
@@ -30,9 +25,9 @@ describe("answersKind (offers)", () => {
 
   it("takes only an amount for a how-much question, and any number for a how-many one", () => {
     const { index } = fixtureLibrary();
-    const count = passageWith("thousands of jobs");
+    const count = fixturePassage("thousands of jobs");
     expect(answersKind(count, analyze(index, "how much electricity went to the miners"))).toBe(false);
-    expect(answersKind(passageWith("500 megawatts"), analyze(index, "how much electricity went to the miners"))).toBe(true);
+    expect(answersKind(fixturePassage("500 megawatts"), analyze(index, "how much electricity went to the miners"))).toBe(true);
     expect(answersKind(count, analyze(index, "how many jobs could the allocation create"))).toBe(true);
   });
 
@@ -53,7 +48,7 @@ describe("answersKind (offers)", () => {
     const { index } = fixtureLibrary();
     const office = { text: "The board's chairman signed the approval.", features: featuresOf("The board's chairman signed the approval.") } as Passage;
     expect(answersKind(office, analyze(index, "who is the chairman of the harbour board"))).toBe(false);
-    expect(answersKind(passageWith("The board's chairman, Farida Qureshi, signed the approval"), analyze(index, "who is the chairman of the harbour board"))).toBe(true);
+    expect(answersKind(fixturePassage("The board's chairman, Farida Qureshi, signed the approval"), analyze(index, "who is the chairman of the harbour board"))).toBe(true);
     expect(answersKind(office, analyze(index, "who signed the approval"))).toBe(true);
     // A place's name is written as a person's would be: the office named beside it tells them apart.
     const place = { text: "The Khyber Pakhtunkhwa cabinet approved the pilot.", features: featuresOf("The Khyber Pakhtunkhwa cabinet approved the pilot.") } as Passage;
@@ -63,7 +58,7 @@ describe("answersKind (offers)", () => {
   it("takes, for a yes/no question, a reply that opens with its verdict (\"A: No.\") as settling it, not \"no one\" or \"no longer\"", () => {
     const { index } = fixtureLibrary();
     const question = analyze(index, "will the regulator ban peer-to-peer trading");
-    const passage = (text: string) => ({ ...passageWith("the"), text, features: featuresOf(text) }) as Passage;
+    const passage = (text: string) => ({ ...fixturePassage("the"), text, features: featuresOf(text) }) as Passage;
     expect(answersKind(passage("A: No."), question)).toBe(true);
     expect(answersKind(passage("Yes, but only for licensed platforms."), question)).toBe(true);
     expect(answersKind(passage("No one has been fined yet."), question)).toBe(false);

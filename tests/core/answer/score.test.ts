@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
 import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
-import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
-
-const passageWith = (text: string) => {
-  const { index } = fixtureLibrary();
-  return [...index.passages].find((p) => p.text.includes(text))!;
-};
+import { articleFile, fixtureLibrary, fixturePassage, libraryOf, libraryOfArticles } from "./fixture.ts";
 
 describe("coverage (score)", () => {
   it("gives nothing to a passage about somewhere other than the place the question names, however its article mentions that place", () => {
     const { index } = fixtureLibrary();
-    const cautious = passageWith("Officials were cautious");
+    const cautious = fixturePassage("Officials were cautious");
     expect(coverage(index, analyze(index, "why were officials cautious about the timetable"), cautious)).toBeGreaterThan(0);
     // The article's first sentence names Karachi; this one, its neighbours and the headline do not.
     expect(coverage(index, analyze(index, "why were officials in karachi cautious about the timetable"), cautious)).toBe(0);
@@ -108,13 +103,13 @@ The research firm surveyed 150 markets.
 
   it("counts the whole question when a sentence holds all its words", () => {
     const { index } = fixtureLibrary();
-    expect(coverage(index, analyze(index, "who signed the approval in Gwadar"), passageWith("signed the approval"))).toBe(1);
+    expect(coverage(index, analyze(index, "who signed the approval in Gwadar"), fixturePassage("signed the approval"))).toBe(1);
   });
 
   it("credits a word found only in the next sentence at NEIGHBOUR_CREDIT", () => {
     const { index } = fixtureLibrary();
     const question = analyze(index, "cautious regulator");
-    const own = passageWith("Officials were cautious");
+    const own = fixturePassage("Officials were cautious");
     const cautious = question.concepts.find((c) => c.label === "cautious")!.weight;
     const regulator = question.concepts.find((c) => c.label === "regulator")!.weight;
     expect(coverage(index, question, own)).toBeCloseTo((cautious + NEIGHBOUR_CREDIT * regulator) / (cautious + regulator));
@@ -137,14 +132,14 @@ The research firm surveyed 150 markets.
     const question = analyze(index, "classrooms of the training centre");
     const weight = (label: string) => question.concepts.find((c) => c.label === label)!.weight;
     const expected = (weight("classrooms") + weight("centre") + ANTECEDENT_CREDIT * weight("training")) / (weight("classrooms") + weight("centre") + weight("training"));
-    expect(coverage(index, question, passageWith("The centre has two classrooms"))).toBeCloseTo(expected);
+    expect(coverage(index, question, fixturePassage("The centre has two classrooms"))).toBeCloseTo(expected);
   });
 
   it("credits a word naming the kind of answer to a sentence that offers that kind, whatever its words", () => {
     const { index } = fixtureLibrary();
     const question = analyze(index, "what is farida qureshi's job");
     // "The board's chairman, Farida Qureshi, …" gives her title without saying "job".
-    expect(coverage(index, question, passageWith("The board's chairman, Farida Qureshi"))).toBe(1);
+    expect(coverage(index, question, fixturePassage("The board's chairman, Farida Qureshi"))).toBe(1);
   });
 
   it("credits an interviewee's answer with the name the article's opening gives them", () => {
@@ -162,7 +157,7 @@ The research firm surveyed 150 markets.
     const question = analyze(index, "courses on smart contract audits");
     const weight = (label: string) => question.concepts.find((c) => c.label === label)!.weight;
     const own = weight("smart") + weight("contract") + weight("audits");
-    expect(coverage(index, question, passageWith("Smart contract audits"))).toBeCloseTo((own + ANTECEDENT_CREDIT * weight("courses")) / (own + weight("courses")));
+    expect(coverage(index, question, fixturePassage("Smart contract audits"))).toBeCloseTo((own + ANTECEDENT_CREDIT * weight("courses")) / (own + weight("courses")));
   });
 });
 
