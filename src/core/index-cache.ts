@@ -207,7 +207,7 @@ class StoredTexts {
   }
 }
 
-/** Where an article's paragraphs are, and they once read. */
+/** Where an article's paragraphs are stored, and the paragraphs once read. */
 interface StoredText {
   texts: StoredTexts;
   i: number;
