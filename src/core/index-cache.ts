@@ -228,9 +228,6 @@ const STORED_PARAGRAPHS = {
     const stored = this[STORED];
     return (stored.paragraphs ??= stored.texts.paragraphs(stored.i, this));
   },
-  set(this: { [STORED]: StoredText }, value: string[]) {
-    this[STORED].paragraphs = value;
-  },
 };
 
 /** Loads a cached build for this key, or undefined (missing, unreadable or from another version). */
