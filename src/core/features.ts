@@ -21,6 +21,8 @@ export interface Features {
   /** An office held, by its noun or its verb ("heads", "chaired by"): what names the holder of an office asked about. */
   office: boolean;
   place: boolean;
+  /** A venue: a named place something is at ("at the Coca-Cola Arena", "at Gracie Mansion"), not the city it is in. */
+  venue: boolean;
   quote: boolean;
   stance: boolean;
   /** A cause, purpose or motive: "because", "due to", "in order to", "amid concerns", "to curb…". */
@@ -69,6 +71,14 @@ export const CALENDAR_NAMES = "January|February|March|April|May|June|July|August
  */
 export const PLACE_NAMED = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(?!(?:${CALENDAR_NAMES}|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)|\b(?:in|from|across)\s+the\s+((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\b`, "gu");
 const PLACE = new RegExp(PLACE_NAMED.source, "u");
+/**
+ * "at the Coca-Cola Arena", "at Gracie Mansion": English puts an event at its
+ * venue and in its city ("held at the Coca-Cola Arena in Dubai"), so a
+ * capitalised name after "at" is where something took place, one after "in"
+ * the town or country around it.
+ */
+export const VENUE_NAMED = new RegExp(String.raw`\bat\s+(?:the\s+)?(?!(?:${CALENDAR_NAMES}|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)`, "gu");
+const VENUE = new RegExp(VENUE_NAMED.source, "u");
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 /** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */
 const STANCE = /\b(?:not|no|never|none|nor|neither|without|rather than|instead|only|yet|cannot|unlikely|likely|denied|ruled out|confirmed|remains?|still)\b|n[’']t\b/iu;
@@ -118,6 +128,9 @@ class SentenceFeatures implements Features {
   }
   get place(): boolean {
     return PLACE.test(this.text);
+  }
+  get venue(): boolean {
+    return VENUE.test(this.text);
   }
   get quote(): boolean {
     return QUOTE.test(this.text);

@@ -71,6 +71,13 @@ describe("featuresOf(…).place", () => {
   });
 });
 
+describe("featuresOf(…).venue", () => {
+  it("finds a capitalised name after at, where an event is held, and not the city after in", () => {
+    for (const text of ["The gathering was held at the Coca-Cola Arena.", "They met at Gracie Mansion on Friday."]) expect(featuresOf(text).venue, text).toBe(true);
+    for (const text of ["Saqib would address the summit in Dubai.", "The pilot is capped at Rs5 billion.", "The vote is at December's session."]) expect(featuresOf(text).venue, text).toBe(false);
+  });
+});
+
 describe("featuresOf(…).person", () => {
   it("finds two or more capitalised whole words", () => {
     for (const text of ["Bilal Bin Saqib said so.", "The deal was signed by Robert ‘Bo’ Hines.", "It was announced, said Ayesha Malik."]) expect(featuresOf(text).person, text).toBe(true);

@@ -47,6 +47,17 @@ const withoutContractions = (text: string): string =>
     return `${({ wo: "will", ca: "can", sha: "shall" } as Record<string, string>)[verb.toLowerCase()] ?? verb} not`;
   });
 
+/**
+ * A verb in the past tense ("which venue hosted …", "which city signed …"):
+ * what the thing asked for did, not more of its name. Read by its ending and
+ * an English word under it ("hosted" — host, "based" — base); "speed" and
+ * "red" have none.
+ */
+function pastTense(index: CorpusIndex, word: string): boolean {
+  if (!/^\p{L}{2,}ed$/u.test(word)) return false;
+  return [word.slice(0, -2), word.slice(0, -1)].some((base) => base.length >= 3 && index.isEnglish(toTerm(base) ?? base));
+}
+
 /** Words that open a noun phrase: the word before one, after "which company", is a verb ("which company runs the site"). */
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]);
 
@@ -83,7 +94,7 @@ function questionTokens(index: CorpusIndex, question: string, kind: QuestionKind
     // "which banks", "what tax rate", "which city": the noun after the question word names the kind of answer where the
     // kind has something to offer for it (a name, a number, a place); in a question for a fact or someone's words it is
     // sought ("what photo did he post" is answered by "shared a photograph", "what worries …" by "concerns …").
-    const namesWhich = !SOUGHT_AFTER_WHAT.has(kind) && typeWords > 0 && !describesNext && !isCorpusName(index, term);
+    const namesWhich = !SOUGHT_AFTER_WHAT.has(kind) && typeWords > 0 && !describesNext && !isCorpusName(index, term) && !pastTense(index, lower);
     tokens.push({ term, entity, answerType: !entity && (afterHow || namesAnswerType(lower) || asksForDuration(lower, folded) || namesWhich), word, at });
     typeWords = nextIsVerb ? 0 : Math.max(0, typeWords - 1);
   }

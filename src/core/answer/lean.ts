@@ -22,6 +22,14 @@ const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)[\p{Ll}\
 const DEFINITE = new RegExp(String.raw`^[Tt]he (?:${NP_WORD} ){0,2}${NP_WORD}(?![\p{L}\d-])(?! (?:of|for|at|in|on|by|from) (?:the )?\p{Lu})(?! \p{Lu})`, "u");
 
 /**
+ * Whether a sentence opens with a definite description ("The two-day
+ * gathering, held at …"), not a pronoun or "this …": at a paragraph's start,
+ * it refers to what the paragraph before was about, named in that
+ * paragraph's first sentence rather than its last (score.ts).
+ */
+export const opensWithDefinite = (text: string): boolean => DEFINITE.test(text);
+
+/**
  * A noun phrase that points back to the one before by its kind ("A token of
  * this kind would hold its value …", "Ordinances of this kind remain in force
  * …", "A council like this …") within a sentence's first few words.

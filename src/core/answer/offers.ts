@@ -5,7 +5,7 @@
  * Scoring gives the kind bonus for it (score.ts); decide and compose ask it
  * whether an answer gives what was asked.
  */
-import { CALENDAR_NAMES, PLACE_NAMED } from "../features.ts";
+import { CALENDAR_NAMES, PLACE_NAMED, VENUE_NAMED } from "../features.ts";
 import type { Passage } from "../passage-index.ts";
 import { terms, toTerm } from "../text.ts";
 import { reportsQuestion } from "./lean.ts";
@@ -34,9 +34,10 @@ const namesSomethingNew = (p: Passage, question: AnalyzedQuestion): boolean => c
  * True when a sentence places something somewhere the question does not
  * name: "which venue hosted Binance Blockchain Week?" is not answered by "…
  * told the audience at Binance Blockchain Week", but by "held at the
- * Coca-Cola Arena".
+ * Coca-Cola Arena" — and, a venue being asked for, not by "… Binance
+ * Blockchain Week in Dubai" either: that is the city around it.
  */
-const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, PLACE_NAMED, question);
+const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, question.concepts.some((c) => c.offeredBy === "venue") ? VENUE_NAMED : PLACE_NAMED, question);
 
 /** A date that ends a stretch of time: "until March", "by June 30". */
 const UNTIL = /\b(?:until|till|through|by)\b/i;

@@ -77,7 +77,7 @@ const KIND_WORDS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS,
  */
 const OFFERED_BY: Record<string, TypeFeature> = {
   job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
-  city: "place", cities: "place", country: "place", countries: "place", venue: "place", place: "place", location: "place",
+  city: "place", cities: "place", country: "place", countries: "place", venue: "venue", venues: "venue", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date", deadline: "date",
   often: "frequency", share: "share", percentage: "share", proportion: "share", fraction: "share", age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",
   biggest: "quantity", largest: "quantity", highest: "quantity", smallest: "quantity", lowest: "quantity",
@@ -91,6 +91,7 @@ const OFFERED_BY: Record<string, TypeFeature> = {
 const ASKED_BY: Record<TypeFeature, QuestionKind[]> = {
   role: ["who"],
   place: ["where"],
+  venue: ["where"],
   date: ["when"],
   age: ["number"],
   amount: ["number"],

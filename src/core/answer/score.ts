@@ -8,7 +8,7 @@
 import { isChromeLine } from "../clean.ts";
 import { CALENDAR_NAMES, featuresOf } from "../features.ts";
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { inInterviewAnswer, inQuestion, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion } from "./lean.ts";
+import { inInterviewAnswer, inQuestion, opensWithDefinite, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion } from "./lean.ts";
 import { answersKind } from "./offers.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
@@ -16,7 +16,7 @@ import type { AnalyzedQuestion, Concept } from "./types.ts";
 import { CALENDAR_TERMS, conceptCredit, conceptShare, soleTerm } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
 import { surnameOfAnother } from "./names.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LEANING_ARTICLES, LEANING_SENTENCES, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LEANING_ARTICLES, LEANING_SENTENCES, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES, TOPIC_BEFORE_CREDIT } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -29,7 +29,9 @@ export interface Scored {
 /**
  * Weighted share of the question's concepts found in a passage, the sentences
  * around it, or its title — the sentence before and the title at
- * ANTECEDENT_CREDIT when the passage leans back for its subject.
+ * ANTECEDENT_CREDIT when the passage leans back for its subject, and the
+ * first sentence of the paragraph before at TOPIC_BEFORE_CREDIT when a
+ * definite description opens its paragraph.
  */
 export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): number {
   const before = isListItem(passage.text) ? listIntroduction(index, passage) : index.passages.termsBeside(passage, -1);
@@ -42,6 +44,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   const replyTo = asking.slice(0, -1).map((p) => p.terms);
   const asked = reportsQuestion(passage.text) || inQuestion(index, passage) ? REPORTED_QUESTION_CREDIT : 1;
   const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
+  const topicBefore = leans && before !== undefined && !isListItem(passage.text) ? paragraphTopicBefore(index, passage) : undefined;
   // An interviewee's answer is in the words of the person the article's opening names (read once, when a name needs it).
   let interviewee: boolean | undefined;
   const byInterviewee = () => (interviewee ??= inInterviewAnswer(index, passage));
@@ -52,7 +55,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     // "Imdad Ullah Bosal" is not "saleem ullah", though it has his surname.
     const own = surnameOfAnother(index, concept, passage.text) ? 0 : asked * (concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms));
     // An interview's answer takes the words of its whole question ("Q: Some people say crypto is gambling. Do you agree?").
-    const prior = Math.max(before ? beforeCredit * conceptCredit(concept, before) : 0, ...replyTo.map((terms) => ANTECEDENT_CREDIT * conceptCredit(concept, terms)));
+    const prior = Math.max(before ? beforeCredit * conceptCredit(concept, before) : 0, topicBefore ? TOPIC_BEFORE_CREDIT * conceptCredit(concept, topicBefore) : 0, ...replyTo.map((terms) => ANTECEDENT_CREDIT * conceptCredit(concept, terms)));
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
     const named = concept.name && own < 1 ? ANTECEDENT_CREDIT * Math.max(leans ? namedEarlier(index, concept, passage) : 0, byInterviewee() ? namedInOpening(index, concept, passage.article) : 0) : 0;
@@ -61,6 +64,21 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     found += concept.weight * Math.max(near, title, TITLE_CREDIT * datedIn(index, concept, passage.article));
   }
   return total === 0 ? 0 : found / total;
+}
+
+/**
+ * The first sentence of the paragraph before, for a sentence that opens its
+ * paragraph with a definite description ("The two-day gathering, held at the
+ * Coca-Cola Arena …"): news names what a paragraph is about in its first
+ * sentence ("… told the audience at Binance Blockchain Week …") and may say
+ * more of it before the next paragraph refers back to it. Undefined when the
+ * paragraph before is one sentence (that one is the sentence before).
+ */
+function paragraphTopicBefore(index: CorpusIndex, passage: Passage): TermIds | undefined {
+  if (passage.sentence !== 0 || !opensWithDefinite(passage.text)) return undefined;
+  const before = index.passages.at(passage.id - 1);
+  if (!before || before.article !== passage.article || before.sentence === 0) return undefined;
+  return index.passages.termsAt(before.id - before.sentence);
 }
 
 /** 1 when a month the question names is the month of the article's date ("which country … in november"), else 0. */

@@ -1,7 +1,7 @@
 /** The types the answer stages pass each other: the analysed question and its concepts. */
 
 /** The sentence features (features.ts) a word naming a kind of answer may stand for. */
-export type TypeFeature = "role" | "place" | "date" | "age" | "amount" | "quantity" | "quote" | "reason" | "frequency" | "share";
+export type TypeFeature = "role" | "place" | "venue" | "date" | "age" | "amount" | "quantity" | "quote" | "reason" | "frequency" | "share";
 
 export type QuestionKind = "who" | "when" | "where" | "number" | "why" | "quote" | "which" | "define" | "yesno" | "fact";
 

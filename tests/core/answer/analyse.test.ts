@@ -36,6 +36,9 @@ describe("analyze", () => {
     // A word that constrains ("this year") or describes ("city council") asks for nothing.
     expect(offered("why did the board approve the bonds this year")).toEqual([]);
     expect(offered("which city council approved the bonds")).toEqual([]);
+    // A venue is asked for apart from its city; the verb after it ("hosted") is sought, not a second word of the kind.
+    expect(offered("which venue hosted the bond ceremony")).toEqual([["venue", "venue"]]);
+    expect(analyze(index, "which venue hosted the bond ceremony").concepts.find((c) => c.label === "hosted")).toMatchObject({ answerType: false });
   });
 
   it("reads minimum, a verb of lasting in a how-long question, a verb of naming in a quote question and a noun of purpose in a why question as the kind of answer", () => {

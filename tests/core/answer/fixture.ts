@@ -106,3 +106,10 @@ export function articleFile(date: string, title: string, body: string): [string,
 export function libraryOfArticles(...articles: [string, string][]): Library {
   return libraryOf(Object.fromEntries(articles));
 }
+
+/** An event named in a paragraph's first sentence, its venue in the next paragraph's definite description. */
+export const harbourWeek = (): Library =>
+  libraryOfArticles(
+    articleFile("2026-03-04", "Qureshi pitches tokenised bonds to investors", "GWADAR: Farida Qureshi opened Harbour Week in Gwadar on Monday. She told the audience at Harbour Week that the bonds would sell out. The task now, she said, was to find buyers abroad.\n\nThe three-day fair, held at the Marina Pavilion, drew 4,000 visitors."),
+    articleFile("2026-02-11", "Harbour board approves bonds", "The Karachi Harbour Board approved tokenised bonds on Tuesday."),
+  );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/core/answer/index.ts";
 import { answersKind } from "../../../src/core/answer/offers.ts";
-import { articleFile, fixtureLibrary, fixturePassage, libraryOfArticles } from "./fixture.ts";
+import { articleFile, fixtureLibrary, fixturePassage, harbourWeek, libraryOfArticles } from "./fixture.ts";
 import { featuresOf } from "../../../src/core/features.ts";
 import type { Passage } from "../../../src/core/passage-index.ts";
 
@@ -21,6 +21,17 @@ describe("answersKind (offers)", () => {
     const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
     expect(answersKind(passage("PESHAWAR"), question)).toBe(false);
     expect(answersKind(passage("The pilot will cover"), question)).toBe(true);
+  });
+
+  it("takes, for a question asking for a venue, a new name something is at, not the city it is in", () => {
+    const { index } = harbourWeek();
+    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
+    const venue = analyze(index, "which venue hosted harbour week");
+    expect(answersKind(passage("The three-day fair"), venue)).toBe(true);
+    expect(answersKind(passage("GWADAR"), venue)).toBe(false);
+    // "at Harbour Week" names only what the question names.
+    expect(answersKind(passage("She told the audience"), venue)).toBe(false);
+    expect(answersKind(passage("GWADAR"), analyze(index, "which city hosted harbour week"))).toBe(true);
   });
 
   it("takes only an amount for a how-much question, and any number for a how-many one", () => {

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { analyze, coverage, rank } from "../../../src/core/answer/index.ts";
 import { ANTECEDENT_CREDIT, NEIGHBOUR_CREDIT } from "../../../src/core/answer/weights.ts";
-import { articleFile, fixtureLibrary, fixturePassage, libraryOf, libraryOfArticles } from "./fixture.ts";
+import { articleFile, fixtureLibrary, fixturePassage, harbourWeek, libraryOf, libraryOfArticles } from "./fixture.ts";
 
 describe("coverage (score)", () => {
+  it("credits a paragraph that opens with a definite description with what the paragraph before named first (\"The three-day fair, held at …\")", () => {
+    const { index } = harbourWeek();
+    const fair = [...index.passages].find((p) => p.text.startsWith("The three-day fair"))!;
+    // Two sentences back, by way of "The task now, she said, …", which names no event.
+    expect(coverage(index, analyze(index, "which venue hosted harbour week"), fair)).toBeGreaterThan(0.45);
+    expect(coverage(index, analyze(index, "which venue hosted harbour week"), fair)).toBeLessThan(1);
+  });
+
   it("gives nothing to a passage about somewhere other than the place the question names, however its article mentions that place", () => {
     const { index } = fixtureLibrary();
     const cautious = fixturePassage("Officials were cautious");
