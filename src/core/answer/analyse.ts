@@ -158,13 +158,21 @@ const CLAUSE_END = new Set(["in", "on", "at", "by", "for", "from", "to", "with",
 /** Shortest lower-case proper noun taken for a name: WordNet writes acronyms ("CEO", "IMF") in capitals too. */
 const SHORTEST_PROPER_NOUN = 4;
 
-/** Finds the alias group whose phrase starts at `at` in the question's terms, longest first. */
-function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { group: number; length: number } | undefined {
-  let best: { group: number; length: number } | undefined;
+/**
+ * Finds the alias group whose phrase starts at `at` in the question's terms,
+ * longest first — or whose phrase does less the place that ends it ("state
+ * bank" for the State Bank of Pakistan, as news shortens it): then `short`
+ * is what the question wrote.
+ */
+function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { group: number; length: number; short?: string[] } | undefined {
+  let best: { group: number; length: number; short?: string[] } | undefined;
   index.aliases.forEach((group, g) => {
     for (const phrase of group) {
       const fits = phrase.length > 0 && phrase.every((t, k) => terms[at + k] === t);
       if (fits && phrase.length > (best?.length ?? 0)) best = { group: g, length: phrase.length };
+      const short = phrase.slice(0, -1);
+      const place = phrase.at(-1);
+      if (short.length >= 2 && place !== undefined && index.isProperNoun(place) && short.every((t, k) => terms[at + k] === t) && short.length > (best?.length ?? 0)) best = { group: g, length: short.length, short };
     }
   });
   return best;
@@ -286,7 +294,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     if (phrase?.particle !== undefined) taken.add(phrase.particle);
     const span = tokens.slice(i, i + (alias?.length ?? phrase?.length ?? 1));
     const label = phrase?.particle !== undefined ? `${span[0]!.word} ${tokens[phrase.particle]!.word}` : phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
-    const alts = alias ? index.aliases[alias.group]! : phrase?.particle !== undefined ? [[tokens[i]!.term, tokens[phrase.particle]!.term]] : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
+    const alts = alias ? [...(alias.short ? [alias.short] : []), ...index.aliases[alias.group]!] : phrase?.particle !== undefined ? [[tokens[i]!.term, tokens[phrase.particle]!.term]] : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
     const key = alts.map((a) => a.join(" ")).join("|") + (phrase ? `|${phrase.key}` : "");
     if (!seen.has(key)) {
       seen.add(key);

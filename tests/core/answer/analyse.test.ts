@@ -128,6 +128,18 @@ describe("analyze", () => {
     expect(long[0]!.alts).toEqual(short[0]!.alts);
   });
 
+  it("reads a long name less the place that ends it as the name (\"state bank\" for the State Bank of Pakistan), not as words with synonyms", () => {
+    const { index } = bundledLibrary();
+    const concepts = analyze(index, "why was the state bank unhappy").concepts;
+    const bank = concepts.find((c) => c.label === "state bank")!;
+    expect(bank).toMatchObject({ name: true });
+    expect(bank.alts).toEqual(expect.arrayContaining([["state", "bank"], ["sbp"]]));
+    // "state" the verb ("said", "told") is not asked about.
+    expect([...analyze(index, "why was the state bank unhappy").reach]).not.toContain("told");
+    // A long name's other shortenings stay words: "virtual assets" is not VARA.
+    expect(analyze(index, "what are virtual assets").concepts.map((c) => c.label)).toEqual(["virtual", "assets"]);
+  });
+
   it("reads a year after before/since as a bound on the answer's date, not a word to find", () => {
     const { index } = fixtureLibrary();
     const before = analyze(index, "when was the harbour board approval signed before 2025");
