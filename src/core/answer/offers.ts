@@ -67,11 +67,31 @@ function datesWithin(p: Passage, question: AnalyzedQuestion): boolean {
 /** "Tokenisation means …", "A stablecoin is a …", "PVARA refers to …": a definition opens with what it defines. */
 const OPENS_DEFINITION = /^\W*((?:[\p{L}\p{N}'’-]+\s+){1,4}?)(?:means|is|are|refers to|is defined as|stands for|describes)\s/iu;
 
-/** A sentence that defines a word of the question, or spells an acronym out ("… Authority (PVARA)"). */
+/**
+ * "The Pakistan Crypto Council, which was formally established earlier this
+ * year, continues to operate as the national body for crypto policy …",
+ * "… both government-supported bodies focused on …": what a thing serves
+ * or works as, within a sentence's first words for its subject.
+ */
+const SERVES_AS = /^\W*((?:[\p{L}\p{N}'’-]+[\s,—–-]+){1,16}?)(?:operates?|operating|serves?|serving|acts?|acting|functions?|functioning|works?|working) as (?:an?|the) /iu;
+
+/** An acronym spelled out in parentheses: "… Regulatory Authority (PVARA)". Group 1 is the acronym. */
+const SPELLED_OUT = /\((\p{Lu}{2,}[\p{L}]*)\)/u;
+
+/**
+ * A sentence that defines a word of the question ("Tokenisation means …",
+ * "The council … continues to operate as the national body for …"), or
+ * spells out an acronym the question typed ("what is PVARA?" — "… Regulatory
+ * Authority (PVARA)"): a question that names the thing in full asks what it
+ * is, not what its initials stand for.
+ */
 function definesTerm(p: Passage, question: AnalyzedQuestion): boolean {
-  const subject = OPENS_DEFINITION.exec(p.text)?.[1];
-  if (subject && terms(subject).some((t) => question.ownTerms.has(t))) return true;
-  return /\(\p{Lu}{2,}\)/u.test(p.text);
+  for (const pattern of [OPENS_DEFINITION, SERVES_AS]) {
+    const subject = pattern.exec(p.text)?.[1];
+    if (subject && terms(subject).some((t) => question.ownTerms.has(t))) return true;
+  }
+  const acronym = SPELLED_OUT.exec(p.text)?.[1];
+  return acronym !== undefined && question.ownTerms.has(toTerm(acronym) ?? acronym.toLowerCase());
 }
 
 /** Words that deny or qualify what follows them: "no such framework", "advisory rather than regulatory", "do not allow". */

@@ -34,6 +34,18 @@ describe("answersKind (offers)", () => {
     expect(answersKind(passage("GWADAR"), analyze(index, "which city hosted harbour week"))).toBe(true);
   });
 
+  it("takes for a definition what a thing works as, and an acronym spelled out only when the question typed the acronym", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-04-02", "Harbour council meets", "KARACHI: Farida Qureshi chaired the newly formed Karachi Harbour Council (KHC) on Monday.\n\nThe Karachi Harbour Council, which was set up in March, operates as the advisory body for port tokenisation."),
+    );
+    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
+    const named = analyze(index, "what is the karachi harbour council");
+    expect(named.kind).toBe("define");
+    expect(answersKind(passage("The Karachi Harbour Council, which"), named)).toBe(true);
+    expect(answersKind(passage("KARACHI: Farida Qureshi"), named)).toBe(false);
+    expect(answersKind(passage("KARACHI: Farida Qureshi"), analyze(index, "what is KHC"))).toBe(true);
+  });
+
   it("takes only an amount for a how-much question, and any number for a how-many one", () => {
     const { index } = fixtureLibrary();
     const count = fixturePassage("thousands of jobs");
