@@ -308,7 +308,9 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
       const sole = soleTerm({ alts });
       const properNoun = !yesNoForm && concept.known && sole !== undefined && sole.length >= SHORTEST_PROPER_NOUN && index.isProperNoun(sole) && !CALENDAR_TERMS.has(sole);
-      concepts.push(alias ? { ...concept, name: true, outrankedBy: outranking(index, alias.group) } : properNoun ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
+      // An acronym read as the initials of a name the articles write out ("imf" → International Monetary Fund) names it.
+      const initials = !alias && !phrase && alts.length > 1 && writtenOut(index, tokens[i]!).length > 0;
+      concepts.push(alias ? { ...concept, name: true, outrankedBy: outranking(index, alias.group) } : properNoun || initials ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

@@ -17,6 +17,17 @@ describe("decide", () => {
     expect(decision("who signed the harbour board approval")).toBeUndefined();
   });
 
+  it("refuses a question about what a body typed by its initials in lower case said (\"imf\") when no article that names it speaks of the rest", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-10-12", "Fund urges tighter crypto rules", "The International Monetary Fund asked Pakistan to tighten its rules for crypto exchanges."),
+      articleFile("2026-09-19", "Power auction for miners", "The power division sold 600 megawatts of surplus power to bitcoin miners, officials said."),
+      articleFile("2026-11-02", "Regulator fines two platforms", "The regulator fined two platforms on Monday."),
+    );
+    expect(analyze(index, "what did the imf say about surplus power for bitcoin miners").concepts.find((c) => c.label === "imf")).toMatchObject({ name: true });
+    expect(refusalIn(index, "what did the imf say about surplus power for bitcoin miners")).toBeDefined();
+    expect(refusalIn(index, "what did the imf say about crypto exchanges")).toBeUndefined();
+  });
+
   it("answers a who-question whose best passage names no one when another well-covered sentence of its article names the person", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-10-03", "Bootcamp to train young programmers", "A training programme for young people was launched in Quetta. The team of teachers will lead classes."),
