@@ -70,7 +70,29 @@ const OPENS_WITH_REFERENCE = /^(?:[Uu]nder|[Aa]ccording to|[Ii]n|[Bb]y|[Ww]ith|[
 export function leansBack(text: string): boolean {
   if (OPENS_WITH_REFERENCE.test(text) || isListItem(text)) return true;
   const subject = text.replace(OPENING_PHRASE, "");
-  return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject)));
+  return CONTINUES.test(text) || DEFINITE.test(text) || OF_THIS_KIND.test(text) || SAID_BY_PRONOUN.test(text) || unattributedQuote(text) || (subject !== text && (CONTINUES.test(subject) || DEFINITE.test(subject))) || leansAfterLongOpening(text);
+}
+
+/** A preposition that opens a sentence with a phrase before its subject: "Subject to …, the initiative could …". */
+const OPENING_PREPOSITION = /^(?:subject to|pending|in line with|along with|apart from|aside from|because of|due to|thanks to|unlike|like|beyond|besides|amid|among|through|within|without|across|over|from|by|in|on|at|for|with|after|before|during|under|following|despite|since)\b/iu;
+
+/** How far into a sentence its opening phrase may run (a list of a few things: "Subject to the country's laws, policies and regulatory approvals, …"). */
+const OPENING_REACH = 120;
+
+/**
+ * Whether a sentence leans back after an opening phrase that holds commas of
+ * its own ("Subject to the country's laws, policies and regulatory
+ * approvals, the initiative could cover assets worth up to $2 billion"):
+ * the subject after some comma in its first OPENING_REACH characters is a
+ * pronoun or a definite description.
+ */
+function leansAfterLongOpening(text: string): boolean {
+  if (!OPENING_PREPOSITION.test(text)) return false;
+  for (let at = text.indexOf(", "); at > 0 && at < OPENING_REACH; at = text.indexOf(", ", at + 2)) {
+    const subject = text.slice(at + 2);
+    if (CONTINUES.test(subject) || DEFINITE.test(subject)) return true;
+  }
+  return false;
 }
 
 /**

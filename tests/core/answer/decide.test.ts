@@ -28,6 +28,15 @@ describe("decide", () => {
     expect(refusalIn(index, "what did the imf say about crypto exchanges")).toBeUndefined();
   });
 
+  it("answers a how-much question from the headline's article when the figure follows an opening phrase with a list (\"Subject to …, the plan could cover …\")", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-10-20", "Harbour board to tokenise up to Rs2 billion of bonds", "KARACHI: The harbour board signed an agreement with Tijori Custody on Monday to study tokenising its bonds.\n\nSubject to the regulator's rules, audits and approvals, the plan could cover bonds worth up to Rs2 billion."),
+      articleFile("2026-11-02", "Regulator fines two platforms", "The regulator fined two platforms on Monday."),
+    );
+    expect(refusalIn(index, "how much could the harbour board tokenise")).toBeUndefined();
+    expect(answer(index, "how much could the harbour board tokenise").answer).toContain("Rs2 billion");
+  });
+
   it("answers a who-question whose best passage names no one when another well-covered sentence of its article names the person", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-10-03", "Bootcamp to train young programmers", "A training programme for young people was launched in Quetta. The team of teachers will lead classes."),
@@ -318,7 +327,7 @@ Nordex has tokenised assets for two other port authorities.
 
 Officials of the port authority and Nordex signed the deal in Gwadar.
 
-Subject to approvals, the initiative could cover assets worth up to 40 billion rupees.
+Subject to approvals, assets worth up to 40 billion rupees could be covered.
 `,
     });
     const analyzed = analyze(index, "how much of its assets will the port authority tokenise with nordex");
