@@ -107,7 +107,7 @@ function questionTokens(index: CorpusIndex, question: string, kind: QuestionKind
  * how many tokens it covers. The first word may be an irregular form
  * ("took part").
  */
-function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly Token[], i: number): { key: string; length: number; particle?: number } | undefined {
+function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly Token[], i: number): { key: string; length: number; particle?: number; stopWord?: true } | undefined {
   const { at } = tokens[i]!;
   const split = splitPhrasalAt(index, words, tokens, i);
   if (split) return split;
@@ -122,7 +122,20 @@ function phraseAt(index: CorpusIndex, words: readonly string[], tokens: readonly
       if (key && index.related.has(key)) return { key, length: span.length };
     }
   }
-  return undefined;
+  return ledByStopWord(index, words, tokens, i);
+}
+
+/**
+ * An adverb phrase of WordNet's that opens with a word analysis drops ("so
+ * far", "of course"): it frames the question as the dropped word does, and
+ * its last word is not asked about — "how many exchanges have applied so
+ * far" is not about distance. Such a phrase is dropped whole.
+ */
+function ledByStopWord(index: CorpusIndex, words: readonly string[], tokens: readonly Token[], i: number): { key: string; length: number; stopWord: true } | undefined {
+  const { at } = tokens[i]!;
+  if (at === 0 || tokens.some((t) => t.at === at - 1) || tokens[i]!.entity) return undefined;
+  const key = phraseKey([words[at - 1]!, words[at]!]);
+  return key && index.related.has(key) ? { key, length: 1, stopWord: true } : undefined;
 }
 
 /** How many words may stand between a verb and its particle: "pay customers back", "turn the bill down". */
@@ -292,6 +305,11 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     const alias = aliasAt(index, terms, i);
     const phrase = alias ? undefined : phraseAt(index, words, tokens, i);
     if (phrase?.particle !== undefined) taken.add(phrase.particle);
+    // "so far", "of course": a phrase of the words analysis drops says nothing to find.
+    if (phrase?.stopWord) {
+      i++;
+      continue;
+    }
     const span = tokens.slice(i, i + (alias?.length ?? phrase?.length ?? 1));
     const label = phrase?.particle !== undefined ? `${span[0]!.word} ${tokens[phrase.particle]!.word}` : phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
     const alts = alias ? [...(alias.short ? [alias.short] : []), ...index.aliases[alias.group]!] : phrase?.particle !== undefined ? [[tokens[i]!.term, tokens[phrase.particle]!.term]] : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];

@@ -140,6 +140,13 @@ describe("analyze", () => {
     expect(analyze(index, "what are virtual assets").concepts.map((c) => c.label)).toEqual(["virtual", "assets"]);
   });
 
+  it("drops an adverb phrase of WordNet's that opens with a dropped word (\"so far\"), rather than seek its last word", () => {
+    const { index } = bundledLibrary();
+    expect(analyze(index, "how many exchanges have applied so far").concepts.map((c) => c.label)).not.toContain("far");
+    // "far" alone is still sought.
+    expect(analyze(index, "how far is the mining site from karachi").concepts.map((c) => c.label)).toContain("far");
+  });
+
   it("reads a year after before/since as a bound on the answer's date, not a word to find", () => {
     const { index } = fixtureLibrary();
     const before = analyze(index, "when was the harbour board approval signed before 2025");
