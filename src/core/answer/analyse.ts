@@ -58,6 +58,35 @@ function pastTense(index: CorpusIndex, word: string): boolean {
   return [word.slice(0, -2), word.slice(0, -1)].some((base) => base.length >= 3 && index.isEnglish(toTerm(base) ?? base));
 }
 
+/** The words a question opens with to say what it asks. */
+const QUESTION_WORDS = ["what", "which", "who", "whom", "whose", "where", "when", "why", "how"];
+
+/** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped ("wich", "whcih", "hwo"). */
+function oneSlipApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  if (a.length === b.length) {
+    const diffs = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
+    return diffs.length === 1 || (diffs.length === 2 && diffs[1] === diffs[0]! + 1 && a[diffs[0]!] === b[diffs[1]!] && a[diffs[1]!] === b[diffs[0]!]);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let k = 0; k < long.length; k++) if (long.slice(0, k) + long.slice(k + 1) === short) return true;
+  return false;
+}
+
+/**
+ * The question with its first word spelled as a question word when it is a
+ * slip of one that is no English word ("wich city hosted …" → "which city
+ * hosted …"): the kind of answer is read from that word, and read as a name
+ * the corpus lacks it would refuse the question.
+ */
+function withQuestionWord(index: CorpusIndex, question: string): string {
+  const first = /^\s*(\p{L}+)/u.exec(question)?.[1];
+  const lower = first?.toLowerCase();
+  if (!first || !lower || lower.length < 3 || QUESTION_WORDS.includes(lower) || index.isEnglish(toTerm(lower) ?? lower) || index.vocabulary.get(toTerm(lower) ?? lower) !== undefined) return question;
+  const meant = QUESTION_WORDS.find((word) => oneSlipApart(lower, word));
+  return meant ? question.replace(first, meant) : question;
+}
+
 /** Words that open a noun phrase: the word before one, after "which company", is a verb ("which company runs the site"). */
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]);
 
@@ -282,7 +311,7 @@ const possessive = (text: string, phrase: string): boolean => foldTypography(tex
 
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
-  const full = question.slice(0, MAX_QUESTION_CHARS);
+  const full = withQuestionWord(index, question.slice(0, MAX_QUESTION_CHARS));
   const { rest: unbounded, articles } = articleReference(index, full);
   const kind = classify(unbounded);
   // Only a "when" question's answer is a date a year can bound.

@@ -147,6 +147,15 @@ describe("analyze", () => {
     expect(analyze(index, "how far is the mining site from karachi").concepts.map((c) => c.label)).toContain("far");
   });
 
+  it("reads a question word typed with a slip (\"wich\", \"hwo\", \"whne\") as the word, and leaves an English word alone", () => {
+    const { index } = fixtureLibrary();
+    expect(analyze(index, "wich city approved the bonds").kind).toBe("where");
+    expect(analyze(index, "hwo signed the approval").kind).toBe("who");
+    expect(analyze(index, "whne did the board approve the bonds").kind).toBe("when");
+    expect(analyze(index, "wich city approved the bonds").concepts.map((c) => c.label)).not.toContain("wich");
+    expect(analyze(index, "whole bonds were approved").kind).not.toBe("who");
+  });
+
   it("reads a year after before/since as a bound on the answer's date, not a word to find", () => {
     const { index } = fixtureLibrary();
     const before = analyze(index, "when was the harbour board approval signed before 2025");
