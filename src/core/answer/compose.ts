@@ -6,13 +6,13 @@
  */
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
-import { type Scored, sameFact } from "./score.ts";
+import { type Scored, coverage, sameFact } from "./score.ts";
 import { answersKind } from "./offers.ts";
 import { leavesUnnamed } from "./decide.ts";
 import { carriesOn, leansBack, questionBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
-import { COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
  * The verbatim text of a passage, extended back to the sentence before when
@@ -76,7 +76,22 @@ export function choose(index: CorpusIndex, question: AnalyzedQuestion, ranked: S
     if (chosen.some((c) => c.quote.includes(candidate.passage.text))) continue;
     chosen.push({ lead: candidate, quote, also: [] });
   }
-  return withAntecedent(index, question, withFollowOn(index, question, withWhatWasAsked(index, question, ranked, chosen, minCoverage)));
+  return deciderFirst(index, question, withAntecedent(index, question, withFollowOn(index, question, withWhatWasAsked(index, question, ranked, chosen, minCoverage))));
+}
+
+/**
+ * For a yes/no question, the quote that settles it ("He described the body as
+ * advisory rather than regulatory" for "is the pcc a regulator") first, when
+ * the best-ranked one only speaks of the subject and the settling one names
+ * whom or what the question names, itself or in the sentence it leans on
+ * (ANTECEDENT_CREDIT): "… according to bosal" leads with Bosal's words.
+ */
+function deciderFirst(index: CorpusIndex, question: AnalyzedQuestion, chosen: Chosen[]): Chosen[] {
+  if (question.kind !== "yesno" || chosen.length < 2 || answersKind(chosen[0]!.lead.passage, question) === true) return chosen;
+  const names = question.concepts.filter((c) => c.name || c.entity);
+  const namesAll = (c: Chosen) => names.length === 0 || coverage(index, { ...question, concepts: names }, c.lead.passage) >= ANTECEDENT_CREDIT;
+  const at = chosen.findIndex((c) => answersKind(c.lead.passage, question) === true && namesAll(c));
+  return at > 0 ? [chosen[at]!, ...chosen.filter((_, k) => k !== at)] : chosen;
 }
 
 /**

@@ -6,6 +6,16 @@ import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fix
 const ask = (question: string) => answer(fixtureLibrary().index, question);
 
 describe("choose (compose)", () => {
+  it("leads a yes/no answer with the quote that settles it when the best-ranked one only speaks of the subject", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-06-03", "Senators question the harbour council", "ISLAMABAD: Senators questioned the Karachi Harbour Council on Monday.\n\nFinance Secretary Imdad Ullah Bosal spoke for the ministry. He described the harbour council as an advisory forum with no legal powers of its own, rather than a regulator.\n\nThe Karachi Harbour Council met the regulator and the harbour board in May to discuss tokenised bonds."),
+      articleFile("2026-05-11", "Harbour council meets regulator", "KARACHI: The Karachi Harbour Council met the regulator on Friday to discuss a regulator's role in tokenised bonds."),
+    );
+    const reply = answer(index, "is the karachi harbour council a regulator");
+    expect(reply.abstained).toBe(false);
+    expect(reply.sentences[0]!.text).toContain("an advisory forum with no legal powers of its own, rather than a regulator");
+  });
+
   it("quotes the next sentence with the chosen one when it carries the explanation", () => {
     const reply = ask("why were officials cautious about the timetable");
     expect(reply.sentences[0]!.text).toBe("Officials were cautious about the timetable. They said no issuance would happen before the regulator publishes its rules.");
