@@ -9,7 +9,7 @@ import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, coverage, sameFact } from "./score.ts";
 import { answersKind } from "./offers.ts";
 import { leavesUnnamed } from "./decide.ts";
-import { carriesOn, leansBack, questionBefore } from "./lean.ts";
+import { carriesOn, leansBack, opensWithDefinite, questionBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
 import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
@@ -105,7 +105,7 @@ function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: 
   const [first] = chosen;
   if (!first) return chosen;
   const lead = first.lead.passage;
-  const before = quotable(adjacent(index, lead, -1));
+  const before = quotable(antecedentOf(index, lead));
   if (!before || before.paragraph === lead.paragraph || !first.quote.startsWith(lead.text) || !namesWhatItLeansOn(index, question, lead, before)) return chosen;
   const quoted = chosen.findIndex((c) => c.quote.includes(before.text));
   if (quoted > 0) return [chosen[quoted]!, ...chosen.filter((_, k) => k !== quoted)];
@@ -113,6 +113,19 @@ function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: 
   const asked = questionBefore(index, lead);
   const quote = asked.length > 1 ? index.articles[lead.article]!.paragraphs[before.paragraph]! : before.text;
   return [{ lead: { ...first.lead, passage: before }, quote, also: [] }, ...chosen].slice(0, MAX_SENTENCES);
+}
+
+/**
+ * The sentence a paragraph's first sentence leans on: the last of the
+ * paragraph before — or, when that one leans back itself and this one opens
+ * with a definite description ("The two-day gathering, held at …" after "The
+ * task now, he said, …"), the first of that paragraph, which named what it is
+ * about (as score.ts credits it).
+ */
+function antecedentOf(index: CorpusIndex, lead: Passage): Passage | undefined {
+  const before = adjacent(index, lead, -1);
+  if (!before || lead.sentence !== 0 || before.sentence === 0 || !opensWithDefinite(lead.text) || !leansBack(before.text)) return before;
+  return index.passages.at(before.id - before.sentence);
 }
 
 /**

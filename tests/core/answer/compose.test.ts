@@ -6,6 +6,16 @@ import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fix
 const ask = (question: string) => answer(fixtureLibrary().index, question);
 
 describe("choose (compose)", () => {
+  it("quotes before a paragraph opening with a definite description the sentence that named its topic, not a leaning one between", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-03-04", "Qureshi pitches tokenised bonds", "GWADAR: Farida Qureshi opened Harbour Week in Gwadar on Monday. The task now, she said, was to find buyers for the event's bonds abroad.\n\nThe three-day fair, held at the Marina Pavilion, drew 4,000 visitors."),
+      articleFile("2026-02-11", "Harbour board approves bonds", "The Karachi Harbour Board approved tokenised bonds on Tuesday."),
+    );
+    const texts = answer(index, "how many visitors did the event in gwadar draw").sentences.map((s) => s.text);
+    expect(texts).toContain("The three-day fair, held at the Marina Pavilion, drew 4,000 visitors.");
+    expect(texts.join(" ")).not.toContain("The task now");
+  });
+
   it("leads a yes/no answer with the quote that settles it when the best-ranked one only speaks of the subject", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-06-03", "Senators question the harbour council", "ISLAMABAD: Senators questioned the Karachi Harbour Council on Monday.\n\nFinance Secretary Imdad Ullah Bosal spoke for the ministry. He described the harbour council as an advisory forum with no legal powers of its own, rather than a regulator.\n\nThe Karachi Harbour Council met the regulator and the harbour board in May to discuss tokenised bonds."),
