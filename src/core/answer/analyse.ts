@@ -13,7 +13,7 @@ export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
 import { joinSplitWords, mergePersonNames, outranking, splitName, writtenOut } from "./names.ts";
-import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindWord, namesAnswerType, offeredFor, yearBound } from "./question-kind.ts";
+import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindWord, namesAnswerType, offeredFor, withQuestionWord, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
@@ -56,35 +56,6 @@ const withoutContractions = (text: string): string =>
 function pastTense(index: CorpusIndex, word: string): boolean {
   if (!/^\p{L}{2,}ed$/u.test(word)) return false;
   return [word.slice(0, -2), word.slice(0, -1)].some((base) => base.length >= 3 && index.isEnglish(toTerm(base) ?? base));
-}
-
-/** The words a question opens with to say what it asks. */
-const QUESTION_WORDS = ["what", "which", "who", "whom", "whose", "where", "when", "why", "how"];
-
-/** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped ("wich", "whcih", "hwo"). */
-function oneSlipApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  if (a.length === b.length) {
-    const diffs = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
-    return diffs.length === 1 || (diffs.length === 2 && diffs[1] === diffs[0]! + 1 && a[diffs[0]!] === b[diffs[1]!] && a[diffs[1]!] === b[diffs[0]!]);
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  for (let k = 0; k < long.length; k++) if (long.slice(0, k) + long.slice(k + 1) === short) return true;
-  return false;
-}
-
-/**
- * The question with its first word spelled as a question word when it is a
- * slip of one that is no English word ("wich city hosted …" → "which city
- * hosted …"): the kind of answer is read from that word, and read as a name
- * the corpus lacks it would refuse the question.
- */
-function withQuestionWord(index: CorpusIndex, question: string): string {
-  const first = /^\s*(\p{L}+)/u.exec(question)?.[1];
-  const lower = first?.toLowerCase();
-  if (!first || !lower || lower.length < 3 || QUESTION_WORDS.includes(lower) || index.isEnglish(toTerm(lower) ?? lower) || index.vocabulary.get(toTerm(lower) ?? lower) !== undefined) return question;
-  const meant = QUESTION_WORDS.find((word) => oneSlipApart(lower, word));
-  return meant ? question.replace(first, meant) : question;
 }
 
 /** Words that open a noun phrase: the word before one, after "which company", is a verb ("which company runs the site"). */
@@ -311,7 +282,7 @@ const possessive = (text: string, phrase: string): boolean => foldTypography(tex
 
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
-  const full = withQuestionWord(index, question.slice(0, MAX_QUESTION_CHARS));
+  const full = withQuestionWord(question.slice(0, MAX_QUESTION_CHARS), (word) => index.isEnglish(toTerm(word) ?? word) || index.vocabulary.get(toTerm(word) ?? word) !== undefined);
   const { rest: unbounded, articles } = articleReference(index, full);
   const kind = classify(unbounded);
   // Only a "when" question's answer is a date a year can bound.
@@ -357,7 +328,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       const properNoun = !yesNoForm && concept.known && sole !== undefined && sole.length >= SHORTEST_PROPER_NOUN && index.isProperNoun(sole) && !CALENDAR_TERMS.has(sole);
       // An acronym read as the initials of a name the articles write out ("imf" → International Monetary Fund) names it.
       const initials = !alias && !phrase && alts.length > 1 && writtenOut(index, tokens[i]!).length > 0;
-      concepts.push(alias ? { ...concept, name: true, outrankedBy: outranking(index, alias.group) } : properNoun || initials ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
+      concepts.push(alias ? { ...concept, name: true, outrankedBy: [...(alias.short ? [new Map<number, number>()] : []), ...outranking(index, alias.group)] } : properNoun || initials ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

@@ -196,3 +196,32 @@ export function answerWanted(text: string, kind: QuestionKind): { counted?: stri
     future: kind === "when" && ASKS_ABOUT_FUTURE.test(text),
   };
 }
+
+/** The words a question opens with to say what it asks. */
+const QUESTION_WORDS = ["what", "which", "who", "whom", "whose", "where", "when", "why", "how"];
+
+/** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped ("wich", "whcih", "hwo"). */
+function oneSlipApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  if (a.length === b.length) {
+    const diffs = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
+    return diffs.length === 1 || (diffs.length === 2 && diffs[1] === diffs[0]! + 1 && a[diffs[0]!] === b[diffs[1]!] && a[diffs[1]!] === b[diffs[0]!]);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let k = 0; k < long.length; k++) if (long.slice(0, k) + long.slice(k + 1) === short) return true;
+  return false;
+}
+
+/**
+ * The question with its first word spelled as a question word when it is a
+ * slip of one and no word (`isWord`: English, or the corpus's) — "wich city
+ * hosted …" → "which city hosted …": the kind of answer is read from that
+ * word, and read as a name the corpus lacks it would refuse the question.
+ */
+export function withQuestionWord(question: string, isWord: (word: string) => boolean): string {
+  const first = /^\s*(\p{L}+)/u.exec(question)?.[1];
+  const lower = first?.toLowerCase();
+  if (!first || !lower || lower.length < 3 || QUESTION_WORDS.includes(lower) || isWord(lower)) return question;
+  const meant = QUESTION_WORDS.find((word) => oneSlipApart(lower, word));
+  return meant ? question.replace(first, meant) : question;
+}
