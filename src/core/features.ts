@@ -63,13 +63,16 @@ const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|
 const NOT_A_PERSON = /\b(?:committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global|digital|capital|ventures|labs|technologies|technology|holdings|partners|systems|solutions|services|financial|markets|securities|vaults|custody|networks?|media|energy|limited|ltd|inc|corp|corporation|llc|plc)\b/i;
 /** The capitalised words that name a month or a weekday: a date, not a name. */
 export const CALENDAR_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/** A capitalised name after one of `prepositions` — not a month, a weekday or an amount ("at Rs5 billion", "in US dollars"); group 1 is the name. */
+const nameAfter = (prepositions: string): string =>
+  String.raw`\b(?:${prepositions})\s+(?:the\s+)?(?!(?:${CALENDAR_NAMES}|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)`;
 /**
  * "in Karachi", "at the Coca-Cola Arena": a capitalised word after "in" or
  * "at" — not a month, a weekday or an amount ("in January", "at Rs5 billion",
  * "in US dollars"); or a region by its compass point ("plants in the south of
  * the country").
  */
-export const PLACE_NAMED = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(?!(?:${CALENDAR_NAMES}|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)|\b(?:in|from|across)\s+the\s+((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\b`, "gu");
+export const PLACE_NAMED = new RegExp(String.raw`${nameAfter("in|at")}|\b(?:in|from|across)\s+the\s+((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\b`, "gu");
 const PLACE = new RegExp(PLACE_NAMED.source, "u");
 /**
  * "at the Coca-Cola Arena", "at Gracie Mansion": English puts an event at its
@@ -77,7 +80,7 @@ const PLACE = new RegExp(PLACE_NAMED.source, "u");
  * capitalised name after "at" is where something took place, one after "in"
  * the town or country around it.
  */
-export const VENUE_NAMED = new RegExp(String.raw`\bat\s+(?:the\s+)?(?!(?:${CALENDAR_NAMES}|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)`, "gu");
+export const VENUE_NAMED = new RegExp(nameAfter("at"), "gu");
 const VENUE = new RegExp(VENUE_NAMED.source, "u");
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 /** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */

@@ -221,6 +221,22 @@ export function letterDifference(a: string, b: string): number {
   return Math.max(extraA, extraB);
 }
 
+/** Whether two words differ only by two neighbouring letters swapped ("zaho" / "zhao"). */
+export function swapsTwoLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((ch, i) => ch !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
+/** Whether two words differ by one letter added, dropped or changed, or by two neighbours swapped ("wich", "whcih", "hwo" for which, which, who). */
+export function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) return [...a].filter((ch, k) => ch !== b[k]).length === 1 || swapsTwoLetters(a, b);
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let k = 0; k < long.length; k++) if (long.slice(0, k) + long.slice(k + 1) === short) return true;
+  return false;
+}
+
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "sentence" });
 
 /** A sentence as a [start, end) slice of its paragraph, so quotes stay verbatim. */

@@ -185,7 +185,7 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
       if (fits && phrase.length > (best?.length ?? 0)) best = { group: g, length: phrase.length };
       const short = phrase.slice(0, -1);
       const place = phrase.at(-1);
-      if (short.length >= 2 && place !== undefined && index.isProperNoun(place) && short.every((t, k) => terms[at + k] === t) && short.length > (best?.length ?? 0)) best = { group: g, length: short.length, short };
+      if (short.length >= 2 && short.length > (best?.length ?? 0) && short.every((t, k) => terms[at + k] === t) && place !== undefined && index.isProperNoun(place)) best = { group: g, length: short.length, short };
     }
   });
   return best;
@@ -312,7 +312,9 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
     }
     const span = tokens.slice(i, i + (alias?.length ?? phrase?.length ?? 1));
     const label = phrase?.particle !== undefined ? `${span[0]!.word} ${tokens[phrase.particle]!.word}` : phrase ? words.slice(span[0]!.at, span[0]!.at + phrase.key.split("_").length).join(" ") : span.map((t) => t.word).join(" ");
-    const alts = alias ? [...(alias.short ? [alias.short] : []), ...index.aliases[alias.group]!] : phrase?.particle !== undefined ? [[tokens[i]!.term, tokens[phrase.particle]!.term]] : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...writtenOut(index, tokens[i]!)];
+    // An acronym's names, as the articles write them out ("imf" → International Monetary Fund).
+    const spelledOut = alias || phrase ? [] : writtenOut(index, tokens[i]!);
+    const alts = alias ? [...(alias.short ? [alias.short] : []), ...index.aliases[alias.group]!] : phrase?.particle !== undefined ? [[tokens[i]!.term, tokens[phrase.particle]!.term]] : phrase ? [span.map((t) => t.term)] : [[tokens[i]!.term], ...splitName(index, tokens[i]!), ...spelledOut];
     const key = alts.map((a) => a.join(" ")).join("|") + (phrase ? `|${phrase.key}` : "");
     if (!seen.has(key)) {
       seen.add(key);
@@ -326,9 +328,8 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
       // one does — except in a question asked for a yes or a no, which may name the wrong thing to be told so.
       const sole = soleTerm({ alts });
       const properNoun = !yesNoForm && concept.known && sole !== undefined && sole.length >= SHORTEST_PROPER_NOUN && index.isProperNoun(sole) && !CALENDAR_TERMS.has(sole);
-      // An acronym read as the initials of a name the articles write out ("imf" → International Monetary Fund) names it.
-      const initials = !alias && !phrase && alts.length > 1 && writtenOut(index, tokens[i]!).length > 0;
-      concepts.push(alias ? { ...concept, name: true, outrankedBy: [...(alias.short ? [new Map<number, number>()] : []), ...outranking(index, alias.group)] } : properNoun || initials ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
+      // An acronym read as the initials of a name the articles write out names that name.
+      concepts.push(alias ? { ...concept, name: true, outrankedBy: [...(alias.short ? [new Map<number, number>()] : []), ...outranking(index, alias.group)] } : properNoun || spelledOut.length > 0 ? { ...concept, name: true } : offeredBy ? { ...concept, offeredBy } : concept);
       spans.push([i, i + span.length]);
     }
     i += span.length;

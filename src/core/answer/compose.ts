@@ -9,7 +9,7 @@ import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, coverage, sameFact } from "./score.ts";
 import { answersKind } from "./offers.ts";
 import { leavesUnnamed } from "./decide.ts";
-import { carriesOn, leansBack, opensWithDefinite, questionBefore } from "./lean.ts";
+import { carriesOn, leansBack, questionBefore, topicSentenceBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../clean.ts";
 import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
@@ -124,8 +124,7 @@ function withAntecedent(index: CorpusIndex, question: AnalyzedQuestion, chosen: 
  */
 function antecedentOf(index: CorpusIndex, lead: Passage): Passage | undefined {
   const before = adjacent(index, lead, -1);
-  if (!before || lead.sentence !== 0 || before.sentence === 0 || !opensWithDefinite(lead.text) || !leansBack(before.text)) return before;
-  return index.passages.at(before.id - before.sentence);
+  return before && leansBack(before.text) ? (topicSentenceBefore(index, lead) ?? before) : before;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CorpusIndex } from "../passage-index.ts";
 import { doubleMetaphone } from "double-metaphone";
 import { type TermIds, bestCredit } from "../term-ids.ts";
-import { allowsPrefix, letterDifference, maxEditDistance, toTerm } from "../text.ts";
+import { allowsPrefix, letterDifference, maxEditDistance, swapsTwoLetters, toTerm } from "../text.ts";
 import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
 import { CALENDAR_NAMES } from "../features.ts";
 
@@ -74,13 +74,6 @@ function expand(index: CorpusIndex, term: string, word?: string): Expansion {
     if (stem !== undefined) found.set(stem, FUZZY_CREDIT);
   }
   return found;
-}
-
-/** Whether two words differ only by two neighbouring letters swapped ("zaho" / "zhao"). */
-function swapsTwoLetters(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const at = [...a].findIndex((ch, i) => ch !== b[i]);
-  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 /** The words English ends an office's name with for its holder ("chairman", "chairwoman", "chairperson"). */

@@ -21,13 +21,6 @@ const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|su
 const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)[\p{Ll}\d][\p{L}\d-]*`;
 const DEFINITE = new RegExp(String.raw`^[Tt]he (?:${NP_WORD} ){0,2}${NP_WORD}(?![\p{L}\d-])(?! (?:of|for|at|in|on|by|from) (?:the )?\p{Lu})(?! \p{Lu})`, "u");
 
-/**
- * Whether a sentence opens with a definite description ("The two-day
- * gathering, held at …"), not a pronoun or "this …": at a paragraph's start,
- * it refers to what the paragraph before was about, named in that
- * paragraph's first sentence rather than its last (score.ts).
- */
-export const opensWithDefinite = (text: string): boolean => DEFINITE.test(text);
 
 /**
  * A noun phrase that points back to the one before by its kind ("A token of
@@ -202,4 +195,19 @@ export function listIntroduction(index: CorpusIndex, item: Passage): TermIds | u
   let at = adjacent(index, item, -1);
   while (at && isListItem(at.text)) at = adjacent(index, at, -1);
   return at?.terms;
+}
+
+/**
+ * The first sentence of the paragraph before, for a sentence that opens its
+ * paragraph with a definite description ("The two-day gathering, held at the
+ * Coca-Cola Arena …"): news names what a paragraph is about in its first
+ * sentence ("… told the audience at Binance Blockchain Week …") and may say
+ * more of it ("The task now, he said, …") before the next paragraph refers
+ * back to it. Undefined for other sentences, and when the paragraph before is
+ * one sentence (that one is the sentence before).
+ */
+export function topicSentenceBefore(index: CorpusIndex, passage: Passage): Passage | undefined {
+  if (passage.sentence !== 0 || !DEFINITE.test(passage.text)) return undefined;
+  const before = adjacent(index, passage, -1);
+  return before && before.sentence > 0 ? index.passages.at(before.id - before.sentence) : undefined;
 }

@@ -6,7 +6,7 @@
  * for "before 2025", the years the date may fall in. analyse.ts reads the
  * rest of the question.
  */
-import { foldTypography, toTerm } from "../text.ts";
+import { foldTypography, oneSlipApart, toTerm } from "../text.ts";
 import { ROLE_WORDS } from "../features.ts";
 import type { QuestionKind, TypeFeature } from "./types.ts";
 
@@ -199,18 +199,6 @@ export function answerWanted(text: string, kind: QuestionKind): { counted?: stri
 
 /** The words a question opens with to say what it asks. */
 const QUESTION_WORDS = ["what", "which", "who", "whom", "whose", "where", "when", "why", "how"];
-
-/** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped ("wich", "whcih", "hwo"). */
-function oneSlipApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  if (a.length === b.length) {
-    const diffs = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
-    return diffs.length === 1 || (diffs.length === 2 && diffs[1] === diffs[0]! + 1 && a[diffs[0]!] === b[diffs[1]!] && a[diffs[1]!] === b[diffs[0]!]);
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  for (let k = 0; k < long.length; k++) if (long.slice(0, k) + long.slice(k + 1) === short) return true;
-  return false;
-}
 
 /**
  * The question with its first word spelled as a question word when it is a

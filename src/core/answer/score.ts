@@ -8,7 +8,7 @@
 import { isChromeLine } from "../clean.ts";
 import { CALENDAR_NAMES, featuresOf } from "../features.ts";
 import type { CorpusIndex, Passage } from "../passage-index.ts";
-import { inInterviewAnswer, inQuestion, opensWithDefinite, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion } from "./lean.ts";
+import { inInterviewAnswer, inQuestion, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion, topicSentenceBefore } from "./lean.ts";
 import { answersKind } from "./offers.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { terms, toTerm } from "../text.ts";
@@ -44,7 +44,8 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   const replyTo = asking.slice(0, -1).map((p) => p.terms);
   const asked = reportsQuestion(passage.text) || inQuestion(index, passage) ? REPORTED_QUESTION_CREDIT : 1;
   const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
-  const topicBefore = leans && before !== undefined && !isListItem(passage.text) ? paragraphTopicBefore(index, passage) : undefined;
+  // A definite description opening a paragraph (which leans back) takes the words of the paragraph before's first sentence.
+  const topicBefore = topicSentenceBefore(index, passage)?.terms;
   // An interviewee's answer is in the words of the person the article's opening names (read once, when a name needs it).
   let interviewee: boolean | undefined;
   const byInterviewee = () => (interviewee ??= inInterviewAnswer(index, passage));
@@ -64,21 +65,6 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     found += concept.weight * Math.max(near, title, TITLE_CREDIT * datedIn(index, concept, passage.article));
   }
   return total === 0 ? 0 : found / total;
-}
-
-/**
- * The first sentence of the paragraph before, for a sentence that opens its
- * paragraph with a definite description ("The two-day gathering, held at the
- * Coca-Cola Arena …"): news names what a paragraph is about in its first
- * sentence ("… told the audience at Binance Blockchain Week …") and may say
- * more of it before the next paragraph refers back to it. Undefined when the
- * paragraph before is one sentence (that one is the sentence before).
- */
-function paragraphTopicBefore(index: CorpusIndex, passage: Passage): TermIds | undefined {
-  if (passage.sentence !== 0 || !opensWithDefinite(passage.text)) return undefined;
-  const before = index.passages.at(passage.id - 1);
-  if (!before || before.article !== passage.article || before.sentence === 0) return undefined;
-  return index.passages.termsAt(before.id - before.sentence);
 }
 
 /** 1 when a month the question names is the month of the article's date ("which country … in november"), else 0. */

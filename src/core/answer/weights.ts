@@ -180,9 +180,9 @@ export const ANTECEDENT_CREDIT = 0.8;
  * its paragraph with a definite description ("The two-day gathering, held at
  * …" two sentences after "… told the audience at Binance Blockchain Week"):
  * two steps back, each at ANTECEDENT_CREDIT. With "venue" its own answer
- * type (offers.ts), dev v2 69 → 70/75 with it
- * (0.8 scores the same; any sentence after a leaning one, not only a
- * paragraph's first, cost one answer: 69 → 68).
+ * type (offers.ts), dev v2 69 → 70/75 with it (0.8 scores the same; any
+ * sentence after a leaning one, not only a paragraph's first, cost one
+ * answer: 69 → 68).
  */
 export const TOPIC_BEFORE_CREDIT = ANTECEDENT_CREDIT * ANTECEDENT_CREDIT;
 
