@@ -8,6 +8,7 @@
  * teaser. Article paragraphs are sentences that end in punctuation, so a
  * trailing run of labels, headlines and headline+teaser pairs is chrome.
  */
+import { CHROME_LEAD, isChromeLine } from "./chrome.ts";
 import { splitParagraphs } from "./text.ts";
 
 /** Template placeholders some CMSs leave in the text (`spot_img`, `spot_imgspot_img`). */
@@ -65,63 +66,6 @@ export interface CleanedScrape {
   title?: string;
   /** The article's own paragraphs, verbatim, chrome removed. */
   paragraphs: string[];
-}
-
-/**
- * A navigation menu: four or more short items split by `|`, `·`, `•` or `»`
- * ("Home | Pakistan | Business | …").
- */
-const MENU_LINE = /^(?:[^|·•»]{1,30}[|·•»]\s*){3,}[^|·•»]{0,30}$/u;
-/** Lines that introduce other stories, share buttons or sign-ups; with the chrome after them. */
-const CHROME_LEAD = /^(?:read more|also read|related(?: articles| stories| news)?|see also|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|more stories|most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks|don'?t miss|more from [^:]{1,40}|share this (?:article|story|post)|share on|follow us(?: on)?|sponsored(?: content)?|our standards)\s*(?:[:|»›]|$)/i;
-/**
- * A wire story's credits ("(Reporting by …; Editing by …)"). An opinion
- * page's note on its writer ("The writer is an energy economist at …") is
- * the article's own word on who wrote it, and is kept.
- */
-const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$/i;
-/** A copyright notice or a press contact ("© 2025 PVARA. All rights reserved.", "For media inquiries contact: …"). */
-const NOTICE = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?:media|press) (?:inquiries|enquiries|contacts?)\b|^contact(?: us)?:\s*\S+@|^for (?:more|further) (?:information|details)\b.*\bcontact\b|^(?:disclosure|editorial (?:policy|policies|standards)|ethics policy)\b[^:]{0,30}:/i;
-/** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */
-const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
-/** Page furniture that stands alone on a line. */
-const FURNITURE = /^(?:advertisement|follow|short url|e-?paper|comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave a comment|print|share|listen to (?:this )?article|(?:updated|published|last updated|posted)\b.*\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\.?|(?:(?:header|featured|top|lead|main) )?(?:photo|image|file photo|picture|credit|courtesy)\s*[:/].*|what to know:?|key (?:takeaways|points):?|in brief:?|highlights:?)$/i;
-/** A date and time standing alone ("Dec 1, 2025, 3:04 p.m.", "14 October 2025 21:05"): when the page was published. */
-const TIMESTAMP = /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$/i;
-/**
- * A photo caption that ends with its source after a dash: a named agency
- * ("The Parliament House in Islamabad. — APP/File"), or any agency's initials
- * after a full stop ("Officials exchange documents. — WAM"). Initials after a
- * dash with no full stop may end a sentence ("… opposed by one party — the PTI").
- */
-const CAPTION = /\s[—–]\s*(?:AP|AFP|APP|Reuters|PPI|NNI|INP|Online|Xinhua|EPA|Bloomberg|File|Photo)(?:\s*\/\s*(?:File|Photo|Reuters|AFP))?\.?$|[.!?]["”’]?\s+[—–]\s*\p{Lu}{2,6}(?:\s*\/\s*(?:File|Photo|\p{Lu}{2,6}))?\.?$/u;
-/** A row of share buttons ("Facebook Twitter WhatsApp", "Share on X | LinkedIn | Email"). */
-const SHARE_BAR = /^(?:(?:share on\s+)?(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|e-mail|reddit|pinterest|messenger|copy link|print)\s*[|·•,]?\s*){2,}$/i;
-/** A photo credit standing alone in brackets: "(AP/File)", "(Reuters)", "(AFP Photo)", "[File photo]", "(Photo: WAM)". */
-const PHOTO_CREDIT = /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$|^[([](?:photo|image|picture|file photo|credit|courtesy)\s*[:/][^)\]]*[)\]]$/iu;
-/**
- * A prompt to follow the outlet or to comment: "Like Business on Facebook,
- * follow @TribuneBiz on Twitter …", "Comments are moderated …", "Comments are
- * closed on this story.", "What do you think? Let us know in the comments below."
- */
-const SOCIAL_PROMPT = /^(?:like|follow)\b.*(?:\bon (?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube|tiktok|threads|google news|google)\b|@\w+)|^comments?\b.*\b(?:moderat|closed|disabled|turned off)|\b(?:let us know|tell us|share your (?:thoughts|views|opinions?))\b[^.?!]*\bcomments?\b/i;
-/** A byline standing alone: "By Staff Reporter", "By Kamran Yousaf", "Business Desk", "Our Correspondent". */
-const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:[|,]\s*(?:[Ee]dited|[Rr]eviewed|[Aa]dditional reporting) by\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
-/** Chrome lines are short: article paragraphs are longer than this. */
-const MAX_CHROME_WORDS = 30;
-
-/**
- * A line that is site chrome wherever it stands: a menu, a share or
- * "read more" line, a row of share buttons, a newsletter or follow-us prompt,
- * page furniture, a byline, a photo credit, credits, or a copyright or
- * contact notice. Used when
- * cleaning a scrape, and again when answering, so chrome that a cleaning
- * rule missed is never quoted.
- */
-export function isChromeLine(line: string): boolean {
-  const text = line.trim();
-  if (wordCount(text) > MAX_CHROME_WORDS) return false;
-  return MENU_LINE.test(text) || CHROME_LEAD.test(text) || FURNITURE.test(text) || BYLINE.test(text) || CREDITS.test(text) || NOTICE.test(text) || SHARE_BAR.test(text) || PHOTO_CREDIT.test(text) || SOCIAL_PROMPT.test(text) || TIMESTAMP.test(text) || CAPTION.test(text) || (SIGN_UP.test(text) && !/^[\p{Lu}][A-Z]+:/u.test(text));
 }
 
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */

@@ -11,7 +11,7 @@ import { answersKind } from "./offers.ts";
 import { leavesUnnamed } from "./decide.ts";
 import { carriesOn, leansBack, questionBefore, topicSentenceBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
-import { isChromeLine } from "../clean.ts";
+import { isChromeLine } from "../chrome.ts";
 import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**

@@ -5,7 +5,7 @@
  * answer asked for (offers.ts). Also shared with summaries, timelines and
  * digests: coverage, the same-fact test.
  */
-import { isChromeLine } from "../clean.ts";
+import { isChromeLine } from "../chrome.ts";
 import { CALENDAR_NAMES, featuresOf } from "../features.ts";
 import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { inInterviewAnswer, inQuestion, isListItem, leansBack, leansOn, listIntroduction, nextAfter, questionBefore, reportsQuestion, topicSentenceBefore } from "./lean.ts";
