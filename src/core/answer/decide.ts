@@ -4,7 +4,7 @@
  */
 import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { type Scored, counts, coverage } from "./score.ts";
-import { answersKind } from "./offers.ts";
+import { answersKind, givesTimeToCome } from "./offers.ts";
 import { leansBack } from "./lean.ts";
 import { conceptCredit, soleTerm } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
@@ -24,19 +24,16 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
   which: (p, question) => answersKind(p, question) === true,
 };
 
-/** A time given: a date or a stretch of time ("next June", "within 90 days"). */
-const givesTime = (p: Passage): boolean => p.features.date || p.features.duration;
-
 /**
  * Whether any well-covered passage near the top or in the best passage's
  * article (or the sentence after it) offers what the question's kind must be
- * answered with (KIND_EVIDENCE; a time, for a question about what is to come). The article that answers best may give the
+ * answered with (KIND_EVIDENCE; a time to come, for a question about what is to come). The article that answers best may give the
  * figure in a sentence that shares few of the question's words, its headline
  * carrying the topic ("the initiative could cover assets worth up to $2
  * billion" under "Pakistan signs MoU with Binance to explore tokenising …").
  */
 function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number, bar: number): boolean {
-  const offers = question.future ? givesTime : KIND_EVIDENCE[question.kind];
+  const offers = question.future ? givesTimeToCome : KIND_EVIDENCE[question.kind];
   if (!offers) return true;
   const bestArticle = ranked[0]?.passage.article;
   for (const [at, { passage, coverage: cover }] of ranked.entries()) {

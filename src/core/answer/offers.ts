@@ -43,7 +43,15 @@ const placesSomewhereNew = (p: Passage, question: AnalyzedQuestion): boolean => 
 const UNTIL = /\b(?:until|till|through|by)\b/i;
 
 /** Words that put a time ahead of the report: "is expected to begin … in March next year", "will be tabled in the winter session", "to take effect from July 1", "not before the end of 2027". */
-const TO_COME = /\b(?:will|would|shall|expected|expects|due|scheduled|planned|plans? to|set to|next|upcoming|coming|later this|(?:by|before) (?:the end|early|mid|late)|takes? effect|come into force|from (?:january|february|march|april|may|june|july|august|september|october|november|december))\b|['’]ll\b/i;
+const TO_COME = /\b(?:will|would|shall|expect|expected|expects|due|scheduled|planned|plans? to|set to|next|upcoming|coming|later this|(?:by|before) (?:the end|early|mid|late)|takes? effect|come into force|from (?:january|february|march|april|may|june|july|august|september|october|november|december))\b|['’]ll\b/i;
+
+/**
+ * A time still to come: a stretch of time ("remain in force for 120 days",
+ * "six to eight months"), or a date in a sentence that puts it ahead ("is
+ * scheduled to speak … on December 9") — what "when will …" is answered
+ * with, not "late last month".
+ */
+export const givesTimeToCome = (p: Passage): boolean => p.features.duration || (p.features.date && TO_COME.test(p.text));
 
 /** Years written in a sentence. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;

@@ -278,6 +278,33 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
     expect(decision("when did punjab get surplus electricity for miners")).toBeUndefined();
   });
 
+  it("refuses when-will with a sentence dated in the past, and answers it with a date ahead or a stretch of time", () => {
+    const { index } = libraryOf({
+      "2025-11-09-stablecoin.md": `---
+title: Start-up raises funds for a dollar stablecoin
+date: 2025-11-09
+source: Fixture Times
+url: https://example.com/stablecoin
+---
+A fintech start-up late last month closed a funding round to distribute a rupee stablecoin through corner shops.
+`,
+      "2025-11-10-wallet.md": `---
+title: Exchange plans a rupee wallet
+date: 2025-11-10
+source: Fixture Times
+url: https://example.com/wallet
+---
+The exchange will launch its rupee wallet on March 1 next year, the company said.
+
+The pilot of the wallet is to run for six months in Lahore.
+`,
+    });
+    const refusal = (question: string) => refusalIn(index, question);
+    expect(refusal("when will the rupee stablecoin launch")).toBe("nothing of the kind asked");
+    expect(refusal("when will the rupee wallet launch")).toBeUndefined();
+    expect(refusal("when will the wallet pilot end")).toBeUndefined();
+  });
+
   it("refuses a which-question whose passage speaks of one but names none, and answers when it names one beside the word or in the next sentence", () => {
     const { index } = libraryOf({
       "2025-09-04-hack.md": `---
