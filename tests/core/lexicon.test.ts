@@ -34,6 +34,14 @@ describe("wordnetLexicon", () => {
     expect(related("careful").get(stem("cautious"))).not.toBe(SPELLING_CREDIT);
   });
 
+  it("relates a number in words to its figures with full credit, and not to a trio, a decade or a Roman numeral", () => {
+    expect(related("thirty").get("30")).toBe(SPELLING_CREDIT);
+    expect(related("3").get(stem("three"))).toBe(SPELLING_CREDIT);
+    expect(related("3").has(stem("leash"))).toBe(false);
+    expect(related("thirty").get("1930s")).not.toBe(SPELLING_CREDIT);
+    expect(related("thirty").get("xxx")).not.toBe(SPELLING_CREDIT);
+  });
+
   it("relates verb and adverb phrases to single words, and leaves noun compounds out", () => {
     expect(relatedStems(lexicon, phraseKey(["talk", "about"])!).get(stem("discuss"))).toBe(SYNONYM_CREDIT);
     expect(relatedStems(lexicon, phraseKey(["set", "up"])!).get(stem("establish"))).toBe(SYNONYM_CREDIT);
