@@ -7,11 +7,12 @@
 import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-index.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, coverage, sameFact } from "./score.ts";
-import { answersKind } from "./offers.ts";
+import { answersKind, namesSomethingNew } from "./offers.ts";
 import { leavesUnnamed } from "./decide.ts";
-import { carriesOn, leansBack, questionBefore, topicSentenceBefore } from "./lean.ts";
+import { carriesOn, leansBack, leansOnPronoun, questionBefore, topicSentenceBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../chrome.ts";
+import { toTerm } from "../text.ts";
 import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
@@ -37,17 +38,31 @@ function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuesti
  * Whether a sentence leans on the one before ("He …", "The committee …", a
  * reply after the question it answers) for something the question names or asks: the sentence before has a concept of
  * the question that this one lacks, or offers the kind of answer asked for
- * when this one does not ("who said …?" — "“…,” he said" after the sentence
- * that names him).
+ * when this one does not, or names who a pronoun is ("who said …?" — "“…,”
+ * he said" after the sentence that names him).
  */
 function namesWhatItLeansOn(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage, before: Passage): boolean {
   const asked = questionBefore(index, passage);
   const replies = asked.some((q) => q.id === before.id);
   if (!leansBack(passage.text) && !replies) return false;
   if (answersKind(passage, question) === false && answersKind(before, question) === true) return true;
+  // "who said …?" — "“…,” he said" after "Bosal noted that …": the one sentence that names who "he" is.
+  if (question.kind === "who" && leansOnPronoun(passage.text) && namesSomeone(index, question, before)) return true;
   // A reply leans on all of its question: "Q: Some people say crypto is gambling. Do you agree?"
   const leanedOn = replies ? asked : [before];
   return question.concepts.some((c) => !c.answerType && leanedOn.some((q) => conceptCredit(c, q.terms) > conceptCredit(c, passage.terms)));
+}
+
+/**
+ * Whether a sentence names someone the question does not: a capitalised name
+ * inside it, or a name that opens it ("Bosal noted that …") — a word English
+ * does not have.
+ */
+function namesSomeone(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
+  if (namesSomethingNew(passage, question)) return true;
+  const opening = /^\p{Lu}\p{Ll}+/u.exec(passage.text)?.[0];
+  const term = opening === undefined ? null : toTerm(opening);
+  return term !== null && !index.isEnglish(term) && !question.ownTerms.has(term) && !question.reach.has(term);
 }
 
 /** A sentence beside a chosen one, unless it is chrome a cleaning rule missed: that is never quoted. */

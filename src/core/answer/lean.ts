@@ -88,6 +88,9 @@ function leansAfterLongOpening(text: string): boolean {
   return false;
 }
 
+/** A sentence whose subject or speaker is a pronoun: "He added that …", "“…,” she said". */
+export const leansOnPronoun = (text: string): boolean => /^(?:he|she|they|his|her|their)\b/i.test(text) || SAID_BY_PRONOUN.test(text);
+
 /**
  * A sentence that carries on from the one before it: a pronoun or "this …"
  * (CONTINUES), or a connective ("He added that …", "With that in mind, …",

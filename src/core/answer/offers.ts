@@ -28,7 +28,7 @@ function capturesNew(text: string, pattern: RegExp, question: AnalyzedQuestion):
 }
 
 /** True when a sentence names something the question does not: what a "which …?" question asks for. */
-const namesSomethingNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, NAME_WORD, question);
+export const namesSomethingNew = (p: Passage, question: AnalyzedQuestion): boolean => capturesNew(p.text, NAME_WORD, question);
 
 /**
  * True when a sentence places something somewhere the question does not

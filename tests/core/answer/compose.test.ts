@@ -109,6 +109,16 @@ describe("choose (compose)", () => {
     expect(reply.sentences[0]!.text).toMatch(/^Amina Siddiqui, an economist, doubted the plan\. "A centre with two classrooms/);
   });
 
+  it("quotes the sentence that opens with the speaker's surname when a who-question's quote says only \"he said\"", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-04-02", "Ministry cool on harbour bonds", "KARACHI: Finance Secretary Imdad Ullah Bosal briefed the committee on Thursday.\n\nBosal noted that the talks were in their infancy. “The work on tokenised bonds is at a very, very early stage,” he said."),
+    );
+    const reply = answer(index, "which official said work on tokenised bonds is at an early stage");
+    expect(reply.sentences[0]!.text).toMatch(/^Bosal noted that the talks were in their infancy\. “The work/);
+    const who = answer(index, "who said work on tokenised bonds is at an early stage");
+    expect(who.sentences[0]!.text).toMatch(/^Bosal noted that the talks were in their infancy\. “The work/);
+  });
+
   it("adds what was asked from the best answer's own article before another article's", () => {
     const { index } = libraryOf({
       "2025-10-01-tariff.md": `---
