@@ -177,10 +177,25 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   // The reply to the question a sentence reports ("Senator Mohsin Aziz asked whether the reserve could be sold to pay
   // debt.") or an interview puts ("Q: When will stablecoins be allowed?" — "A: Not before …").
   if (questionBefore(index, next).some((q) => q.id === passage.id)) return true;
+  // "… the board approved a complaint portal." — "Citizens will be able to use it to report scams": the next sentence
+  // of the paragraph speaks of the same thing and holds words of the question the chosen one lacks.
+  if (next.paragraph === passage.paragraph && REFERS_BACK.test(next.text) && addsWordsAsked(question, passage, next)) return true;
   if (!carriesOn(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
 }
+
+/**
+ * A word among a sentence's first few that points back to the thing the
+ * sentence before spoke of: "Citizens will be able to use it …", "Value
+ * received there …" — not a speaker's "he said", which only carries on who
+ * speaks.
+ */
+const REFERS_BACK = /^(?:\S+\s+){0,7}?(?:it|its|they|them|their|this|these|those|there)\b/i;
+
+/** Whether the next sentence holds a word of the question the chosen one lacks (not only a word naming the kind of answer). */
+const addsWordsAsked = (question: AnalyzedQuestion, passage: Passage, next: Passage): boolean =>
+  question.concepts.some((c) => !c.answerType && conceptCredit(c, next.terms) === 1 && conceptCredit(c, passage.terms) === 0);
 
 /**
  * When the best sentence ends its paragraph and the next paragraph opens by

@@ -119,6 +119,19 @@ describe("choose (compose)", () => {
     expect(who.sentences[0]!.text).toMatch(/^Bosal noted that the talks were in their infancy\. “The work/);
   });
 
+  it("quotes the next sentence of the paragraph when it points back to the chosen one and holds words of the question it lacks", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-05-06", "Harbour board approves a complaint desk", "KARACHI: The harbour board met on Monday. With that in mind, the board approved a complaint desk to be built jointly with the port police. Shippers will be able to use it to report delays and lost cargo.\n\nThe board meets again in June."),
+    );
+    const reply = answer(index, "what will the complaint desk let shippers do");
+    expect(reply.sentences[0]!.text).toContain("Shippers will be able to use it to report delays and lost cargo.");
+    // A next sentence that points back but holds none of the question's words is not quoted.
+    const { index: quoted } = libraryOfArticles(
+      articleFile("2026-05-07", "Minister praises harbour desk", "KARACHI: The minister called the complaint desk a milestone for traders, shipping agents and customs officers at the port. The port police would run it with the board, he said."),
+    );
+    expect(answer(quoted, "what did the minister call the complaint desk").sentences[0]!.text).toBe("KARACHI: The minister called the complaint desk a milestone for traders, shipping agents and customs officers at the port.");
+  });
+
   it("adds what was asked from the best answer's own article before another article's", () => {
     const { index } = libraryOf({
       "2025-10-01-tariff.md": `---
