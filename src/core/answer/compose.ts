@@ -189,9 +189,10 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
  * A word among a sentence's first few that points back to the thing the
  * sentence before spoke of: "Citizens will be able to use it …", "Value
  * received there …" — not a speaker's "he said", which only carries on who
- * speaks.
+ * speaks, nor "its", which mostly points to its own sentence's subject ("A
+ * rupee stablecoin needs its own law").
  */
-const REFERS_BACK = /^(?:\S+\s+){0,7}?(?:it|its|they|them|their|this|these|those|there)\b/i;
+const REFERS_BACK = /^(?:\S+\s+){0,7}?(?:it|they|them|this|these|those|there)\b/i;
 
 /** Whether the next sentence holds a word of the question the chosen one lacks (not only a word naming the kind of answer). */
 const addsWordsAsked = (question: AnalyzedQuestion, passage: Passage, next: Passage): boolean =>
