@@ -125,8 +125,12 @@ export function offeredFor(word: string, kind: QuestionKind): TypeFeature | unde
   return feature && ASKED_BY[feature].includes(kind) ? feature : undefined;
 }
 
-/** "how many us lawmakers did …": what is counted is among the words before the verb or preposition (a verb the list lacks may be among them). */
-const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does)\b|\s*[?.,]|\s*$)/iu;
+/**
+ * "how many us lawmakers did …", "how many people attended …": what is
+ * counted is among the words before the verb (an auxiliary or a past tense
+ * in "-ed") or preposition (a verb the list lacks may be among them).
+ */
+const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does|\p{L}+ed)\b|\s*[?.,]|\s*$)/iu;
 
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
 const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|salaries|budget|amount|rate|rates|percentage|share|revenue|income)\b/i;

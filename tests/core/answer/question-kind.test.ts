@@ -50,6 +50,7 @@ describe("answerWanted", () => {
     expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, frequency: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, frequency: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
+    expect(answerWanted("how many people attended harbour week", "number").counted).toEqual(["peopl"]);
     expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, frequency: false, age: true, person: false, office: false, future: false });
   });
 

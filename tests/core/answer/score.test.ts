@@ -241,6 +241,18 @@ describe("rank (score)", () => {
     expect(best!.passage.text).toContain("5,000 jobs");
   });
 
+  it("gives a how-many question's kind bonus only to a sentence that counts what is asked, not to a date's number", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-12-02", "Qureshi to address Harbour Week", "KARACHI: Officials said Farida Qureshi would address Harbour Week in Gwadar on Wednesday, December 3."),
+      articleFile("2025-12-05", "Harbour Week draws crowds", "GWADAR: Harbour Week opened on Wednesday with a speech by Farida Qureshi.\n\nThe fair drew more than 5,200 attendees and 200 exhibitors."),
+    );
+    const ranked = rank(index, analyze(index, "how many people attended harbour week"));
+    const dated = ranked.find((r) => r.passage.text.includes("December 3"))!;
+    const counted = ranked.find((r) => r.passage.text.includes("5,200 attendees"))!;
+    expect(dated.parts!.kind).toBe(0);
+    expect(counted.parts!.kind).toBeGreaterThan(0);
+  });
+
   it("never ranks a line of site chrome, even one that matches every word", () => {
     const { index } = fixtureLibrary();
     const ranked = rank(index, analyze(index, "subscribe newsletter latest news tokenised bonds"));
