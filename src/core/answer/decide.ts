@@ -214,6 +214,25 @@ function answerBar(index: CorpusIndex, analyzed: AnalyzedQuestion, best: Scored,
   return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
 }
 
+/**
+ * Whether a who-question asks for the holder of a role no article speaks of in
+ * any form — a noun WordNet files with people, after "the", "a" or a
+ * possessive ("who is Pakistan's ambassador to El Salvador?"): no sentence
+ * about the rest of the question names them. A word after a name is more
+ * likely its misspelt surname ("richard tang").
+ */
+function asksForUnheardOfRole(index: CorpusIndex, question: AnalyzedQuestion): boolean {
+  if (question.kind !== "who") return false;
+  return question.concepts.some((c) => {
+    const term = soleTerm(c);
+    const role = term !== undefined && index.isEnglish(term) && index.isCollective(term) && ROLE_NAMED.test(question.text.toLowerCase().replace(c.label.toLowerCase(), "\u0000"));
+    return role && !c.known && !c.name && !c.entity;
+  });
+}
+
+/** A role the question names with a determiner or a possessive before it ("the ambassador", "pakistan's crypto envoy"); \u0000 marks the word. */
+const ROLE_NAMED = /(?:\b(?:the|a|an|its|their|his|her)|['’]s)\s+(?:[\p{L}-]+\s+)?\u0000/iu;
+
 /** Why an answer was refused, or undefined when it was not. */
 export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match" | "only related words match" | "nothing of the kind asked";
 
@@ -230,6 +249,7 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   const refuse = (refusal: RefusalReason): Decision => ({ refusal, bar });
   if (analyzed.concepts.length === 0) return refuse("no concepts");
   if (analyzed.concepts.some((c) => c.entity && !c.known)) return refuse("unknown name");
+  if (asksForUnheardOfRole(index, analyzed)) return refuse("nothing of the kind asked");
   if (ranked.length === 0) return refuse("nothing retrieved");
   if (ranked[0]!.coverage < bar) return refuse("coverage below threshold");
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse("only the names match");

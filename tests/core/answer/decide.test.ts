@@ -278,6 +278,23 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
     expect(decision("when did punjab get surplus electricity for miners")).toBeUndefined();
   });
 
+  it("refuses a who-question about the holder of a role no article speaks of, and not one whose unknown word follows a name", () => {
+    const { index } = libraryOf({
+      "2025-06-10-salvador.md": `---
+title: Pakistan and El Salvador sign letter of intent
+date: 2025-06-10
+source: Fixture Times
+url: https://example.com/salvador
+---
+Pakistan and El Salvador agreed to share know-how on bitcoin after a meeting between Farida Qureshi and President Nayib Bukele in San Salvador.
+`,
+    });
+    const refusal = (question: string) => refusalIn(index, question);
+    expect(refusal("who is pakistan's ambassador to el salvador")).toBe("nothing of the kind asked");
+    expect(refusal("who did pakistan meet in san salvador")).toBeUndefined();
+    expect(refusal("who met nayib bukle in san salvador")).toBeUndefined();
+  });
+
   it("refuses when-will with a sentence dated in the past, and answers it with a date ahead or a stretch of time", () => {
     const { index } = libraryOf({
       "2025-11-09-stablecoin.md": `---
