@@ -47,4 +47,4 @@ describe("dev set v2 (bundled corpus + the 12 dev articles, ingested)", () => {
 });
 
 /** Raise these as answers improve (issue: ≥ 95% correct and supported, 15/15 refused, ≤ 2 false refusals). */
-const FLOOR_V2 = { correct: 70, supported: 72, outOfScopeRefused: 14, falseRefusals: 2 };
+const FLOOR_V2 = { correct: 70, supported: 72, outOfScopeRefused: 15, falseRefusals: 2 };

@@ -233,6 +233,29 @@ function asksForUnheardOfRole(index: CorpusIndex, question: AnalyzedQuestion): b
 /** A role the question names with a determiner or a possessive before it ("the ambassador", "pakistan's crypto envoy"); \u0000 marks the word. */
 const ROLE_NAMED = /(?:\b(?:the|a|an|its|their|his|her)|['’]s)\s+(?:[\p{L}-]+\s+)?\u0000/iu;
 
+/**
+ * Words that ask for a name of any kind of body or thing ("which body", "which
+ * firm"): any name answers them, whether or not its article uses the word.
+ */
+const ANY_KIND = new Set(["body", "bodies", "organisation", "organisations", "organization", "organizations", "entity", "entities", "institution", "institutions", "group", "groups", "party", "parties", "side", "sides", "company", "companies", "firm", "firms", "business", "businesses", "one", "ones", "name", "names", "thing", "things"].map((word) => toTerm(word) ?? word));
+
+/**
+ * Whether a "which X" question asks for a particular kind of thing ("which
+ * bank", "which exchange") that no well-covered passage's article speaks of
+ * in any form: the names it gives are of something else ("which bank will act
+ * as custodian for the tokenised bonds?" — a story that names only Binance,
+ * an exchange). Not for a word that any name answers (ANY_KIND) or one a
+ * sentence feature answers ("which city", "which year").
+ */
+function asksForKindNotInArticle(index: CorpusIndex, question: AnalyzedQuestion, ranked: readonly Scored[], minCoverage: number): boolean {
+  if (question.kind !== "which") return false;
+  const kinds = question.concepts.filter((c) => c.answerType && !c.offeredBy && !ANY_KIND.has(soleTerm(c) ?? ""));
+  if (kinds.length === 0) return false;
+  // Any well-covered passage may be quoted: its article may speak of the kind asked for.
+  const articles = new Set(ranked.filter((r, at) => at === 0 || r.coverage >= minCoverage).map((r) => r.passage.article));
+  return [...articles].every((article) => kinds.every((c) => conceptCredit(c, index.articleTerms[article]!) === 0));
+}
+
 /** Why an answer was refused, or undefined when it was not. */
 export type RefusalReason = "no concepts" | "unknown name" | "nothing retrieved" | "coverage below threshold" | "only the names match" | "only related words match" | "nothing of the kind asked";
 
@@ -254,6 +277,10 @@ export function decide(index: CorpusIndex, analyzed: AnalyzedQuestion, ranked: S
   if (ranked[0]!.coverage < bar) return refuse("coverage below threshold");
   if (!aboutTopic(index, analyzed, ranked[0]!.passage)) return refuse("only the names match");
   if (!sharesAWord(index, analyzed, ranked[0]!.passage)) return refuse("only related words match");
+  // The kind asked for, never spoken of, is evidence against a passage that only just covers the question: it must
+  // clear the bar raised as much as offering the kind lowers it ("which lender is building a CBDC prototype" is
+  // answered by "the central bank was already building a prototype", covering all else).
+  if (ranked[0]!.coverage < minCoverage / KIND_COVERAGE_SHARE && asksForKindNotInArticle(index, analyzed, ranked, minCoverage)) return refuse("nothing of the kind asked");
   // A person may be named in another well-covered sentence of the best article ("Team leader Maryam Siddiqui …"
   // under "Their app, ReliefChain, records …"): compose adds the sentence that offers what is asked.
   const named = ranked.slice(0, KIND_EVIDENCE_PASSAGES).some((r, at) => (at === 0 || (r.coverage >= minCoverage && r.passage.article === ranked[0]!.passage.article)) && namesPerson(index, analyzed, r.passage));

@@ -295,6 +295,31 @@ Pakistan and El Salvador agreed to share know-how on bitcoin after a meeting bet
     expect(refusal("who met nayib bukle in san salvador")).toBeUndefined();
   });
 
+  it("refuses a which-question for a kind of thing no well-covered article speaks of when the passage only just covers the rest, and answers a paraphrase that covers it all", () => {
+    const { index } = libraryOf({
+      "2025-12-13-mou.md": `---
+title: Ministry signs MoU with exchange to explore tokenising bonds
+date: 2025-12-13
+source: Fixture Times
+url: https://example.com/mou
+---
+The finance ministry signed a memorandum with the exchange Coinvault to study whether Pakistan's government bonds could be tokenised and sold abroad.
+`,
+      "2025-11-09-cbdc.md": `---
+title: Central bank builds a digital rupee
+date: 2025-11-09
+source: Fixture Times
+url: https://example.com/cbdc
+---
+Faisal Mazhar said the State Bank of Pakistan was already building a prototype of a digital rupee with the World Bank.
+`,
+    });
+    const refusal = (question: string) => refusalIn(index, question);
+    expect(refusal("which bank will act as custodian for pakistan's tokenised bonds")).toBe("nothing of the kind asked");
+    expect(refusal("which lender is building a prototype of a digital rupee")).toBeUndefined();
+    expect(refusal("which exchange signed the memorandum on tokenised bonds")).toBeUndefined();
+  });
+
   it("refuses when-will with a sentence dated in the past, and answers it with a date ahead or a stretch of time", () => {
     const { index } = libraryOf({
       "2025-11-09-stablecoin.md": `---
