@@ -23,7 +23,7 @@ const STOP_WORDS = new Set(englishStopWords.filter((word) => !CONTENT_VERBS.has(
 const FRAMING_WORDS = new Set([
   "what", "whats", "who", "whom", "whose", "when", "where", "which", "why", "how",
   "whoever", "whatever", "whichever", "whenever", "wherever",
-  "does", "do", "did", "done", "is", "are", "was", "were", "be", "been", "can",
+  "does", "do", "did", "done", "doing", "is", "are", "was", "were", "be", "been", "can",
   "could", "would", "should", "will", "shall", "may", "might", "must",
   "tell", "say", "said", "says", "mean", "means", "meant", "stand", "stands",
   "know", "explain", "describe", "kind", "sort", "type", "much", "many",

@@ -29,10 +29,10 @@ export function explain(index: CorpusIndex, question: string, minCoverage = MIN_
   }
   lines.push(`retrieval     ${[...analyzed.retrieval.keys()].slice(0, 16).join(" ") || "(none)"}`);
   const ranked = rank(index, analyzed);
-  lines.push(`candidates (score = ${SCORE_COVERAGE}·coverage + ${SCORE_OWN}·own + ${SCORE_ARTICLE}·article + kind − length):`);
+  lines.push(`candidates (score = ${SCORE_COVERAGE}·coverage + ${SCORE_OWN}·own + ${SCORE_ARTICLE}·article + kind + phrase − length):`);
   for (const [i, s] of ranked.slice(0, CANDIDATES_SHOWN).entries()) {
     const p = s.parts;
-    lines.push(`  ${i + 1}. score ${n2(s.score)}  coverage ${n2(s.coverage)}  own ${n2(p?.own ?? 0)}  article ${n2(p?.article ?? 0)}  kind ${n2(p?.kind ?? 0)}  length −${n2(p?.length ?? 0)}`);
+    lines.push(`  ${i + 1}. score ${n2(s.score)}  coverage ${n2(s.coverage)}  own ${n2(p?.own ?? 0)}  article ${n2(p?.article ?? 0)}  kind ${n2(p?.kind ?? 0)}  phrase ${n2(p?.phrase ?? 0)}  length −${n2(p?.length ?? 0)}`);
     lines.push(`     “${s.passage.text.length > 160 ? `${s.passage.text.slice(0, 157)}…` : s.passage.text}” — ${index.articles[s.passage.article]!.title}`);
   }
   if (ranked.length === 0) lines.push("  (none)");

@@ -16,14 +16,14 @@ import type { AnalyzedQuestion, Concept } from "./types.ts";
 import { CALENDAR_TERMS, conceptCredit, conceptShare, soleTerm } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
 import { surnameOfAnother } from "./names.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LEANING_ARTICLES, LEANING_SENTENCES, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES, TOPIC_BEFORE_CREDIT } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LEANING_ARTICLES, PHRASE_BONUS, LEANING_SENTENCES, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES, TOPIC_BEFORE_CREDIT } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
   coverage: number;
   score: number;
   /** What the score is made of (see SCORE_COVERAGE in weights.ts), for --explain. */
-  parts?: { own: number; article: number; kind: number; length: number };
+  parts?: { own: number; article: number; kind: number; phrase: number; length: number };
 }
 
 /**
@@ -181,6 +181,26 @@ export function counts(index: CorpusIndex, text: string, counted: readonly strin
 }
 
 /**
+ * The question's concepts that stand side by side in it, in pairs
+ * ("pakistan digital authority": pakistan–digital, digital–authority). Not
+ * the words naming the kind of answer.
+ */
+function wordPairs(question: AnalyzedQuestion): [Concept, Concept][] {
+  const text = question.text.toLowerCase();
+  const asked = question.concepts.filter((c) => !c.answerType);
+  return asked.slice(1).flatMap((c, i): [Concept, Concept][] => (text.includes(`${asked[i]!.label} ${c.label}`.toLowerCase()) ? [[asked[i]!, c]] : []));
+}
+
+/** The share of word pairs a sentence has side by side (each word in any form a concept reaches at full credit). */
+function sideBySide(index: CorpusIndex, pairs: readonly [Concept, Concept][], text: string): number {
+  const ids = terms(text).map((term) => index.vocabulary.get(term) ?? -1);
+  const reaches = (c: Concept, id: number) => id >= 0 && c.expansions.some((alt) => alt.some((expansion) => expansion.get(id) === 1));
+  let found = 0;
+  for (const [a, b] of pairs) if (ids.some((id, i) => i + 1 < ids.length && reaches(a, id) && reaches(b, ids[i + 1]!))) found++;
+  return found / pairs.length;
+}
+
+/**
  * The sentences right after the best shortlisted ones that lean on them ("It
  * was only a question of when, not if, …, he told the gathering" after the
  * sentence naming Aurangzeb): they may hold the answer while sharing no word
@@ -231,6 +251,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       pool.push({ passage, own, article: hit.score, kindBonus, first: own + FIRST_STAGE_ARTICLE * hit.score + kindBonus });
     }
   }
+  const pairs = wordPairs(question);
   const shortlist = pool.sort((a, b) => b.first - a.first || a.passage.id - b.passage.id).slice(0, Math.max(SHORTLIST, candidates));
   return [...shortlist, ...nextDoor(index, question, shortlist)]
     .map(({ passage, own, article, kindBonus: offered }) => {
@@ -238,7 +259,8 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       const kindBonus = offered > 0 && question.counted && !counts(index, passage.text, question.counted) ? 0 : offered;
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
       const lengthPenalty = passage.terms.length > LONG_SENTENCE_TERMS ? LONG_SENTENCE_PENALTY : 0;
-      return { passage, coverage: cover, score: SCORE_COVERAGE * cover + SCORE_OWN * own + SCORE_ARTICLE * article + kindBonus - lengthPenalty, parts: { own, article, kind: kindBonus, length: lengthPenalty } };
+      const phrase = pairs.length === 0 ? 0 : PHRASE_BONUS * sideBySide(index, pairs, passage.text);
+      return { passage, coverage: cover, score: SCORE_COVERAGE * cover + SCORE_OWN * own + SCORE_ARTICLE * article + kindBonus + phrase - lengthPenalty, parts: { own, article, kind: kindBonus, phrase, length: lengthPenalty } };
     })
     .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)
     .slice(0, candidates);

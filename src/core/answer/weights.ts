@@ -231,12 +231,19 @@ export const COMPANION_COVERAGE = 0.5;
 
 // --- Passage score (relevance.ts: rank) ---
 
-/** score = SCORE_COVERAGE·coverage + SCORE_OWN·own match + SCORE_ARTICLE·article search score + kind bonus − length penalty. Coverage (with neighbours and title) decides most. */
+/** score = SCORE_COVERAGE·coverage + SCORE_OWN·own match + SCORE_ARTICLE·article search score + kind bonus + phrase bonus − length penalty. Coverage (with neighbours and title) decides most. */
 export const SCORE_COVERAGE = 0.65;
 /** The sentence's own match, without its neighbours: prefers the sentence that says it over the one beside it. */
 export const SCORE_OWN = 0.15;
 /** The article's first-stage search score: a tie-breaker between articles. */
 export const SCORE_ARTICLE = 0.05;
+/**
+ * Bonus, times the share of the question's side-by-side word pairs the
+ * sentence also has side by side: "pakistan digital authority" is the
+ * sentence on "the Pakistan Digital Authority's work", not one that has
+ * "Pakistan", "digital" and "authority" apart.
+ */
+export const PHRASE_BONUS = 0.05;
 /** Bonus for a sentence that offers what the question's kind asks for (a date for "when", a number for "how many"…). */
 export const KIND_BONUS = 0.12;
 /** Weight of the article's search score when sentences are first shortlisted by their own match. */

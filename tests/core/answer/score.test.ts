@@ -253,6 +253,15 @@ describe("rank (score)", () => {
     expect(counted.parts!.kind).toBeGreaterThan(0);
   });
 
+  it("prefers the sentence that has the question's words side by side, as a name is written, over one that has them apart", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-06-03", "Senators question the harbour council", "Farida Qureshi, who chairs the authority, said the digital plan would help Pakistan.\n\nOfficials also briefed members on the Pakistan Digital Authority's work to digitise public services."),
+    );
+    const [best] = rank(index, analyze(index, "what is the pakistan digital authority doing"));
+    expect(best!.passage.text).toContain("Pakistan Digital Authority's work");
+    expect(best!.parts!.phrase).toBeGreaterThan(0);
+  });
+
   it("never ranks a line of site chrome, even one that matches every word", () => {
     const { index } = fixtureLibrary();
     const ranked = rank(index, analyze(index, "subscribe newsletter latest news tokenised bonds"));
