@@ -156,7 +156,7 @@ describe("cli ask --explain", () => {
     expect(answered.code).toBe(0);
     expect(answered.stdout).toMatch(/^answer type +who$/m);
     expect(answered.stdout).toMatch(/^ {2}job +answer type +weight [\d.]+ +→ job×1\.00/m);
-    expect(answered.stdout).toMatch(/^ {2}1\. score [\d.]+ +coverage [\d.]+ +own [\d.]+ +article [\d.]+ +kind [\d.]+ +length −[\d.]+$/m);
+    expect(answered.stdout).toMatch(/^ {2}1\. score [\d.]+ +coverage [\d.]+ +own [\d.]+ +article [\d.]+ +kind [\d.]+ +phrase [\d.]+ +length −[\d.]+$/m);
     expect(answered.stdout).toMatch(/^decision +answer with \d quote\(s\)/m);
     expect(answered.stdout).toContain("CEO of the Pakistan Crypto Council");
     const refused = cli(["ask", "--explain", "What is the weather in Lahore tomorrow?"]);
