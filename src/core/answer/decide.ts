@@ -59,8 +59,13 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   const around = [best, next, before].filter((p): p is Passage => p !== undefined && p.article === best.article);
   // "who is the governor of X" is answered where an office is named: "the X government" names none.
   const office = !question.office || around.some((p) => p.features.office);
-  return office && around.some((p) => p.features.person);
+  // "who runs goAML?" — "the reporting system run by the Financial Monitoring Unit": a verb of office may be a body's.
+  const byBody = !question.office && around.some((p) => RUN_BY.test(p.text));
+  return office && (byBody || around.some((p) => p.features.person));
 }
+
+/** A body named as the one that runs, leads or oversees something: "run by the Financial Monitoring Unit". */
+const RUN_BY = /\b(?:run|led|headed|chaired|managed|directed|overseen|operated|owned) by (?:the )?\p{Lu}/u;
 
 /**
  * Whether the best passage of a "which X" question names an X when it speaks

@@ -320,6 +320,22 @@ Faisal Mazhar said the State Bank of Pakistan was already building a prototype o
     expect(refusal("which exchange signed the memorandum on tokenised bonds")).toBeUndefined();
   });
 
+  it("answers who-runs with the body a sentence says runs it, and still wants a person for who-is-the-office", () => {
+    const { index } = libraryOf({
+      "2025-12-15-noc.md": `---
+title: Exchanges may register on the reporting system
+date: 2025-12-15
+source: Fixture Times
+url: https://example.com/noc
+---
+The exchanges may register on harbournet, the reporting system run by the Financial Monitoring Unit.
+`,
+    });
+    const refusal = (question: string) => refusalIn(index, question);
+    expect(refusal("who runs harbournet")).toBeUndefined();
+    expect(refusal("who is the director of harbournet")).toBe("nothing of the kind asked");
+  });
+
   it("refuses when-will with a sentence dated in the past, and answers it with a date ahead or a stretch of time", () => {
     const { index } = libraryOf({
       "2025-11-09-stablecoin.md": `---
