@@ -20,7 +20,8 @@ import type { Concept, Expansion } from "./types.ts";
  * the corpus has; or a compound written open ("block chain", "stable coin",
  * "straight away"), when the pair run together is a word the corpus or
  * WordNet has and the pair is no phrase of WordNet's ("set up" is one, not
- * "setup"). Then they are one token. The reverse of splitName.
+ * "setup") — a word only WordNet has, when the corpus lacks one of the two
+ * ("straight away"), not both ("co-found"). Then they are one token. The reverse of splitName.
  */
 export function joinSplitWords(index: CorpusIndex, tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
@@ -44,7 +45,10 @@ function namePart(index: CorpusIndex, a: Token, b: Token, joined: string): boole
 /** "block chain", "straight away": two lower-case words that run together make a word, and make no phrase apart. */
 function openCompound(index: CorpusIndex, a: Token, b: Token, joined: string): boolean {
   if (a.entity || b.entity || index.related.has(phraseKey([a.word.toLowerCase(), b.word.toLowerCase()]) ?? "")) return false;
-  return index.vocabulary.get(joined) !== undefined || index.isEnglish(joined);
+  if (index.vocabulary.get(joined) !== undefined) return true;
+  // "co-found": the corpus writes the pair apart ("co-founded" is read as "co" and "founded"), so they stay apart.
+  const known = (t: Token) => index.vocabulary.get(t.term) !== undefined;
+  return index.isEnglish(joined) && !(known(a) && known(b));
 }
 
 /** Shortest part of a word split in two (see splitName). */

@@ -252,6 +252,13 @@ The regulator will block the app if it fails to repay customers within 30 days.
     expect(alts("who set up the panel")).not.toContain("setup");
   });
 
+  it("keeps a hyphenated word apart as the articles read it (\"co-found\" as co, found), though WordNet has it run together", () => {
+    const { index } = libraryOfArticles(articleFile("2025-12-02", "Adviser's charity", "Before entering government, the adviser co-founded Tayaba, a social enterprise."));
+    const alts = analyze(index, "what charity did the adviser co-found").concepts.flatMap((c) => c.alts[0]!);
+    expect(alts).toContain("found");
+    expect(alts).not.toContain("cofound");
+  });
+
   it("reads \"the us\" as the country, and \"us\" alone as the pronoun it is", () => {
     const { index } = bundledLibrary();
     expect(analyze(index, "what did pakistan agree with the us").concepts.map((c) => c.label)).toContain("US");
