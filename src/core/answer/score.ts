@@ -191,12 +191,18 @@ function wordPairs(question: AnalyzedQuestion): [Concept, Concept][] {
   return asked.slice(1).flatMap((c, i): [Concept, Concept][] => (text.includes(`${asked[i]!.label} ${c.label}`.toLowerCase()) ? [[asked[i]!, c]] : []));
 }
 
-/** The share of word pairs a sentence has side by side (each word in any form a concept reaches at full credit). */
-function sideBySide(index: CorpusIndex, pairs: readonly [Concept, Concept][], text: string): number {
-  const ids = terms(text).map((term) => index.vocabulary.get(term) ?? -1);
+/**
+ * The share of word pairs a sentence has side by side (each word in any form
+ * a concept reaches at full credit). Its words are read only when it holds
+ * both words of some pair.
+ */
+function sideBySide(index: CorpusIndex, pairs: readonly [Concept, Concept][], passage: Passage): number {
+  const held = pairs.filter(([a, b]) => conceptCredit(a, passage.terms) === 1 && conceptCredit(b, passage.terms) === 1);
+  if (held.length === 0) return 0;
+  const ids = terms(passage.text).map((term) => index.vocabulary.get(term) ?? -1);
   const reaches = (c: Concept, id: number) => id >= 0 && c.expansions.some((alt) => alt.some((expansion) => expansion.get(id) === 1));
   let found = 0;
-  for (const [a, b] of pairs) if (ids.some((id, i) => i + 1 < ids.length && reaches(a, id) && reaches(b, ids[i + 1]!))) found++;
+  for (const [a, b] of held) if (ids.some((id, i) => i + 1 < ids.length && reaches(a, id) && reaches(b, ids[i + 1]!))) found++;
   return found / pairs.length;
 }
 
@@ -259,7 +265,7 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
       const kindBonus = offered > 0 && question.counted && !counts(index, passage.text, question.counted) ? 0 : offered;
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
       const lengthPenalty = passage.terms.length > LONG_SENTENCE_TERMS ? LONG_SENTENCE_PENALTY : 0;
-      const phrase = pairs.length === 0 ? 0 : PHRASE_BONUS * sideBySide(index, pairs, passage.text);
+      const phrase = pairs.length === 0 ? 0 : PHRASE_BONUS * sideBySide(index, pairs, passage);
       return { passage, coverage: cover, score: SCORE_COVERAGE * cover + SCORE_OWN * own + SCORE_ARTICLE * article + kindBonus + phrase - lengthPenalty, parts: { own, article, kind: kindBonus, phrase, length: lengthPenalty } };
     })
     .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)
