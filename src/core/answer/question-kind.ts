@@ -14,7 +14,7 @@ import type { QuestionKind, TypeFeature } from "./types.ts";
 export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s(?: [a-z]+)? (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
   ["when", /^when\b|\bhow (long|soon|fast|quickly|often)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
