@@ -279,16 +279,9 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
   });
 
   it("refuses a who-question about the holder of a role no article speaks of, and not one whose unknown word follows a name", () => {
-    const { index } = libraryOf({
-      "2025-06-10-salvador.md": `---
-title: Pakistan and El Salvador sign letter of intent
-date: 2025-06-10
-source: Fixture Times
-url: https://example.com/salvador
----
-Pakistan and El Salvador agreed to share know-how on bitcoin after a meeting between Farida Qureshi and President Nayib Bukele in San Salvador.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-06-10", "Pakistan and El Salvador sign letter of intent", "Pakistan and El Salvador agreed to share know-how on bitcoin after a meeting between Farida Qureshi and President Nayib Bukele in San Salvador."),
+    );
     const refusal = (question: string) => refusalIn(index, question);
     expect(refusal("who is pakistan's ambassador to el salvador")).toBe("nothing of the kind asked");
     expect(refusal("who did pakistan meet in san salvador")).toBeUndefined();
@@ -296,24 +289,10 @@ Pakistan and El Salvador agreed to share know-how on bitcoin after a meeting bet
   });
 
   it("refuses a which-question for a kind of thing no well-covered article speaks of when the passage only just covers the rest, and answers a paraphrase that covers it all", () => {
-    const { index } = libraryOf({
-      "2025-12-13-mou.md": `---
-title: Ministry signs MoU with exchange to explore tokenising bonds
-date: 2025-12-13
-source: Fixture Times
-url: https://example.com/mou
----
-The finance ministry signed a memorandum with the exchange Coinvault to study whether Pakistan's government bonds could be tokenised and sold abroad.
-`,
-      "2025-11-09-cbdc.md": `---
-title: Central bank builds a digital rupee
-date: 2025-11-09
-source: Fixture Times
-url: https://example.com/cbdc
----
-Faisal Mazhar said the State Bank of Pakistan was already building a prototype of a digital rupee with the World Bank.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-12-13", "Ministry signs MoU with exchange to explore tokenising bonds", "The finance ministry signed a memorandum with the exchange Coinvault to study whether Pakistan's government bonds could be tokenised and sold abroad."),
+      articleFile("2025-11-09", "Central bank builds a digital rupee", "Faisal Mazhar said the State Bank of Pakistan was already building a prototype of a digital rupee with the World Bank."),
+    );
     const refusal = (question: string) => refusalIn(index, question);
     expect(refusal("which bank will act as custodian for pakistan's tokenised bonds")).toBe("nothing of the kind asked");
     expect(refusal("which lender is building a prototype of a digital rupee")).toBeUndefined();
@@ -321,42 +300,19 @@ Faisal Mazhar said the State Bank of Pakistan was already building a prototype o
   });
 
   it("answers who-runs with the body a sentence says runs it, and still wants a person for who-is-the-office", () => {
-    const { index } = libraryOf({
-      "2025-12-15-noc.md": `---
-title: Exchanges may register on the reporting system
-date: 2025-12-15
-source: Fixture Times
-url: https://example.com/noc
----
-The exchanges may register on harbournet, the reporting system run by the Financial Monitoring Unit.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-12-15", "Exchanges may register on the reporting system", "The exchanges may register on harbournet, the reporting system run by the Financial Monitoring Unit."),
+    );
     const refusal = (question: string) => refusalIn(index, question);
     expect(refusal("who runs harbournet")).toBeUndefined();
     expect(refusal("who is the director of harbournet")).toBe("nothing of the kind asked");
   });
 
   it("refuses when-will with a sentence dated in the past, and answers it with a date ahead or a stretch of time", () => {
-    const { index } = libraryOf({
-      "2025-11-09-stablecoin.md": `---
-title: Start-up raises funds for a dollar stablecoin
-date: 2025-11-09
-source: Fixture Times
-url: https://example.com/stablecoin
----
-A fintech start-up late last month closed a funding round to distribute a rupee stablecoin through corner shops.
-`,
-      "2025-11-10-wallet.md": `---
-title: Exchange plans a rupee wallet
-date: 2025-11-10
-source: Fixture Times
-url: https://example.com/wallet
----
-The exchange will launch its rupee wallet on March 1 next year, the company said.
-
-The pilot of the wallet is to run for six months in Lahore.
-`,
-    });
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-09", "Start-up raises funds for a dollar stablecoin", "A fintech start-up late last month closed a funding round to distribute a rupee stablecoin through corner shops."),
+      articleFile("2025-11-10", "Exchange plans a rupee wallet", "The exchange will launch its rupee wallet on March 1 next year, the company said.\n\nThe pilot of the wallet is to run for six months in Lahore."),
+    );
     const refusal = (question: string) => refusalIn(index, question);
     expect(refusal("when will the rupee stablecoin launch")).toBe("nothing of the kind asked");
     expect(refusal("when will the rupee wallet launch")).toBeUndefined();
