@@ -282,7 +282,11 @@ const possessive = (text: string, phrase: string): boolean => foldTypography(tex
 
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
-  const full = withQuestionWord(question.slice(0, MAX_QUESTION_CHARS), (word) => index.isEnglish(toTerm(word) ?? word) || index.vocabulary.get(toTerm(word) ?? word) !== undefined);
+  const isWord = (word: string) => {
+    const term = toTerm(word) ?? word;
+    return index.isEnglish(term) || index.vocabulary.get(term) !== undefined;
+  };
+  const full = withQuestionWord(question.slice(0, MAX_QUESTION_CHARS), isWord);
   const { rest: unbounded, articles } = articleReference(index, full);
   const kind = classify(unbounded);
   // Only a "when" question's answer is a date a year can bound.

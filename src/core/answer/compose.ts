@@ -9,7 +9,7 @@ import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, coverage, sameFact } from "./score.ts";
 import { answersKind, namesSomethingNew } from "./offers.ts";
 import { leavesUnnamed } from "./decide.ts";
-import { carriesOn, leansBack, leansOnPronoun, questionBefore, topicSentenceBefore } from "./lean.ts";
+import { carriesOn, leansBack, leansOnPronoun, pointsBack, questionBefore, topicSentenceBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../chrome.ts";
 import { toTerm } from "../text.ts";
@@ -179,20 +179,11 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   if (questionBefore(index, next).some((q) => q.id === passage.id)) return true;
   // "… the board approved a complaint portal." — "Citizens will be able to use it to report scams": the next sentence
   // of the paragraph speaks of the same thing and holds words of the question the chosen one lacks.
-  if (next.paragraph === passage.paragraph && REFERS_BACK.test(next.text) && addsWordsAsked(question, passage, next)) return true;
+  if (next.paragraph === passage.paragraph && pointsBack(next.text) && addsWordsAsked(question, passage, next)) return true;
   if (!carriesOn(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);
 }
-
-/**
- * A word among a sentence's first few that points back to the thing the
- * sentence before spoke of: "Citizens will be able to use it …", "Value
- * received there …" — not a speaker's "he said", which only carries on who
- * speaks, nor "its", which mostly points to its own sentence's subject ("A
- * rupee stablecoin needs its own law").
- */
-const REFERS_BACK = /^(?:\S+\s+){0,7}?(?:it|they|them|this|these|those|there)\b/i;
 
 /** Whether the next sentence holds a word of the question the chosen one lacks (not only a word naming the kind of answer). */
 const addsWordsAsked = (question: AnalyzedQuestion, passage: Passage, next: Passage): boolean =>

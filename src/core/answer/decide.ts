@@ -229,9 +229,9 @@ function answerBar(index: CorpusIndex, analyzed: AnalyzedQuestion, best: Scored,
 function asksForUnheardOfRole(index: CorpusIndex, question: AnalyzedQuestion): boolean {
   if (question.kind !== "who") return false;
   return question.concepts.some((c) => {
+    if (c.known || c.name || c.entity) return false;
     const term = soleTerm(c);
-    const role = term !== undefined && index.isEnglish(term) && index.isCollective(term) && ROLE_NAMED.test(question.text.toLowerCase().replace(c.label.toLowerCase(), "\u0000"));
-    return role && !c.known && !c.name && !c.entity;
+    return term !== undefined && index.isEnglish(term) && index.isCollective(term) && ROLE_NAMED.test(question.text.toLowerCase().replace(c.label.toLowerCase(), "\u0000"));
   });
 }
 
@@ -241,8 +241,9 @@ const ROLE_NAMED = /(?:\b(?:the|a|an|its|their|his|her)|['’]s)\s+(?:[\p{L}-]+\
 /**
  * Words that ask for a name of any kind of body or thing ("which body", "which
  * firm"): any name answers them, whether or not its article uses the word.
+ * As terms, so plurals and spellings ("bodies", "organization") are the same.
  */
-const ANY_KIND = new Set(["body", "bodies", "organisation", "organisations", "organization", "organizations", "entity", "entities", "institution", "institutions", "group", "groups", "party", "parties", "side", "sides", "company", "companies", "firm", "firms", "business", "businesses", "one", "ones", "name", "names", "thing", "things"].map((word) => toTerm(word) ?? word));
+const ANY_KIND = new Set(["body", "organisation", "entity", "institution", "group", "party", "side", "company", "firm", "business", "one", "name", "thing"].map((word) => toTerm(word) ?? word));
 
 /**
  * Whether a "which X" question asks for a particular kind of thing ("which

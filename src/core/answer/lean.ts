@@ -88,6 +88,16 @@ function leansAfterLongOpening(text: string): boolean {
   return false;
 }
 
+/**
+ * A sentence with a word among its first eight that points back to the thing
+ * the sentence before spoke of: "Citizens will be able to use it …", "Value
+ * received there …" — not a speaker's "he said", which only carries on who
+ * speaks, nor "its", which mostly points to its own sentence's subject ("A
+ * rupee stablecoin needs its own law").
+ */
+export const pointsBack = (text: string): boolean => POINTS_BACK.test(text);
+const POINTS_BACK = /^(?:\S+\s+){0,7}?(?:it|they|them|this|these|those|there)\b/i;
+
 /** A sentence whose subject or speaker is a pronoun: "He added that …", "“…,” she said". */
 export const leansOnPronoun = (text: string): boolean => /^(?:he|she|they|his|her|their)\b/i.test(text) || SAID_BY_PRONOUN.test(text);
 
