@@ -14,7 +14,7 @@ import type { QuestionKind, TypeFeature } from "./types.ts";
 export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+)? (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s(?: [a-z]+)? (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+){0,2} (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s(?: [a-z]+)? (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
   ["when", /^when\b|\bhow (long|soon|fast|quickly|often)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
@@ -58,6 +58,13 @@ const ANSWER_TYPE_NOUNS = new Set(["job", "position", "title", "role", "designat
 /** Verbs of holding an office: in a "who" question ("who runs X") they ask for the holder of an office, as "job" does. */
 const OFFICE_VERBS = ["runs", "run", "heads", "head", "leads", "lead", "chairs", "chair", "manages", "directs", "oversees"];
 
+/**
+ * Verbs of reporting speech: "who warned that an unregulated currency cannot
+ * be regulated" asks for a speaker, whom the article may introduce with
+ * "argued" or "said" — the words of the claim are what to find.
+ */
+const REPORTING_VERBS = ["warned", "warns", "argued", "argues", "claimed", "claims", "insisted", "insists", "stressed", "stresses", "cautioned", "urged", "urges", "predicted", "predicts", "suggested", "suggests", "noted", "complained", "acknowledged", "admitted", "conceded", "contended", "asserted", "remarked", "declared"];
+
 /** Verbs of naming a thing: in a question for someone's words ("what did White call the memorandum", "what did he compare it to") they ask for a quote, in whatever words it is reported ("described it as …"). */
 const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "describes", "dub", "dubbed", "term", "termed", "label", "labelled", "labeled", "compare", "compared", "liken", "likened"];
 
@@ -67,8 +74,8 @@ const PURPOSE_NOUNS = ["point", "purpose", "aim", "goal", "reason", "rationale",
 /** Nouns of money: in "how much money did the app take" they ask for an amount, which the sum itself gives ("Rs2 billion"). */
 const MONEY_NOUNS = ["money", "cash"];
 
-/** The words that name the kind of answer in a question of a kind: office verbs in "who", naming verbs in a quote question, nouns of purpose in "why", nouns of money in "how much". */
-const KIND_WORDS: Partial<Record<QuestionKind, string[]>> = { who: OFFICE_VERBS, quote: NAMING_VERBS, why: PURPOSE_NOUNS, number: MONEY_NOUNS };
+/** The words that name the kind of answer in a question of a kind: office and reporting verbs in "who", naming verbs in a quote question, nouns of purpose in "why", nouns of money in "how much". */
+const KIND_WORDS: Partial<Record<QuestionKind, string[]>> = { who: [...OFFICE_VERBS, ...REPORTING_VERBS], quote: NAMING_VERBS, why: PURPOSE_NOUNS, number: MONEY_NOUNS };
 
 /**
  * What a sentence must offer to answer a word that names a kind of answer,

@@ -53,6 +53,14 @@ describe("analyze", () => {
     expect(find("when is the deadline for the bonds", "deadline")).toMatchObject({ answerType: true, offeredBy: "date" });
   });
 
+  it("reads a reporting verb in a who question as the kind of answer: the claim's words are sought, the speaker may have \"argued\" it", () => {
+    const { index } = fixtureLibrary();
+    const find = (question: string, label: string) => analyze(index, question).concepts.find((c) => c.label === label);
+    expect(find("who warned that the bonds cannot be sold", "warned")).toMatchObject({ answerType: true });
+    expect(find("who warned that the bonds cannot be sold", "bonds")).toMatchObject({ answerType: false });
+    expect(find("what did the chairman warn about the bonds", "warn")).toMatchObject({ answerType: false });
+  });
+
   it("takes a limit in a number question as answered by any quantity, whatever words give it (\"no older than 55\")", () => {
     const { index } = fixtureLibrary();
     const find = (question: string, label: string) => analyze(index, question).concepts.find((c) => c.label === label);

@@ -22,6 +22,7 @@ describe("classify", () => {
     ["what's the minimum capital for a custodian", "number"],
     ["what is nadia farooqui's salary", "number"],
     ["what is pakistan's tax rate on crypto gains", "number"],
+    ["what is the crypto tax rate in pakistan", "number"],
     ["what is the population of nawabshah", "number"],
     ["what did the chairman call the bonds", "quote"],
     ["how did the minister describe the reserve", "quote"],
