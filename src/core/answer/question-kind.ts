@@ -16,7 +16,8 @@ export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+){0,2} (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s(?: [a-z]+)? (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
   ["when", /^when\b|\bhow (long|soon|fast|quickly|often)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
-  ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b/],
+  // "what post does he hold" asks for an office; "what did he post" for his words.
+  ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b|\b(?:what|which) post\b(?! on\b)/],
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
   // "what's the point of …", "what was the reason for …": a reason asked for.
   ["why", /^why\b|\bfor what reason\b|\bwhat(?:'s|s| is| was| are| were)? the (?:point|purpose|aim|goal|reason|rationale|motive|thinking|logic) (?:of|behind|for|in)\b/],
@@ -83,7 +84,7 @@ const KIND_WORDS: Partial<Record<QuestionKind, string[]>> = { who: [...OFFICE_VE
  * a date for "year", an age for "age" (features.ts).
  */
 const OFFERED_BY: Record<string, TypeFeature> = {
-  job: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
+  job: "role", post: "role", position: "role", title: "role", role: "role", designation: "role", occupation: "role", profession: "role",
   city: "place", cities: "place", country: "place", countries: "place", venue: "venue", venues: "venue", place: "place", location: "place",
   day: "date", weekday: "date", date: "date", year: "date", month: "date", deadline: "date",
   often: "frequency", share: "share", percentage: "share", proportion: "share", fraction: "share", age: "age", amount: "amount", number: "quantity", figure: "quantity", minimum: "quantity", maximum: "quantity", limit: "quantity", cap: "quantity", ceiling: "quantity",

@@ -5,6 +5,8 @@ describe("classify", () => {
   it.each([
     ["Who signed the approval?", "who"],
     ["what's bo hines's position", "who"],
+    ["what post does jameel ahmad hold", "who"],
+    ["what did saqib post on x", "quote"],
     ["which day of the week did the board meet", "when"],
     ["how long after resigning did he speak", "when"],
     ["how quickly must platforms take down scam pages", "when"],
