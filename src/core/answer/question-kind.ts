@@ -140,6 +140,9 @@ export function offeredFor(word: string, kind: QuestionKind): TypeFeature | unde
  */
 const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|are|is|was|were|could|can|will|would|should|have|has|had|of|in|on|at|for|from|to|with|by|under|does|\p{L}+ed)\b|\s*[?.,]|\s*$)/iu;
 
+/** The word after "how many", when HOW_MANY cannot tell where the counted words end. */
+const HOW_MANY_WORD = /\bhow many\s+(\p{L}+)/iu;
+
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
 const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|salaries|budget|amount|rate|rates|percentage|share|revenue|income)\b/i;
 
@@ -195,7 +198,8 @@ const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
  * "when will" question wants a time to come.
  */
 export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; frequency: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
-  const counted = HOW_MANY.exec(text)?.[1]?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
+  // A verb the lookahead does not know ("how many pakistanis trade crypto"): the word after "how many" is what is counted.
+  const counted = (HOW_MANY.exec(text)?.[1] ?? HOW_MANY_WORD.exec(text)?.[1])?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
   const person = kind === "who" && ASKS_FOR_PERSON.test(text);
   return {
     counted: counted?.length ? counted : undefined,

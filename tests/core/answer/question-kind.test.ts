@@ -55,6 +55,8 @@ describe("answerWanted", () => {
     expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, frequency: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
     expect(answerWanted("how many people attended harbour week", "number").counted).toEqual(["peopl"]);
+    // A verb the reading does not know ends nothing: the word after "how many" is still what is counted.
+    expect(answerWanted("how many pakistanis trade crypto according to saqib", "number").counted).toEqual(["pakistani"]);
     expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, frequency: false, age: true, person: false, office: false, future: false });
   });
 
