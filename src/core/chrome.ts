@@ -19,26 +19,29 @@ const MENU_LINE = /^(?:[^|·•»›]{1,30}[|·•»›]\s*){3,}[^|·•»›]{0
 
 /** Lines that introduce other stories, share buttons or sign-ups; with the chrome after them. */
 export const CHROME_LEAD =
-  /^(?:read(?: more| next| also| full (?:story|article))?|also read|related(?: articles| stories| news| topics)?|see also|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|more stories|more on this (?:story|topic)|most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|breaking news|keep reading|editor'?s picks|don'?t miss|more from [^:]{1,40}|share this(?: article| story| post)?|share on|follow us(?: on)?|sponsored(?: content)?|our standards|watch(?: video)?|video|listen|podcast)\s*(?:[:|»›]|$)/i;
+  /^(?:read(?: more| next| also| full (?:story|article))?|also read|related(?: articles| stories| news| topics)?|see also|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|more stories|more on this (?:story|topic)|most (?:read|popular|viewed|shared)(?: (?:from|on|in) [^:]{1,40})?|trending(?: now)?|latest (?:news|stories)|breaking news|keep reading|editor'?s picks|don'?t miss|more from [^:]{1,40}|share this(?: article| story| post)?|share on|follow us(?: on)?|sponsored(?: content)?|our standards|watch(?: video)?|video|listen|podcast)\s*(?:[:|»›]|$)/i;
 
 /**
- * A wire story's credits ("(Reporting by …; Editing by …)"). An opinion
+ * A wire story's credits ("(Reporting by …; Editing by …)", "— With
+ * assistance from …") and its note on what an update changed ("(Updates with
+ * the minister's comment in fourth paragraph)"). An opinion
  * page's note on its writer ("The writer is an energy economist at …") is
  * the article's own word on who wrote it, and is kept.
  */
-const CREDITS = /^\((?:additional )?(?:reporting|writing|editing|compiled) by [^)]*\)$/i;
+const CREDITED = String.raw`(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited) by (?:(?:\p{Lu}[\p{L}.'’-]*|and|in)(?:,?\s+|$|(?=[;)])))+`;
+const CREDITS = new RegExp(String.raw`^\(?${CREDITED}(?:;\s*${CREDITED})*\.?\)?$|^\((?:[Uu]pdates?|[Aa]dds|[Rr]ecasts|[Cc]orrects|[Cc]hanges|[Rr]efiles)\b[^()]*\)$|^[—–-]?\s*[Ww]ith assistance from\b[^.]*\.?$`, "u");
 
 /**
  * A notice about the page, not the news: copyright, a press contact, a
  * disclaimer or editor's note, the outlet's view of an opinion piece, where
- * the story first ran ("© 2025 PVARA. All rights reserved.", "Disclaimer: This
+ * the story first ran, whom to contact about it, a ban on copying it ("© 2025 PVARA. All rights reserved.", "Disclaimer: This
  * article is not financial advice.", "This story was originally published on …").
  */
 const NOTICE =
-  /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?:media|press) (?:inquiries|enquiries|contacts?)\b|^contact(?: us)?:\s*\S+@|^for (?:more|further) (?:information|details)\b.*\bcontact\b|^(?:disclosure|disclaimer|editor'?s note|editorial (?:policy|policies|standards)|ethics policy)\b[^:]{0,30}:|^the views (?:and opinions )?expressed\b|^this (?:story|article|post|report) (?:was )?(?:originally |first )(?:published|appeared)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\buse of cookies\b|\bcookie (?:policy|settings|preferences)\b/i;
+  /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:for )?(?:media|press) (?:inquiries|enquiries|contacts?)\b|^contact(?: us)?:\s*\S+@|^for (?:more|further) (?:information|details)\b.*\bcontact\b|^(?:disclosure|disclaimer|editor'?s note|editorial (?:policy|policies|standards)|ethics policy)\b[^:]{0,30}:|^the views (?:and opinions )?expressed\b|^to contact the (?:reporters?|editors?|authors?|writers?)\b|\b(?:copy|copying|reproduce|reproducing|republish|republishing|redistribute|redistributing) (?:this|our) (?:article|story|content|material|report)s?\b|\bthis (?:article|story|content|material|report) (?:may|must|can) ?not be (?:copied|reproduced|republished|redistributed)\b|^this (?:story|article|post|report) (?:was )?(?:originally |first )(?:published|appeared)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\buse of cookies\b|\bcookie (?:policy|settings|preferences)\b/i;
 
 /** Newsletter and subscription prompts ("Sign up for …", "Get … in your inbox", "Never miss a story"). */
-const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|in your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
+const SIGN_UP = /\b(?:newsletter|subscribe(?: now)?|sign up|(?:in|to|into) your inbox|never miss|join [\d,]+ readers|morning briefing|weekly digest)\b/i;
 /** A line that opens like a labelled quote ("PVARA: We will subscribe …") is speech, not a sign-up prompt. */
 const SPEAKER_LABEL = /^[\p{Lu}][A-Z]+:/u;
 
@@ -47,7 +50,7 @@ const AGO = String.raw`(?:updated:?\s*)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|m
 /** How long the article takes to read or hear ("3 min read", "Reading time: 3 minutes", "Listen | 4 min"). */
 const READING_TIME = String.raw`(?:(?:reading time|listen)\s*[:|·]?\s*)?\d+\s*min(?:ute)?s?(?:\s+read)?`;
 /** Buttons and links of the page itself, standing alone. */
-const PAGE_LINK = String.raw`loading\.*|skip to (?:main )?content|sign in|log ?in|register|back to top|(?:next|previous|prev) (?:article|story|post)|open in app|download (?:the|our) app|save(?:d)?|bookmark|gift (?:this )?article|(?:view|show|hide) comments|report an? (?:error|typo|correction)|email the author|accept(?: all)? cookies|(?:the )?(?:story|article) continues below(?: advertisement)?|continue reading(?: below)?|(?:advertisement\s*[-–—:]\s*)?scroll to continue(?: with content)?|this (?:article|story) is more than \d+ (?:years?|months?) old|your browser does not support\b.*|(?:please )?enable javascript\b.*`;
+const PAGE_LINK = String.raw`loading\.*|skip to (?:main )?content|sign in|log ?in|register|back to top|(?:next|previous|prev) (?:article|story|post)(?:\s*[>»›<«‹]+)?|[<«‹]+\s*(?:previous|prev) (?:article|story|post)|load(?:ing)? more|(?:your )?e-?mail(?: address)?|open in app|download (?:the|our) app|save(?:d)?|bookmark|gift (?:this )?article|(?:view|show|hide) comments|report an? (?:error|typo|correction)|email the author|accept(?: all)? cookies|(?:the )?(?:story|article) continues below(?: advertisement)?|continue reading(?: below)?|(?:advertisement\s*[-–—:]\s*)?scroll to continue(?: with content)?|this (?:article|story) is more than \d+ (?:years?|months?) old|your browser does not support\b.*|(?:please )?enable javascript\b.*`;
 
 /** Page furniture that stands alone on a line. */
 const FURNITURE = new RegExp(
@@ -99,10 +102,13 @@ const SOCIAL_PROMPT =
  */
 const BYLINE =
   /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:[|,]\s*(?:[Ee]dited|[Rr]eviewed|[Aa]dditional reporting) by\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?|(?:[Aa]uthor|[Ww]ritten by|[Ee]dited by|[Rr]eviewed by|[Ff]act[- ]checked by)\s*:?\s*(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}|(?:\p{Lu}\p{L}*\s+){0,2}(?:[Dd]esk|[Cc]orrespondent|[Rr]eporter|[Bb]ureau))$/u;
-/** Tags, topics and the section a story is filed under ("Tags: Bitcoin, Pakistan", "Filed under: Crypto", "Source: Reuters"). */
-const TAGS = /^(?:tags?|topics?|keywords|categor(?:y|ies)|filed under|posted in|sources?)\s*:\s*[^.!?]{1,80}$|^(?:filed under|posted in)\s+[^.!?]{1,60}$/i;
+/** The site's own links in a row: "Privacy Policy | Terms of Use | Contact Us". */
+const SITE_LINKS = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|terms and conditions|cookie policy|contact(?: us)?|about(?: us)?|advertise(?: with us)?|careers|sitemap|rss|faqs?|help)\s*[|·•,]?\s*){2,}$/i;
 
-const CHROME_PATTERNS: readonly RegExp[] = [MENU_LINE, CHROME_LEAD, FURNITURE, BYLINE, CREDITS, NOTICE, SHARE_BAR, PHOTO_CREDIT, SOCIAL_PROMPT, TIMESTAMP, CAPTION, TAGS];
+/** Tags, topics and the section a story is filed under ("Tags: Bitcoin, Pakistan", "Filed under: Crypto", "Source: Reuters"). */
+const TAGS = /^(?:tags?|topics?|keywords|categor(?:y|ies)|filed under|posted in|sources?)\s*:\s*[^.!?]{1,80}$|^(?:tags|topics|keywords)$|^(?:filed under|posted in)\s+[^.!?]{1,60}$/i;
+
+const CHROME_PATTERNS: readonly RegExp[] = [MENU_LINE, CHROME_LEAD, FURNITURE, BYLINE, CREDITS, NOTICE, SHARE_BAR, PHOTO_CREDIT, SOCIAL_PROMPT, TIMESTAMP, CAPTION, SITE_LINKS, TAGS];
 
 /** Chrome lines are short: article paragraphs are longer than this. */
 const MAX_CHROME_WORDS = 30;

@@ -71,7 +71,7 @@ export interface CleanedScrape {
 /** Cleans a raw scraped article. Text is kept verbatim; only whole lines are dropped. */
 export function cleanScrape(raw: string): CleanedScrape {
   const all = splitParagraphs(raw.replace(PLACEHOLDER, "")).filter((line) => /[\p{L}\p{N}]/u.test(line));
-  const lines = all.slice(0, otherStoriesStart(all)).filter((line) => !isChromeLine(line));
+  const lines = withoutTeasers(all.slice(0, otherStoriesStart(all))).filter((line) => !isChromeLine(line));
   // The lines before the first sentence are a headline and its furniture: a section ("Opinion"), a byline
   // ("Sana Rizvi"). The longest is the headline.
   let lead = 0;
@@ -99,12 +99,33 @@ function otherStoriesStart(lines: readonly string[]): number {
   for (let k = lines.length - 1; k >= 1; k--) {
     const line = lines[k]!.trim();
     if (isHeadline(line) || isChromeLine(line)) {
-      if (CHROME_LEAD.test(line) && line.replace(CHROME_LEAD, "").trim() === "") return k;
+      if (leadsToStories(line)) return k;
       continue;
     }
     break;
   }
   return lines.length;
+}
+
+/** A label standing alone that introduces other stories ("ALSO READ", "Related"), with nothing after it on its line. */
+const leadsToStories = (line: string): boolean => CHROME_LEAD.test(line) && line.replace(CHROME_LEAD, "").trim() === "";
+
+/**
+ * The lines without the headlines of other stories set inside the article:
+ * "ALSO READ" on a line of its own, then "SBP keeps policy rate unchanged at
+ * 11pc" — headlines (no closing punctuation) after such a label, up to the
+ * next sentence.
+ */
+function withoutTeasers(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  let teasing = false;
+  for (const line of lines) {
+    if (leadsToStories(line.trim())) teasing = true;
+    else if (teasing && isHeadline(line.trim())) continue;
+    else teasing = false;
+    kept.push(line);
+  }
+  return kept;
 }
 
 /** "About PVARA", "About the Company": the heading of a press release's closing boilerplate. */

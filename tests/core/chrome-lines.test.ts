@@ -14,6 +14,8 @@ describe("isChromeLine", () => {
     ["page links", ["Skip to content", "Sign in", "Back to top", "Next article", "Story continues below advertisement", "Advertisement - Scroll to continue", "Report an error", "Your browser does not support the audio element.", "This article is more than 1 year old", "Loading..."]],
     ["bylines with a label", ["Author: Kamran Yousaf", "Edited by: Sarah Khan", "Written by Ali Raza"]],
     ["relative and numeric timestamps", ["5 hours ago", "Updated: 2 hours ago", "December 5, 2025 | 10:22 AM", "2025-12-05", "05/12/2025"]],
+    ["wire and agency footers", ["Reporting by Asif Shahzad; Editing by Kim Coghill", "Reporting by Ariba Shahid in Karachi and Asif Shahzad in Islamabad", "(Updates with minister's comment in fourth paragraph)", "— With assistance from Faseeh Mangi", "Most Read from Bloomberg", "To contact the reporter on this story: Faseeh Mangi in Karachi at fmangi@example.com", "Attention: Please do not copy this article without permission.", "This content may not be republished without permission."]],
+    ["the site's own links and forms", ["Privacy Policy | Terms of Use | Contact Us", "About Us, Advertise, Careers", "We will send you breaking news right to your inbox", "Email address", "Load more", "Next Story >>", "Topics"]],
     ["leads to other stories", ["READ: Pakistan names Saqib to head crypto council", "Read next: Pakistan names Saqib", "Watch: Bilal Bin Saqib on Pakistan's crypto plans", "More on this story"]],
   ])("is true for %s", (_kind, lines) => {
     for (const line of lines) expect(isChromeLine(line), line).toBe(true);
@@ -33,6 +35,10 @@ describe("isChromeLine", () => {
       "The views of the IMF differ on mining tariffs.",
       "Photo identification will be required for every account.",
       "Latest: the council will meet again in January.",
+      "Reporting by the Express Tribune showed that the council met twice.",
+      "Terms of the agreement were not disclosed.",
+      "The bank lent money without permission from the regulator, officials said.",
+      "Exchanges may not copy customer data abroad, the rules say.",
     ];
     for (const sentence of sentences) expect(isChromeLine(sentence), sentence).toBe(false);
   });

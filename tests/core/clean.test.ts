@@ -130,6 +130,31 @@ describe("cleanScrape", () => {
     }
   });
 
+  it("drops the headlines of other stories set inside the article after a label standing alone, and keeps the sentence after them", () => {
+    const raw = ["Ministry to sell tokenised sukuk", "The ministry will sell tokenised sukuk in March.", "ALSO READ", "SBP keeps policy rate unchanged at 11pc", "Gold climbs Rs2,500 per tola", "Analysts expect strong demand."].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual(["The ministry will sell tokenised sukuk in March.", "Analysts expect strong demand."]);
+  });
+
+  it("drops a wire or agency footer of sentence-like lines: update notes, credits, whom to contact, a ban on copying, the site's links", () => {
+    const raw = [
+      "The ministry will sell tokenised sukuk in March.",
+      "Analysts expect strong demand.",
+      "Reporting by Asif Shahzad; Editing by Kim Coghill",
+      "(Updates with minister's comment in fourth paragraph)",
+      "— With assistance from Faseeh Mangi",
+      "Most Read from Bloomberg",
+      "To contact the reporter on this story: Faseeh Mangi in Karachi at fmangi@example.com",
+      "Attention: Please do not copy this article without permission.",
+      "Privacy Policy | Terms of Use | Contact Us",
+      "We will send you breaking news right to your inbox",
+      "Email address",
+      "Load more",
+      "Next Story >>",
+      "Topics",
+    ].join("\n\n");
+    expect(cleanScrape(raw).paragraphs).toEqual(["The ministry will sell tokenised sukuk in March.", "Analysts expect strong demand."]);
+  });
+
   it("drops a trailing list of other stories even without a section label", () => {
     const raw = [
       "Article Title",
