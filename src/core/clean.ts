@@ -111,7 +111,8 @@ function otherStoriesStart(lines: readonly string[]): number {
 const leadsToStories = (line: string): boolean => CHROME_LEAD.test(line) && line.replace(CHROME_LEAD, "").trim() === "";
 
 /**
- * The lines without the headlines of other stories set inside the article:
+ * The lines without the headlines of other stories set inside the article
+ * (below its first sentence):
  * "ALSO READ" on a line of its own, then "SBP keeps policy rate unchanged at
  * 11pc" — headlines (no closing punctuation) after such a label, up to the
  * next sentence.
@@ -119,8 +120,11 @@ const leadsToStories = (line: string): boolean => CHROME_LEAD.test(line) && line
 function withoutTeasers(lines: readonly string[]): string[] {
   const kept: string[] = [];
   let teasing = false;
+  // Above the first sentence a label is the section the story is filed in ("Opinion"), and the headline after it the story's own.
+  let inArticle = false;
   for (const line of lines) {
-    if (leadsToStories(line.trim())) teasing = true;
+    inArticle ||= !isHeadline(line.trim());
+    if (inArticle && leadsToStories(line.trim())) teasing = true;
     else if (teasing && isHeadline(line.trim())) continue;
     else teasing = false;
     kept.push(line);

@@ -16,7 +16,8 @@ describe("isChromeLine", () => {
     ["relative and numeric timestamps", ["5 hours ago", "Updated: 2 hours ago", "December 5, 2025 | 10:22 AM", "2025-12-05", "05/12/2025"]],
     ["wire and agency footers", ["Reporting by Asif Shahzad; Editing by Kim Coghill", "Reporting by Ariba Shahid in Karachi and Asif Shahzad in Islamabad", "(Updates with minister's comment in fourth paragraph)", "— With assistance from Faseeh Mangi", "Most Read from Bloomberg", "To contact the reporter on this story: Faseeh Mangi in Karachi at fmangi@example.com", "Attention: Please do not copy this article without permission.", "This content may not be republished without permission."]],
     ["the site's own links and forms", ["Privacy Policy | Terms of Use | Contact Us", "About Us, Advertise, Careers", "We will send you breaking news right to your inbox", "Email address", "Load more", "Next Story >>", "Topics"]],
-    ["leads to other stories", ["READ: Pakistan names Saqib to head crypto council", "Read next: Pakistan names Saqib", "Watch: Bilal Bin Saqib on Pakistan's crypto plans", "More on this story"]],
+    ["links standing alone, icons' names, comment links and investment disclaimers", ["https://arab.news/abc12", "www.example.com/story", "X icon", "Read Comments", "This article does not contain investment advice or recommendations. Every investment and trading move involves risk, and readers should conduct their own research when making a decision."]],
+    ["leads to other stories", ["READ: Pakistan names Saqib to head crypto council", "Read next: Pakistan names Saqib", "Watch: Bilal Bin Saqib on Pakistan's crypto plans", "More on this story", "Magazine: How Pakistan became a crypto powerhouse", "Opinion: The case for a rupee stablecoin"]],
   ])("is true for %s", (_kind, lines) => {
     for (const line of lines) expect(isChromeLine(line), line).toBe(true);
   });
@@ -39,6 +40,9 @@ describe("isChromeLine", () => {
       "Terms of the agreement were not disclosed.",
       "The bank lent money without permission from the regulator, officials said.",
       "Exchanges may not copy customer data abroad, the rules say.",
+      "Analysis by the IMF found that the tariff was too low.",
+      "Photos of the signing were shared on X.",
+      "Advice from the SECP does not constitute approval, the regulator said.",
     ];
     for (const sentence of sentences) expect(isChromeLine(sentence), sentence).toBe(false);
   });
