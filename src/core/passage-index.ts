@@ -17,7 +17,7 @@ import type { Article } from "./article.ts";
 import { type Features, featuresOf } from "./features.ts";
 import type { AliasGroup, Initialisms } from "./glossary.ts";
 import { type StoredTermColumns, type TermIds, viewTermColumns } from "./term-ids.ts";
-import { terms } from "./text.ts";
+import { terms, withoutDateline } from "./text.ts";
 
 export type { Features } from "./features.ts";
 
@@ -102,7 +102,7 @@ export class Passages implements Iterable<Passage> {
       sentence: columns.sentence[id]!,
       text,
       terms: columns.terms.ids.subarray(columns.terms.offsets[id]!, columns.terms.offsets[id + 1]!),
-      features: featuresOf(text),
+      features: featuresOf(p === 0 && columns.sentence[id] === 0 ? withoutDateline(text) : text),
     };
   }
 

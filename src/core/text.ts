@@ -162,6 +162,16 @@ export function phraseKey(words: readonly string[]): string | null {
  */
 export const phrasalTerm = (verb: string, particle: string): string | null => (PARTICLES.has(particle) && toTerm(verb) !== null ? phraseKey([verb, particle]) : null);
 
+/**
+ * A dateline opening an article's first sentence: where and when the report
+ * was filed ("KARACHI: ", "THIMPHU, Nov 14 (Reuters) - ", "NEW YORK (AP) —
+ * "), not what it reports. A place or date there answers nothing.
+ */
+const DATELINE = /^\p{Lu}{2,}(?:[\s.'-]+\p{Lu}{2,})*(?:,\s*(?:\p{Lu}\p{Ll}*\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}*\.?))?(?:\s*\([\p{L}\s.]{1,30}\))?\s*(?::|(?<=\)|\d)\s*[—–-])\s+/u;
+
+/** An article's first sentence without its dateline (the sentence itself when it has none). */
+export const withoutDateline = (text: string): string => text.replace(DATELINE, "");
+
 /** A sentence's index terms: its words' terms in order, each followed by the phrasal verb it makes with the next word, if any. */
 export function sentenceTerms(text: string): string[] {
   const tokens = tokenize(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sentenceTerms, toTerm } from "../../src/core/text.ts";
+import { sentenceTerms, toTerm, withoutDateline } from "../../src/core/text.ts";
 
 describe("toTerm", () => {
   it("reads a word typed without its accents as the word with them", () => {
@@ -21,6 +21,18 @@ describe("toTerm and stop words", () => {
     expect(toTerm("take")).toBe(toTerm("taking"));
     expect(toTerm("make")).toBe(toTerm("makes"));
     expect(toTerm("the")).toBeNull();
+  });
+});
+
+describe("withoutDateline", () => {
+  it("drops where and when a report was filed from an article's first sentence", () => {
+    expect(withoutDateline("KARACHI: Three foreign companies have applied.")).toBe("Three foreign companies have applied.");
+    expect(withoutDateline("THIMPHU, Nov 14 (Reuters) - Pakistan and Bhutan agreed.")).toBe("Pakistan and Bhutan agreed.");
+    expect(withoutDateline("NEW YORK (AP) — The mayor met.")).toBe("The mayor met.");
+  });
+
+  it("keeps a sentence that opens with an acronym", () => {
+    for (const text of ["FATF – the global watchdog – said so.", "PVARA said on Monday."]) expect(withoutDateline(text)).toBe(text);
   });
 });
 

@@ -212,8 +212,10 @@ function withFollowOn(index: CorpusIndex, question: AnalyzedQuestion, chosen: Ch
  * more than a third that only restates the question.
  */
 function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], chosen: Chosen[], minCoverage: number): Chosen[] {
-  if (chosen.some((c) => answersKind(c.lead.passage, question) !== false)) return chosen;
-  const offers = (r: Scored) => r.coverage >= minCoverage && answersKind(r.passage, question) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question));
+  // As ranking read it: "how many X" and "how much X" are answered by a quantity of X, not by any number (score.ts).
+  const gives = (r: Scored) => answersKind(r.passage, question) === true && (r.parts === undefined || r.parts.kind > 0);
+  if (chosen.some((c) => answersKind(c.lead.passage, question) === undefined || gives(c.lead))) return chosen;
+  const offers = (r: Scored) => r.coverage >= minCoverage && gives(r) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question));
   // From the best answer's own article first: "where will the miners' power come from" is answered by the tariff
   // story's "plants in the south", not by another story's hydropower ranked above it.
   const lead = chosen[0]?.lead.passage.article;

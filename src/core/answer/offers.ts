@@ -131,12 +131,15 @@ function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
   });
 }
 
+/** For "how much X": a quantity in a sentence that names X ("about 10,000 bitcoin"); score.ts checks that it counts X. */
+const measures = (p: Passage, measured: readonly string[] | undefined): boolean => measured !== undefined && p.features.quantity && terms(p.text).some((t) => measured.includes(t));
+
 const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   which: namesSomethingNew,
   who: (p, question) => (question.person ? p.features.person && (!question.office || p.features.office) : p.features.person || p.features.role),
   when: datesWithin,
   where: placesSomewhereNew,
-  number: (p, question) => (question.age ? p.features.age : question.amount ? p.features.amount : p.features.number),
+  number: (p, question) => (question.age ? p.features.age : question.amount ? p.features.amount || measures(p, question.measured) : p.features.number),
   define: definesTerm,
   quote: (p) => p.features.quote,
   yesno: settlesQuestion,

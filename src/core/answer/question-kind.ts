@@ -14,7 +14,7 @@ import type { QuestionKind, TypeFeature } from "./types.ts";
 export const YES_NO_FORM = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|must)\b/i;
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+){0,2} (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s(?: [a-z]+)? (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
+  ["number", /\bhow (many|much|old|big|large)\b|\bwhat(?:'s|s| is| was| are| were)?(?: the)? (minimum|maximum|lowest|highest|smallest|largest)\b|\bwhat(?:'s|s| is| was)?(?: the)?(?: [a-z]+){0,2} (amount|number|percentage|share|age|size|sum|total|cap|ceiling|limit|price|cost|fee|rate|tariff|fine|penalty|salary|budget|population|revenue|income|worth)\b|\bwhat(?:'s|s| is| was| are| were) (?:[\w-]+ ){0,3}[\w-]+['’]s(?: [a-z]+)? (amount|number|percentage|share|age|size|total|cap|limit|price|cost|fee|rate|fine|penalty|salary|budget|population|revenue|income|worth)\b/],
   ["when", /^when\b|\bhow (long|soon|fast|quickly|often)\b|\b(what|which) (year|date|day|month|time)\b|\bsince when\b|^(what|which)\b.*\b(deadline|closing date|cut-?off date)\b/],
   // "what post does he hold" asks for an office; "what did he post" for his words.
   ["who", /^(who|whom|whose)\b|\bwhich (person|official|minister|people)\b|\b(job|position|title|role|designation|occupation|profession)\b|\b(?:what|which) post\b(?! on\b)/],
@@ -143,8 +143,21 @@ const HOW_MANY = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:did|do|does|a
 /** The word after "how many", when HOW_MANY cannot tell where the counted words end. */
 const HOW_MANY_WORD = /\bhow many\s+(\p{L}+)/iu;
 
+/** "how much bitcoin …": the noun after "how much", which a quantity of it answers as a sum would ("10,000 bitcoin"). */
+const HOW_MUCH = /\bhow much\s+(\p{L}+)/iu;
+
+/** Words after "how much" that are no noun measured: a verb ("how much did …"), money (a sum answers it), a comparison. */
+const NOT_MEASURED = new Set(["is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had", "it", "they", "he", "she", "we", "you", "of", "more", "less", "longer", "further", "money", "cash", "time"]);
+
+/** The terms of the noun "how much" measures, when it names one ("how much bitcoin"); undefined otherwise. */
+function measuredBy(text: string): string[] | undefined {
+  const word = HOW_MUCH.exec(text)?.[1]?.toLowerCase();
+  const term = word && !NOT_MEASURED.has(word) ? toTerm(word) : null;
+  return term ? [term] : undefined;
+}
+
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
-const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|salaries|budget|amount|rate|rates|percentage|share|revenue|income)\b/i;
+const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|tariff|tariffs|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|salaries|budget|amount|rate|rates|percentage|share|revenue|income)\b/i;
 
 /** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
 const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;
@@ -197,13 +210,14 @@ const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
  * a "who" question about an office's holder wants a person's name, or that a
  * "when will" question wants a time to come.
  */
-export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; duration: boolean; frequency: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
+export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; measured?: string[]; duration: boolean; frequency: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
   // A verb the lookahead does not know ("how many pakistanis trade crypto"): the word after "how many" is what is counted.
   const counted = (HOW_MANY.exec(text)?.[1] ?? HOW_MANY_WORD.exec(text)?.[1])?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
   const person = kind === "who" && ASKS_FOR_PERSON.test(text);
   return {
     counted: counted?.length ? counted : undefined,
     amount: kind === "number" && !counted?.length && AMOUNT.test(text),
+    measured: kind === "number" ? measuredBy(text) : undefined,
     duration: DURATION.test(text),
     frequency: kind === "when" && /\bhow often\b/i.test(text),
     age: kind === "number" && AGE.test(text),

@@ -262,7 +262,9 @@ export function rank(index: CorpusIndex, question: AnalyzedQuestion, candidates 
   return [...shortlist, ...nextDoor(index, question, shortlist)]
     .map(({ passage, own, article, kindBonus: offered }) => {
       // "How many X": a number offers the answer only where it counts X (read for the shortlist alone: it reads words).
-      const kindBonus = offered > 0 && question.counted && !counts(index, passage.text, question.counted) ? 0 : offered;
+      // "How much X": a sum, or a quantity of X ("about 10,000 bitcoin") — not any number ("800,000 people").
+      const uncounted = (question.counted && !counts(index, passage.text, question.counted)) || (question.measured && !passage.features.amount && !counts(index, passage.text, question.measured));
+      const kindBonus = offered > 0 && uncounted ? 0 : offered;
       const cover = entitiesInArticle(index, question, passage) ? coverage(index, question, passage) : 0;
       const lengthPenalty = passage.terms.length > LONG_SENTENCE_TERMS ? LONG_SENTENCE_PENALTY : 0;
       const phrase = pairs.length === 0 ? 0 : PHRASE_BONUS * sideBySide(index, pairs, passage);

@@ -76,6 +76,12 @@ export interface AnalyzedQuestion {
    */
   amount: boolean;
   /**
+   * For "how much X" with X no word of money ("how much bitcoin does Bhutan
+   * hold"): the terms of X, which a quantity may measure instead of a
+   * currency ("about 10,000 bitcoin").
+   */
+  measured?: string[];
+  /**
    * "How long …?": the answer is a duration ("for 120 days", "six to eight
    * months") — or a date it lasts until.
    */

@@ -16,6 +16,14 @@ describe("choose (compose)", () => {
     expect(texts.join(" ")).not.toContain("The task now");
   });
 
+  it("quotes a quantity of what \"how much X\" measures, not the dateline's date or a head count beside it", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-11-14", "Harbour state shares notes on bitcoin mining", "THIMPHU, Nov 14 (Reuters) - The harbour state agreed on Friday to share how its government mines and holds bitcoin.\n\nThe harbour state, a kingdom of fewer than 800,000 people, has mined bitcoin since 2019 through Druk Holding. Blockchain analytics firm Arkham estimates its holdings at about 10,000 bitcoin."),
+    );
+    const texts = answer(index, "how much bitcoin does the harbour state hold").sentences.map((s) => s.text).join(" ");
+    expect(texts).toContain("about 10,000 bitcoin");
+  });
+
   it("leads a yes/no answer with the quote that settles it when the best-ranked one only speaks of the subject", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-06-03", "Senators question the harbour council", "ISLAMABAD: Senators questioned the Karachi Harbour Council on Monday.\n\nFinance Secretary Imdad Ullah Bosal spoke for the ministry. He described the harbour council as an advisory forum with no legal powers of its own, rather than a regulator.\n\nThe Karachi Harbour Council met the regulator and the harbour board in May to discuss tokenised bonds."),

@@ -25,6 +25,7 @@ describe("classify", () => {
     ["what is nadia farooqui's salary", "number"],
     ["what is pakistan's tax rate on crypto gains", "number"],
     ["what is the crypto tax rate in pakistan", "number"],
+    ["what tariff would the miners pay", "number"],
     ["what is the population of nawabshah", "number"],
     ["what did the chairman call the bonds", "quote"],
     ["how did the minister describe the reserve", "quote"],
@@ -55,6 +56,10 @@ describe("answerWanted", () => {
     expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, frequency: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
     expect(answerWanted("how many people attended harbour week", "number").counted).toEqual(["peopl"]);
+    // "How much X" measures X, which a quantity of it answers as a sum would; "how much did …" and "how much money" do not.
+    expect(answerWanted("how much bitcoin does bhutan hold", "number")).toMatchObject({ amount: true, measured: ["bitcoin"] });
+    expect(answerWanted("how much did the ministry raise", "number").measured).toBeUndefined();
+    expect(answerWanted("how much money did overseas pakistanis send home", "number").measured).toBeUndefined();
     // A verb the reading does not know ends nothing: the word after "how many" is still what is counted.
     expect(answerWanted("how many pakistanis trade crypto according to saqib", "number").counted).toEqual(["pakistani"]);
     expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, frequency: false, age: true, person: false, office: false, future: false });
