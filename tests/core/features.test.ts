@@ -87,6 +87,8 @@ describe("featuresOf(…).person", () => {
     for (const text of ["PVARA has fined CoinPak Rs10 million.", "The platform must stop taking new users."]) expect(featuresOf(text).person, text).toBe(false);
     // A company is named with words a person's name does not have.
     for (const text of ["A Karachi fintech, Sonehra Digital, launched a token.", "Tijori Custody plans to apply."]) expect(featuresOf(text).person, text).toBe(false);
+    // So are colleges, courts and federations.
+    for (const text of ["The Harbour College will run the courses.", "The Islamabad High Court heard the case.", "The Traders Federation objected."]) expect(featuresOf(text).person, text).toBe(false);
     expect(featuresOf("Sonehra's chief executive, Sana Iqbal, was a banker.").person).toBe(true);
   });
 });

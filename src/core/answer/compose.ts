@@ -172,6 +172,9 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   // "… added stronger penalties for unlicensed firms. Operating without a licence will now carry a fine of up to
   // Rs100 million": the figure or date asked for, in the sentence after the one about it (decide looks there too).
   if (FIGURE_NEXT.has(question.kind) && next.paragraph === passage.paragraph && answersKind(passage, question) === false && answersKind(next, question) === true) return true;
+  // "… will run the courses, its chairman said on Monday." — "Dr Mukhtar Ahmed said the programme …": the person a
+  // question about an office's holder asks for, named in the next sentence, of the paragraph or the one after.
+  if (question.person && answersKind(passage, question) === false && next.features.person && (answersKind(next, question) === true || passage.features.office)) return true;
   // "… with three commercial banks." — "The banks taking part are Meezan Bank, …": the names a which-question asks for.
   if (leavesUnnamed(question, passage) && answersKind(next, question) === true) return true;
   // The reply to the question a sentence reports ("Senator Mohsin Aziz asked whether the reserve could be sold to pay

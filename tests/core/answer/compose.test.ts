@@ -24,6 +24,16 @@ describe("choose (compose)", () => {
     expect(texts).toContain("about 10,000 bitcoin");
   });
 
+  it("quotes, for a question about an office's holder, the next paragraph's sentence that names the person the chosen one only calls by the office", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2026-11-03", "Harbour college to teach tokenised bonds", "ISLAMABAD: The Harbour College will run tokenised bond courses at 100 campuses from next term, its chairman said on Monday.\n\nDr Mukhtar Ahmed said the programme would train around 25,000 students in its first year."),
+    );
+    for (const question of ["who heads the harbour college", "who is the chairman of the harbour college"]) {
+      const texts = answer(index, question).sentences.map((s) => s.text).join(" ");
+      expect(texts, question).toContain("Dr Mukhtar Ahmed");
+    }
+  });
+
   it("leads a yes/no answer with the quote that settles it when the best-ranked one only speaks of the subject", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-06-03", "Senators question the harbour council", "ISLAMABAD: Senators questioned the Karachi Harbour Council on Monday.\n\nFinance Secretary Imdad Ullah Bosal spoke for the ministry. He described the harbour council as an advisory forum with no legal powers of its own, rather than a regulator.\n\nThe Karachi Harbour Council met the regulator and the harbour board in May to discuss tokenised bonds."),
