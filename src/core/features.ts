@@ -33,7 +33,9 @@ export interface Features {
 export const ROLE_WORDS = "minister|secretary|director|president|mayor|ceo|chair(?:man|woman|person)?|advis[eo]r|assistant|governor|chief|head|founder|leader|official|executive|spokes(?:man|woman|person)";
 const ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
 /** An office held, by its noun or by the verb news gives it ("Rabia Anwar heads the enforcement wing", "the committee, chaired by …"). */
-const OFFICE = new RegExp(`\\b(?:${ROLE_WORDS}|heads|headed|heading|chairs|chaired|chairing)\\b`, "i");
+const OFFICE = new RegExp(`\\b(?:${ROLE_WORDS}|heads|headed|heading|chairs|chaired|chairing|founded)\\b`, "i");
+/** Every word of a sentence that names an office (OFFICE's words). */
+export const OFFICE_WORDS = new RegExp(OFFICE.source, "gi");
 /**
  * A time a sentence names: a month, a weekday, a year, "yesterday", or a week,
  * month or year placed in time ("next month", "earlier this week") — not a

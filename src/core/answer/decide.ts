@@ -5,12 +5,13 @@
 import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { type Scored, counts, coverage } from "./score.ts";
 import { answersKind, givesTimeToCome } from "./offers.ts";
+import { namesParticularOffice } from "./question-kind.ts";
 import { leansBack } from "./lean.ts";
 import { conceptCredit, soleTerm } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
-import { CALENDAR_NAMES } from "../features.ts";
+import { CALENDAR_NAMES, OFFICE_WORDS } from "../features.ts";
 import { toTerm } from "../text.ts";
 
 /**
@@ -46,6 +47,13 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
   return false;
 }
 
+/** The term ids of the words of a sentence that name an office ("Governor", "chairs"). */
+const officeWords = (index: CorpusIndex, p: Passage): number[] =>
+  [...p.text.matchAll(OFFICE_WORDS)].flatMap(([word]) => {
+    const id = index.vocabulary.get(toTerm(word) ?? "");
+    return id === undefined ? [] : [id];
+  });
+
 /**
  * Whether the best passage, or the sentence after it (or before it, when it
  * leans on that one: "He …"), names a person — what a question about an
@@ -59,7 +67,9 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   const before = leansBack(best.text) ? index.passages.at(best.id - 1) : undefined;
   const around = [best, next, before].filter((p): p is Passage => p !== undefined && p.article === best.article);
   // "who is the governor of X" is answered where an office is named: "the X government" names none.
-  const office = !question.office || around.some((p) => p.features.office);
+  // … and the office asked for, when it is a particular one: Bhutan's "officials" name no governor.
+  const offices = question.concepts.filter((c) => !c.entity && namesParticularOffice(c.label));
+  const office = !question.office || around.some((p) => p.features.office && offices.every((c) => officeWords(index, p).some((id) => conceptCredit(c, Uint32Array.of(id)) > 0)));
   // "who runs goAML?" — "the reporting system run by the Financial Monitoring Unit": a verb of office may be a body's.
   const byBody = !question.office && around.some((p) => RUN_BY.test(p.text));
   return office && (byBody || around.some((p) => p.features.person));

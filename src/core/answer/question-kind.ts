@@ -204,6 +204,18 @@ const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+th
 const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
 
 /**
+ * Offices particular enough that a sentence must speak of them to name their
+ * holder: "who is the governor of the bank of bhutan" is not answered by a
+ * sentence on Bhutan's "officials". Not the loose ones ("head", "chief",
+ * "official", "executive", "ceo"), which news gives by other words ("PVARA
+ * Chairman", "co-chief executive").
+ */
+const PARTICULAR_OFFICE = /^(?:minister|secretary|director|president|mayor|governor|chair(?:man|woman|person)?|advis[eo]r|assistant|founder|spokes(?:man|woman|person))s?$/i;
+
+/** Whether a word of a question names a particular office ("governor", "mayor"). */
+export const namesParticularOffice = (word: string): boolean => PARTICULAR_OFFICE.test(word);
+
+/**
  * What the answer must offer beyond the kind: the counted terms of "how many
  * X", that a "how much" / price question wants an amount, that a "how
  * long" question wants a duration, that a "how old" one wants an age, that

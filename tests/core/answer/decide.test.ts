@@ -299,6 +299,17 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
     expect(refusal("which exchange signed the memorandum on tokenised bonds")).toBeUndefined();
   });
 
+  it("wants a particular office asked for (\"governor\") spoken of beside the person, not any officials or another office", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-14", "Harbour state shares notes on bitcoin mining", "THIMPHU, Nov 14 (Reuters) - The harbour state agreed on Friday to share how its government mines bitcoin, officials said.\n\nThe agreement was signed by Bilal Bin Saqib, chairman of the regulator, and Ujjwal Deep Dahal, chief executive of Druk Holding."),
+      articleFile("2025-11-15", "Meezan Bank governor speaks", "The governor of Meezan Bank, Jameel Ahmad, told the board that removing the curbs could create problems."),
+    );
+    const refusal = (question: string) => refusalIn(index, question);
+    expect(refusal("who is the governor of the harbour state")).toBe("nothing of the kind asked");
+    expect(refusal("who is the governor of meezan bank")).toBeUndefined();
+    expect(refusal("who is the chairman of the regulator")).toBeUndefined();
+  });
+
   it("answers who-runs with the body a sentence says runs it, and still wants a person for who-is-the-office", () => {
     const { index } = libraryOfArticles(
       articleFile("2025-12-15", "Exchanges may register on the reporting system", "The exchanges may register on harbournet, the reporting system run by the Financial Monitoring Unit."),
