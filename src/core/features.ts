@@ -46,8 +46,12 @@ const DATE = /\b(?:january|february|march|april|may|june|july|august|september|o
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion|half|double|twice|triple)\b/i;
 /** Digits after a word boundary or glued to a currency ("Rs1m", "PKR500"), not a year. */
 const QUANTITY = /(?:\b|(?<=\b(?:Rs|PKR|USD|AED)\.?))(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;
-/** What makes a quantity an amount: a currency, a share (Pakistan's papers write "15pc"), a scale word, a unit of measure. */
-const UNIT = /[$€£¥₹₨]|\d\s?(?:%|pc|bn|mn|m|k)\b|\b(?:rs|pkr|usd|aed|rupees?|paisas?|dollars?|cents?|euros?|pounds?|dirhams?|riyals?|yuan|lakh|crore|millions?|billions?|trillions?|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?)\b/iu;
+/**
+ * What makes a quantity an amount: a currency ("Rs50", "$2 billion"), a share
+ * (Pakistan's papers write "15pc"), a unit of measure. Not a scale word alone:
+ * "12 million users" is a count.
+ */
+const UNIT = /[$€£¥₹₨]|\d\s?(?:%|pc|bn|mn|m|k)\b|\b(?:rs|pkr|usd|aed)\.?\s?(?=\d)|\b(?:rs|pkr|usd|aed|rupees?|paisas?|dollars?|cents?|euros?|pounds?|dirhams?|riyals?|yuan|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?)\b/iu;
 const DURATION = /\b(?:within|in a matter of) (?:seconds|minutes|hours|days|weeks)\b|\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|many)(?:\s*(?:-|to|or|and)\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve))?\s*-?(?:(?:more|further|additional|extra)\s+)?(?:days?|weeks?|months?|years?|hours?|decades?)\b/i;
 /** A share of a whole: a percentage or a fraction ("40 percent of their capacity", "roughly two-thirds"). */
 const SHARE = /\d\s?(?:%|pc\b)|\b(?:percent|per cent|percentage|half|halves|one-third|two-thirds|a third|one-quarter|three-quarters|a quarter|a fifth|a tenth)\b/i;

@@ -17,11 +17,12 @@ import { toTerm } from "../text.ts";
 /**
  * What an answer to these kinds must offer: for "how many X", a quantity of X;
  * for "how much" and a price or fee, an amount (money, a share, a measure)
- * or, for "how much X", a quantity of X;
+ * or, for "how much X", any quantity ("capped at two times" for "how much
+ * leverage"; ranking prefers a quantity of X);
  * for other number questions, a quantity (not a year).
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion, index: CorpusIndex) => boolean>> = {
-  number: (p, question, index) => (question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount || (question.measured !== undefined && counts(index, p.text, question.measured)) : p.features.quantity),
+  number: (p, question, index) => (question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount || (question.measured !== undefined && p.features.quantity) : p.features.quantity),
   // "Which dating app …?" is not answered by a sentence that names none: "someone you met on a dating app".
   which: (p, question) => answersKind(p, question) === true,
 };
