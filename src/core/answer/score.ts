@@ -16,7 +16,7 @@ import type { AnalyzedQuestion, Concept } from "./types.ts";
 import { CALENDAR_TERMS, conceptCredit, conceptShare, soleTerm } from "./expand.ts";
 import { bestArticles } from "./retrieve.ts";
 import { surnameOfAnother } from "./names.ts";
-import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LEANING_ARTICLES, PHRASE_BONUS, LEANING_SENTENCES, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES, TOPIC_BEFORE_CREDIT } from "./weights.ts";
+import { ANTECEDENT_CREDIT, CANDIDATES, COUNT_REACH, NEXT_DOOR, FIRST_STAGE_ARTICLE, KIND_BONUS, LEANING_ARTICLES, PHRASE_BONUS, LEANING_SENTENCES, REPLY_CREDIT, LONG_SENTENCE_PENALTY, LONG_SENTENCE_TERMS, NEIGHBOUR_CREDIT, PINNING_NAME_WEIGHT, REPORTED_QUESTION_CREDIT, SAME_FACT, SAME_FACT_WITH_NUMBER, SCORE_ARTICLE, SCORE_COVERAGE, SCORE_OWN, SHORTLIST, TITLE_CREDIT, TOP_ARTICLES, TOPIC_BEFORE_CREDIT } from "./weights.ts";
 
 export interface Scored {
   passage: Passage;
@@ -43,7 +43,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
   // The question's sentences before the last, which `before` holds.
   const replyTo = asking.slice(0, -1).map((p) => p.terms);
   const asked = reportsQuestion(passage.text) || inQuestion(index, passage) ? REPORTED_QUESTION_CREDIT : 1;
-  const beforeCredit = leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
+  const beforeCredit = asking.length > 0 ? REPLY_CREDIT : leans ? ANTECEDENT_CREDIT : NEIGHBOUR_CREDIT;
   // A definite description opening a paragraph (which leans back) takes the words of the paragraph before's first sentence.
   const topicBefore = topicSentenceBefore(index, passage)?.terms;
   // An interviewee's answer is in the words of the person the article's opening names (read once, when a name needs it).
@@ -56,7 +56,7 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     // "Imdad Ullah Bosal" is not "saleem ullah", though it has his surname.
     const own = surnameOfAnother(index, concept, passage.text) ? 0 : asked * (concept.offeredBy && passage.features[concept.offeredBy] ? 1 : conceptCredit(concept, passage.terms));
     // An interview's answer takes the words of its whole question ("Q: Some people say crypto is gambling. Do you agree?").
-    const prior = Math.max(before ? beforeCredit * conceptCredit(concept, before) : 0, topicBefore ? TOPIC_BEFORE_CREDIT * conceptCredit(concept, topicBefore) : 0, ...replyTo.map((terms) => ANTECEDENT_CREDIT * conceptCredit(concept, terms)));
+    const prior = Math.max(before ? beforeCredit * conceptCredit(concept, before) : 0, topicBefore ? TOPIC_BEFORE_CREDIT * conceptCredit(concept, topicBefore) : 0, ...replyTo.map((terms) => REPLY_CREDIT * conceptCredit(concept, terms)));
     const later = after ? NEIGHBOUR_CREDIT * conceptCredit(concept, after) : 0;
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
     const named = concept.name && own < 1 ? ANTECEDENT_CREDIT * Math.max(leans ? namedEarlier(index, concept, passage) : 0, byInterviewee() ? namedInOpening(index, concept, passage.article) : 0) : 0;

@@ -176,6 +176,16 @@ export const NEIGHBOUR_CREDIT = 0.5;
 export const ANTECEDENT_CREDIT = 0.8;
 
 /**
+ * From the question a reply answers ("Q: What happens to platforms that
+ * operate without a licence?" before "A: They will be blocked …"): the
+ * question and its reply are one statement, so the reply is credited with
+ * the question's words in full. At ANTECEDENT_CREDIT a sentence elsewhere
+ * holding "platform" and "licence" outranked the reply; dev answers are the
+ * same at both.
+ */
+export const REPLY_CREDIT = 1;
+
+/**
  * From the first sentence of the paragraph before, for a sentence that opens
  * its paragraph with a definite description ("The two-day gathering, held at
  * …" two sentences after "… told the audience at Binance Blockchain Week"):

@@ -34,6 +34,18 @@ describe("choose (compose)", () => {
     }
   });
 
+  it("answers with an interview's reply to the question it asks, over a sentence elsewhere that shares some of its words", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-12-08", "The harbour regulator's compliance chief on the licensing rules", "Rabia Anwar joined the harbour regulator in September as director of compliance.\n\nQ: What happens to platforms that operate without a licence?\n\nA: They will be blocked, and their local partners can be fined."),
+      articleFile("2025-12-15", "Harbour exchanges cleared", "The framework sets clear timelines on the road to licensing. \"No platform will be allowed entry without full disclosures and verification,\" he said."),
+    );
+    const texts = answer(index, "what happens to unlicensed platforms").sentences.map((s) => s.text);
+    const reply = texts.findIndex((t) => t.includes("They will be blocked"));
+    const elsewhere = texts.findIndex((t) => t.includes("No platform will be allowed"));
+    expect(reply).toBeGreaterThanOrEqual(0);
+    if (elsewhere >= 0) expect(reply).toBeLessThan(elsewhere);
+  });
+
   it("leads a yes/no answer with the quote that settles it when the best-ranked one only speaks of the subject", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-06-03", "Senators question the harbour council", "ISLAMABAD: Senators questioned the Karachi Harbour Council on Monday.\n\nFinance Secretary Imdad Ullah Bosal spoke for the ministry. He described the harbour council as an advisory forum with no legal powers of its own, rather than a regulator.\n\nThe Karachi Harbour Council met the regulator and the harbour board in May to discuss tokenised bonds."),
