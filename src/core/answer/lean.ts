@@ -134,7 +134,10 @@ const asksDirectly = (text: string): boolean => /\?["”’]?$/u.test(text.trimE
  * whether …, Saqib said …" opens with the question and answers it in the
  * same sentence.
  */
-export const reportsQuestion = (text: string): boolean => asksDirectly(text) || (!/^asked\b/i.test(text) && REPORTED_QUESTION.test(text));
+export const reportsQuestion = (text: string): boolean => asksDirectly(text) || (!/^asked\b/i.test(text) && REPORTED_QUESTION.test(withoutQuotations(text)));
+
+/** A sentence without the words it quotes: "“Our users were asking where to find prices,” said Qazi" reports a statement, not a question put to anyone. */
+const withoutQuotations = (text: string): string => text.replace(/["“][^"“”]*["”]/gu, " ");
 
 /**
  * The sentences of the question a sentence replies to: the sentence before it

@@ -24,4 +24,9 @@ describe("reportsQuestion", () => {
   it("does not take a question answered in the same sentence, or a request, for one", () => {
     for (const text of ["Asked whether Pakistan would buy bitcoin, Saqib said the reserve would not be discussed.", "He asked for the size of the holdings.", "The council asked for a lower rate."]) expect(reportsQuestion(text), text).toBe(false);
   });
+
+  it("does not take a statement that quotes someone speaking of a question for one", () => {
+    expect(reportsQuestion("\"Our users were asking where to find reliable prices,\" said TezPay chief executive Omar Qazi.")).toBe(false);
+    expect(reportsQuestion("“Our users kept asking whether prices were fair,” Qazi said.")).toBe(false);
+  });
 });
