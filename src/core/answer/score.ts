@@ -177,7 +177,20 @@ export function counts(index: CorpusIndex, text: string, counted: readonly strin
   const words = [...text.matchAll(WORDS)].map(([w]) => w);
   const headCount = counted.some((term) => index.isCollective(term));
   const isCounted = (term: string) => counted.includes(term) || (headCount && index.isCollective(term));
-  return words.some((word, i) => isCounted(toTerm(word) ?? "") && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity));
+  return words.some((word, i) => isCounted(toTerm(word) ?? "") && (words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity) || numberedAfter(words, i)));
+}
+
+/** Words that give the number of what came before them: "coins, of which there are about 1,200", "staff, numbering 40". */
+const GIVES_NUMBER = /\b(?:of which|there (?:are|were|is|was)|number(?:s|ed|ing)?|total(?:s|led|ling)?|stands? at|stood at)\b/i;
+
+/** How many words after a counted word its number may stand, when words between give it ("…, of which officials say there are already about 1,200"). */
+const NUMBER_AFTER_REACH = 10;
+
+/** Whether a quantity follows the word at `i` within reach, with words between that give its number. */
+function numberedAfter(words: readonly string[], i: number): boolean {
+  const after = words.slice(i + 1, i + 1 + NUMBER_AFTER_REACH);
+  const at = after.findIndex((word) => featuresOf(word).quantity);
+  return at > 0 && GIVES_NUMBER.test(after.slice(0, at).join(" "));
 }
 
 /**

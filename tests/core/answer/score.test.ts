@@ -253,6 +253,13 @@ describe("rank (score)", () => {
     expect(counted.parts!.kind).toBeGreaterThan(0);
   });
 
+  it("takes a number after what it counts when words between give it (\"coins, of which … about 1,200\"), not any number after it", () => {
+    const { index } = libraryOfArticles(articleFile("2025-11-20", "The harbour reserve", "Seized coins, of which officials say there are already about 1,200, could seed the reserve.\n\nSeized coins were moved to 3 wallets last year."));
+    const ranked = rank(index, analyze(index, "how many seized coins does the harbour hold"));
+    expect(ranked.find((r) => r.passage.text.includes("1,200"))!.parts!.kind).toBeGreaterThan(0);
+    expect(ranked.find((r) => r.passage.text.includes("3 wallets"))!.parts!.kind).toBe(0);
+  });
+
   it("prefers the sentence that has the question's words side by side, as a name is written, over one that has them apart", () => {
     const { index } = libraryOfArticles(
       articleFile("2025-06-03", "Senators question the harbour council", "Farida Qureshi, who chairs the authority, said the digital plan would help Pakistan.\n\nOfficials also briefed members on the Pakistan Digital Authority's work to digitise public services."),
