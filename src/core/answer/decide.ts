@@ -15,17 +15,22 @@ import { CALENDAR_NAMES, OFFICE_WORDS } from "../features.ts";
 import { toTerm } from "../text.ts";
 
 /**
- * What an answer to these kinds must offer: for "how many X", a quantity of X;
+ * What an answer to these kinds must offer: for "how old", an age; for "what
+ * share", a share of a whole; for "how many X", a quantity of X;
  * for "how much" and a price or fee, an amount (money, a share, a measure)
  * or, for "how much X", any quantity ("capped at two times" for "how much
  * leverage"; ranking prefers a quantity of X);
  * for other number questions, a quantity (not a year).
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion, index: CorpusIndex) => boolean>> = {
-  number: (p, question, index) => (question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount || (question.measured !== undefined && p.features.quantity) : p.features.quantity),
+  number: (p, question, index) =>
+    question.age ? p.features.age : asksForShare(question) ? p.features.share : question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount || (question.measured !== undefined && p.features.quantity) : p.features.quantity,
   // "Which dating app …?" is not answered by a sentence that names none: "someone you met on a dating app".
   which: (p, question) => answersKind(p, question) === true,
 };
+
+/** "What is TezPay's market share", "what percentage …": a share of a whole answers, not a sum or a head count. */
+const asksForShare = (question: AnalyzedQuestion): boolean => question.concepts.some((c) => c.offeredBy === "share");
 
 /**
  * Whether any well-covered passage near the top or in the best passage's

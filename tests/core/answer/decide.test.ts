@@ -310,6 +310,15 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
     expect(refusal("who is the chairman of the regulator")).toBeUndefined();
   });
 
+  it("wants a share of a whole for \"what share\", not a head count or a fee", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-27", "HarbourPay launches crypto price alerts", "HarbourPay, the fastest-growing mobile wallet in the payments market, today announced a price alert service for its 12 million users.\n\nAlerts will be free for six months and then cost Rs50 a month."),
+    );
+    const refusal = (question: string) => refusalIn(index, question);
+    expect(refusal("what is harbourpay's market share")).toBe("nothing of the kind asked");
+    expect(refusal("how many users does harbourpay have")).toBeUndefined();
+  });
+
   it("answers who-runs with the body a sentence says runs it, and still wants a person for who-is-the-office", () => {
     const { index } = libraryOfArticles(
       articleFile("2025-12-15", "Exchanges may register on the reporting system", "The exchanges may register on harbournet, the reporting system run by the Financial Monitoring Unit."),
