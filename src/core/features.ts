@@ -48,10 +48,16 @@ const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const QUANTITY = /(?:\b|(?<=\b(?:Rs|PKR|USD|AED)\.?))(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;
 /**
  * What makes a quantity an amount: a currency ("Rs50", "$2 billion"), a share
- * (Pakistan's papers write "15pc"), a unit of measure. Not a scale word alone:
- * "12 million users" is a count.
+ * (Pakistan's papers write "15pc"), a unit of measure, each beside its figure
+ * ("300 million rupees", "8.2 US cents"). Not a scale word alone: "12 million
+ * users" is a count, and "12 million users … prices in rupees" names no sum.
  */
-const UNIT = /[$€£¥₹₨]|\d\s?(?:%|pc|bn|mn|m|k)\b|\b(?:rs|pkr|usd|aed)\.?\s?(?=\d)|\b(?:rs|pkr|usd|aed|rupees?|paisas?|dollars?|cents?|euros?|pounds?|dirhams?|riyals?|yuan|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?)\b/iu;
+const UNIT_WORDS = String.raw`rs|pkr|usd|aed|rupees?|paisas?|dollars?|cents?|euros?|pounds?|dirhams?|riyals?|yuan|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?`;
+const FIGURE = String.raw`(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|thousand|half|a quarter)`;
+const UNIT = new RegExp(
+  String.raw`(?:[$€£¥₹₨]|\b(?:rs|pkr|usd|aed)\.?)\s?\d|\d\s?(?:%|pc|bn|mn|m|k)\b|\b${FIGURE}(?:[\s-]+(?:hundred|thousand|million|billion|trillion|lakh|crore|us|pakistani|american))*[\s-]+(?:${UNIT_WORDS})\b`,
+  "iu",
+);
 const DURATION = /\b(?:within|in a matter of) (?:seconds|minutes|hours|days|weeks)\b|\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|many)(?:\s*(?:-|to|or|and)\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve))?\s*-?(?:(?:more|further|additional|extra)\s+)?(?:days?|weeks?|months?|years?|hours?|decades?)\b/i;
 /** A share of a whole: a percentage or a fraction ("40 percent of their capacity", "roughly two-thirds"). */
 const SHARE = /\d\s?(?:%|pc\b)|\b(?:percent|per cent|percentage|half|halves|one-third|two-thirds|a third|one-quarter|three-quarters|a quarter|a fifth|a tenth)\b/i;
@@ -112,7 +118,7 @@ class SentenceFeatures implements Features {
     return QUANTITY.test(this.text);
   }
   get amount(): boolean {
-    return QUANTITY.test(this.text) && UNIT.test(this.text);
+    return UNIT.test(this.text);
   }
   get duration(): boolean {
     return DURATION.test(this.text);

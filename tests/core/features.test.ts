@@ -28,11 +28,11 @@ describe("featuresOf(…).reason", () => {
 
 describe("featuresOf(…).amount", () => {
   it("finds money, shares and measures", () => {
-    for (const text of ["Overseas workers sent home $31 billion.", "Tokenised bonds worth 300 million rupees.", "About 15 percent of the population trade.", "It allocated 2,000 MW to miners.", "Deposits are capped at Rs1m a month.", "Exchanges must hold Rs500 million.", "Assets held for longer would be taxed at 7.5pc.", "The winning bids averaged 8.2 US cents per kilowatt-hour.", "Alerts cost Rs50 a month."]) expect(featuresOf(text).amount, text).toBe(true);
+    for (const text of ["Overseas workers sent home $31 billion.", "Tokenised bonds worth 300 million rupees.", "About 15 percent of the population trade.", "It allocated 2,000 MW to miners.", "Deposits are capped at Rs1m a month.", "Exchanges must hold Rs500 million.", "Assets held for longer would be taxed at 7.5pc.", "The winning bids averaged 8.2 US cents per kilowatt-hour.", "Alerts cost Rs50 a month.", "The fee is fifty rupees.", "Capacity rose by 1.2 thousand megawatts."]) expect(featuresOf(text).amount, text).toBe(true);
   });
 
   it("does not take a count or a year for an amount", () => {
-    for (const text of ["PVARA cleared two global exchanges.", "The ban has stood since 2018.", "The digital rupee will be piloted.", "The wallet has 12 million users.", "More than 25 million Pakistanis trade online."]) expect(featuresOf(text).amount, text).toBe(false);
+    for (const text of ["PVARA cleared two global exchanges.", "The ban has stood since 2018.", "The digital rupee will be piloted.", "The wallet has 12 million users.", "More than 25 million Pakistanis trade online.", "TezPay lets its 12 million users follow bitcoin prices in rupees."]) expect(featuresOf(text).amount, text).toBe(false);
   });
 });
 
