@@ -194,14 +194,18 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
 /**
  * How questions name an article rather than ask about its words: "according
  * to the crypto diplomacy piece", "what does the El Salvador report say
- * about …", "according to the article on Pakistan's crypto diplomacy". Group 1
- * or 2 is the article's description.
+ * about …", "according to the article on Pakistan's crypto diplomacy", "what
+ * does the opinion piece on the reserve say about …". Group 1 is the
+ * article's description.
  */
+const DOCUMENT = String.raw`(?:(?:opinion|news|feature|press|wire)\s+)?(?:article|piece|report|story|news|op-?ed|column|editorial|interview|release)`;
 const ARTICLE_REFERENCES = [
   /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+(?:article|piece|report|story|news|op-?ed|column|editorial|interview)\s+(?:on|about)\s+([^,?;:]{3,80}?)(?=[,?;:]|$)/iu,
-  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|write-?up|op-?ed|column|editorial|interview)\b/iu,
-  /^\s*(?:what|how)\s+(?:does|did|do)\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|op-?ed|column|editorial|interview)\s+(?:say|describe|report)\b/iu,
-  /\bwhat\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|op-?ed|column|editorial|interview)\s+(?:says|said|reports|describes)\b/iu,
+  // "what does the opinion piece on the reserve say about …", "what does the interview with the compliance chief say …"
+  new RegExp(String.raw`^\s*(?:what|how)\s+(?:does|did|do)\s+the\s+${DOCUMENT}\s+(?:on|about|with)\s+([^,?;:]{3,60}?)\s+(?:say|describe|report)\b`, "iu"),
+  /\b(?:according to|in|from|per)\s+(?:the|this|that)\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|write-?up|op-?ed|column|editorial|interview|release)\b/iu,
+  /^\s*(?:what|how)\s+(?:does|did|do)\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|op-?ed|column|editorial|interview|release)\s+(?:say|describe|report)\b/iu,
+  /\bwhat\s+the\s+([^,?;:]{3,60}?)\s+(?:article|piece|report|story|op-?ed|column|editorial|interview|release)\s+(?:says|said|reports|describes)\b/iu,
 ];
 
 /** Lowercase letters and digits, one space between words: for finding a phrase in a title. */

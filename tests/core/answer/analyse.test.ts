@@ -220,6 +220,10 @@ The regulator will block the app if it fails to repay customers within 30 days.
     const request = analyze(index, "summarise what the crypto diplomacy column says about pakistan being a follower");
     expect(request.articles?.map(title)).toEqual(["Pakistan’s Crypto Diplomacy Secures Strong Position on International Stage"]);
     expect(request.concepts.map((c) => c.label)).not.toContain("summarise");
+    // "What does the opinion piece on …", "the interview with …", "the … press release say": the same.
+    const piece = analyze(index, "what does the opinion piece on pakistan's crypto diplomacy say about reserves");
+    expect(piece.articles?.map(title)).toEqual(["Pakistan’s Crypto Diplomacy Secures Strong Position on International Stage"]);
+    expect(piece.concepts.map((c) => c.label)).not.toContain("piece");
   });
 
   it("leaves a question alone when no title matches what it calls an article", () => {
