@@ -177,8 +177,25 @@ export function counts(index: CorpusIndex, text: string, counted: readonly strin
   const words = [...text.matchAll(WORDS)].map(([w]) => w);
   const headCount = counted.some((term) => index.isCollective(term));
   const isCounted = (term: string) => counted.includes(term) || (headCount && index.isCollective(term));
-  return words.some((word, i) => isCounted(toTerm(word) ?? "") && (words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => featuresOf(before).quantity) || numberedAfter(words, i)));
+  return words.some((word, i) => isCounted(toTerm(word) ?? "") && (countedBefore(words, i, isCounted) || numberedAfter(words, i)));
 }
+
+/**
+ * Whether a quantity stands within COUNT_REACH words before the word at `i`
+ * with no other plural noun between to count instead: "thousands of new
+ * jobs" counts jobs, "12 million users follow bitcoin" counts users, not
+ * bitcoin.
+ */
+function countedBefore(words: readonly string[], i: number, isCounted: (term: string) => boolean): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - COUNT_REACH); k--) {
+    if (featuresOf(words[k]!).quantity) return true;
+    if (PLURAL.test(words[k]!) && !isCounted(toTerm(words[k]!) ?? "")) return false;
+  }
+  return false;
+}
+
+/** A word that reads as a plural noun ("users", "exchanges"), not "this", "less" or "us". */
+const PLURAL = /^\p{Ll}{3,}[^s'’]s$/u;
 
 /** Words that give the number of what came before them: "coins, of which there are about 1,200", "staff, numbering 40". */
 const GIVES_NUMBER = /\b(?:of which|there (?:are|were|is|was)|number(?:s|ed|ing)?|total(?:s|led|ling)?|stands? at|stood at)\b/i;

@@ -260,6 +260,13 @@ describe("rank (score)", () => {
     expect(ranked.find((r) => r.passage.text.includes("3 wallets"))!.parts!.kind).toBe(0);
   });
 
+  it("does not count a word with the number of another plural noun before it (\"12 million users follow bitcoin\")", () => {
+    const { index } = libraryOfArticles(articleFile("2025-10-27", "Harbour wallet alerts", "HarbourPay lets its 12 million users follow bitcoin prices.\n\nThe harbour has 40 bitcoin ATMs, officials said."));
+    const ranked = rank(index, analyze(index, "how many bitcoin atms does the harbour have"));
+    expect(ranked.find((r) => r.passage.text.includes("12 million"))!.parts!.kind).toBe(0);
+    expect(ranked.find((r) => r.passage.text.includes("40 bitcoin"))!.parts!.kind).toBeGreaterThan(0);
+  });
+
   it("prefers the sentence that has the question's words side by side, as a name is written, over one that has them apart", () => {
     const { index } = libraryOfArticles(
       articleFile("2025-06-03", "Senators question the harbour council", "Farida Qureshi, who chairs the authority, said the digital plan would help Pakistan.\n\nOfficials also briefed members on the Pakistan Digital Authority's work to digitise public services."),
