@@ -27,7 +27,7 @@ import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TER
 function quoteFor(index: CorpusIndex, passage: Passage, question: AnalyzedQuestion, quoted: readonly string[] = []): string {
   const before = quotable(neighbour(index, passage, -1));
   const next = quotable(neighbour(index, passage, 1));
-  const first = before && !quoted.some((q) => q.includes(before.text)) && namesWhatItLeansOn(index, question, passage, before) ? before : passage;
+  const first = before && !quoted.some((q) => q.includes(before.text)) && namesWhatItLeansOn(index, question, passage, before) ? speakerBefore(index, question, before) : passage;
   const last = next && follows(index, question, passage, next) ? next : passage;
   if (first === passage && last === passage) return passage.text;
   const paragraph = index.articles[passage.article]!.paragraphs[passage.paragraph]!;
@@ -51,6 +51,18 @@ function namesWhatItLeansOn(index: CorpusIndex, question: AnalyzedQuestion, pass
   // A reply leans on all of its question: "Q: Some people say crypto is gambling. Do you agree?"
   const leanedOn = replies ? asked : [before];
   return question.concepts.some((c) => !c.answerType && leanedOn.some((q) => conceptCredit(c, q.terms) > conceptCredit(c, passage.terms)));
+}
+
+/**
+ * For "who said …?", the sentence that names the speaker when the one leaned
+ * on names nobody but leans on its own sentence before, in the paragraph:
+ * "Nasir Shah told reporters that … . “Thar produces more power …,” he said.
+ * “Mining lets us sell it …”" is quoted from Nasir Shah.
+ */
+function speakerBefore(index: CorpusIndex, question: AnalyzedQuestion, before: Passage): Passage {
+  if (question.kind !== "who" || namesSomeone(index, question, before) || !leansOnPronoun(before.text)) return before;
+  const further = quotable(neighbour(index, before, -1));
+  return further && namesSomeone(index, question, further) ? further : before;
 }
 
 /**

@@ -46,6 +46,14 @@ describe("choose (compose)", () => {
     if (elsewhere >= 0) expect(reply).toBeLessThan(elsewhere);
   });
 
+  it("quotes, for who-said, from the sentence naming the speaker when the quote leans on a \"he said\" that names nobody", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-02", "Harbour pilot draws foreign miners", "Provincial energy minister Nasir Shah told reporters that the pilot would sell electricity at a low tariff. \"The harbour produces more power at night than the grid can absorb,\" he said. \"Mining lets us sell it instead of wasting it.\""),
+    );
+    const texts = answer(index, "who said mining lets the harbour sell power instead of wasting it").sentences.map((s) => s.text).join(" ");
+    expect(texts).toContain("Nasir Shah");
+  });
+
   it("leads a yes/no answer with the quote that settles it when the best-ranked one only speaks of the subject", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-06-03", "Senators question the harbour council", "ISLAMABAD: Senators questioned the Karachi Harbour Council on Monday.\n\nFinance Secretary Imdad Ullah Bosal spoke for the ministry. He described the harbour council as an advisory forum with no legal powers of its own, rather than a regulator.\n\nThe Karachi Harbour Council met the regulator and the harbour board in May to discuss tokenised bonds."),
