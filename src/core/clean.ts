@@ -9,7 +9,7 @@
  * trailing run of labels, headlines and headline+teaser pairs is chrome.
  */
 import { CHROME_LEAD, isChromeLine } from "./chrome.ts";
-import { splitParagraphs } from "./text.ts";
+import { splitParagraphs, withoutDateline } from "./text.ts";
 
 /** Template placeholders some CMSs leave in the text (`spot_img`, `spot_imgspot_img`). */
 const PLACEHOLDER = /(?:\bspot_img)+\b|(?<=\S)spot_img\b/g;
@@ -123,9 +123,10 @@ function withoutTeasers(lines: readonly string[]): string[] {
   // Above the first sentence a label is the section the story is filed in ("Opinion"), and the headline after it the story's own.
   let inArticle = false;
   for (const line of lines) {
-    inArticle ||= !isHeadline(line.trim());
-    if (inArticle && leadsToStories(line.trim())) teasing = true;
-    else if (teasing && isHeadline(line.trim())) continue;
+    const text = line.trim();
+    inArticle ||= !isHeadline(text);
+    if (inArticle && leadsToStories(text)) teasing = true;
+    else if (teasing && isHeadline(text)) continue;
     else teasing = false;
     kept.push(line);
   }
@@ -152,7 +153,7 @@ function boilerplateStart(paragraphs: readonly string[]): number {
  * dateline ("KARACHI: "), shortened to about a dozen words.
  */
 export function deriveTitle(paragraphs: readonly string[]): string {
-  const first = (paragraphs[0] ?? "").replace(/^[A-Z][A-Z .'-]{1,30}:\s+/, "");
+  const first = withoutDateline(paragraphs[0] ?? "");
   const sentence = first.split(/(?<=[.!?۔؟])\s/)[0] ?? first;
   const words = sentence.replace(/[.!?۔؟]$/, "").split(/\s+/);
   return words.length <= 14 ? words.join(" ") : `${words.slice(0, 12).join(" ")}…`;

@@ -164,10 +164,11 @@ export const phrasalTerm = (verb: string, particle: string): string | null => (P
 
 /**
  * A dateline opening an article's first sentence: where and when the report
- * was filed ("KARACHI: ", "THIMPHU, Nov 14 (Reuters) - ", "NEW YORK (AP) —
- * "), not what it reports. A place or date there answers nothing.
+ * was filed ("KARACHI: ", "D.I. KHAN: ", "THIMPHU, Nov 14 (Reuters) - ", "NEW
+ * YORK (AP) — "), not what it reports. A place or date there answers nothing,
+ * and a title made from the sentence leaves it out.
  */
-const DATELINE = /^\p{Lu}{2,}(?:[\s.'-]+\p{Lu}{2,})*(?:,\s*(?:\p{Lu}\p{Ll}*\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}*\.?))?(?:\s*\([\p{L}\s.]{1,30}\))?\s*(?::|(?<=\)|\d)\s*[—–-])\s+/u;
+const DATELINE = /^\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*(?:\p{Lu}\p{Ll}*\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}*\.?))?(?:\s*\([\p{L}\s.]{1,30}\))?\s*(?::|(?<=\)|\d)\s*[—–-])\s+/u;
 
 /** An article's first sentence without its dateline (the sentence itself when it has none). */
 export const withoutDateline = (text: string): string => text.replace(DATELINE, "");

@@ -29,10 +29,11 @@ describe("withoutDateline", () => {
     expect(withoutDateline("KARACHI: Three foreign companies have applied.")).toBe("Three foreign companies have applied.");
     expect(withoutDateline("THIMPHU, Nov 14 (Reuters) - Pakistan and Bhutan agreed.")).toBe("Pakistan and Bhutan agreed.");
     expect(withoutDateline("NEW YORK (AP) — The mayor met.")).toBe("The mayor met.");
+    expect(withoutDateline("D.I. KHAN: Police said.")).toBe("Police said.");
   });
 
   it("keeps a sentence that opens with an acronym", () => {
-    for (const text of ["FATF – the global watchdog – said so.", "PVARA said on Monday."]) expect(withoutDateline(text)).toBe(text);
+    for (const text of ["FATF – the global watchdog – said so.", "PVARA said on Monday.", "A: No. Gambling has no underlying asset."]) expect(withoutDateline(text)).toBe(text);
   });
 });
 

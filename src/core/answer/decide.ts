@@ -23,8 +23,13 @@ import { toTerm } from "../text.ts";
  * for other number questions, a quantity (not a year).
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion, index: CorpusIndex) => boolean>> = {
-  number: (p, question, index) =>
-    question.age ? p.features.age : asksForShare(question) ? p.features.share : question.counted ? counts(index, p.text, question.counted) : question.amount ? p.features.amount || (question.measured !== undefined && p.features.quantity) : p.features.quantity,
+  number: (p, question, index) => {
+    if (question.age) return p.features.age;
+    if (asksForShare(question)) return p.features.share;
+    if (question.counted) return counts(index, p.text, question.counted);
+    if (question.amount) return p.features.amount || (question.measured !== undefined && p.features.quantity);
+    return p.features.quantity;
+  },
   // "Which dating app …?" is not answered by a sentence that names none: "someone you met on a dating app".
   which: (p, question) => answersKind(p, question) === true,
 };
@@ -53,12 +58,11 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
   return false;
 }
 
-/** The term ids of the words of a sentence that name an office ("Governor", "chairs"). */
-const officeWords = (index: CorpusIndex, p: Passage): number[] =>
-  [...p.text.matchAll(OFFICE_WORDS)].flatMap(([word]) => {
-    const id = index.vocabulary.get(toTerm(word) ?? "");
-    return id === undefined ? [] : [id];
-  });
+/** The terms of the words of a sentence that name an office ("Governor", "chairs"), as a term set. */
+function officeTerms(index: CorpusIndex, p: Passage): TermIds {
+  const ids = [...p.text.matchAll(OFFICE_WORDS)].flatMap(([word]) => index.vocabulary.get(toTerm(word) ?? "") ?? []);
+  return Uint32Array.from(new Set(ids)).sort();
+}
 
 /**
  * Whether the best passage, or the sentence after it (or before it, when it
@@ -75,7 +79,11 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   // "who is the governor of X" is answered where an office is named: "the X government" names none.
   // … and the office asked for, when it is a particular one: Bhutan's "officials" name no governor.
   const offices = question.concepts.filter((c) => !c.entity && namesParticularOffice(c.label));
-  const office = !question.office || around.some((p) => p.features.office && offices.every((c) => officeWords(index, p).some((id) => conceptCredit(c, Uint32Array.of(id)) > 0)));
+  const namesOffice = (p: Passage) => {
+    const held = officeTerms(index, p);
+    return offices.every((c) => conceptCredit(c, held) > 0);
+  };
+  const office = !question.office || around.some((p) => p.features.office && namesOffice(p));
   // "who runs goAML?" — "the reporting system run by the Financial Monitoring Unit": a verb of office may be a body's.
   const byBody = !question.office && around.some((p) => RUN_BY.test(p.text));
   return office && (byBody || around.some((p) => p.features.person));
