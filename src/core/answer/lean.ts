@@ -15,10 +15,11 @@ const CONTINUES = /^(?:it|its|this|that|these|those|he|she|they|his|her|their|su
  * A sentence that opens with a definite description and names nothing in it
  * ("The two-day gathering, held at …", "The chairperson should be …", "The
  * central bank urged caution"): news refers back to what it named in the
- * sentence before this way. "The board of the Pakistan Virtual Assets
+ * sentence before this way ("The $320 million project will be built in two
+ * phases"). "The board of the Pakistan Virtual Assets
  * Regulatory Authority …" and "The Rules of Business …" name their referent.
  */
-const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)[\p{Ll}\d][\p{L}\d-]*`;
+const NP_WORD = String.raw`(?!(?:of|for|in|at|on|and|to|with|by|from)\b)(?:[$€£¥₹₨]|Rs\.?)?[\p{Ll}\d][\p{L}\d-]*(?:[.,]\d+)*`;
 const DEFINITE = new RegExp(String.raw`^[Tt]he (?:${NP_WORD} ){0,2}${NP_WORD}(?![\p{L}\d-])(?! (?:of|for|at|in|on|by|from) (?:the )?\p{Lu})(?! \p{Lu})`, "u");
 
 
