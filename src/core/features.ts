@@ -7,6 +7,8 @@ export interface Features {
   quantity: boolean;
   /** A quantity with a unit: money, a share, a scale word or a measure ("$25 billion", "15 percent", "2,000 MW"). */
   amount: boolean;
+  /** A sum of money: a currency beside its figure ("Rs180 million", "$320 million", "300 million rupees") — not a measure ("150-megawatt"). */
+  money: boolean;
   /** A stretch of time: "120 days", "six to eight months", "a few weeks", "two years". */
   duration: boolean;
   /** A share of a whole: "40 percent", "15pc", "two-thirds", "half". */
@@ -52,12 +54,16 @@ const QUANTITY = /(?:\b|(?<=\b(?:Rs|PKR|USD|AED)\.?))(?!(?:19|20)\d{2}\b)\d|\b(t
  * ("300 million rupees", "8.2 US cents"). Not a scale word alone: "12 million
  * users" is a count, and "12 million users … prices in rupees" names no sum.
  */
-const UNIT_WORDS = String.raw`rs|pkr|usd|aed|rupees?|paisas?|dollars?|cents?|euros?|pounds?|dirhams?|riyals?|yuan|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?`;
+const CURRENCY_WORDS = String.raw`rs|pkr|usd|aed|rupees?|paisas?|dollars?|cents?|euros?|pounds?|dirhams?|riyals?|yuan`;
+const UNIT_WORDS = String.raw`${CURRENCY_WORDS}|percent|per cent|percentage|megawatts?|gigawatts?|kilowatts?|mw|gw|kw|kwh|mwh|tonnes?|tons?|kg|kilograms?|grams?|tolas?|ounces?|barrels?|acres?|hectares?|km|kilomet(?:er|re)s?|miles?`;
 const FIGURE = String.raw`(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|thousand|half|a quarter)`;
-const UNIT = new RegExp(
-  String.raw`(?:[$€£¥₹₨]|\b(?:rs|pkr|usd|aed)\.?)\s?\d|\d\s?(?:%|pc|bn|mn|m|k)\b|\b${FIGURE}(?:[\s-]+(?:hundred|thousand|million|billion|trillion|lakh|crore|us|pakistani|american))*[\s-]+(?:${UNIT_WORDS})\b`,
-  "iu",
-);
+/** A currency before its figure ("$2 billion", "Rs50"). */
+const CURRENCY_FIGURE = String.raw`(?:[$€£¥₹₨]|\b(?:rs|pkr|usd|aed)\.?)\s?\d`;
+/** A figure, its scale words, then one of `units` ("300 million rupees", "8.2 US cents"). */
+const figureOf = (units: string): string => String.raw`\b${FIGURE}(?:[\s-]+(?:hundred|thousand|million|billion|trillion|lakh|crore|us|pakistani|american))*[\s-]+(?:${units})\b`;
+const UNIT = new RegExp(String.raw`${CURRENCY_FIGURE}|\d\s?(?:%|pc|bn|mn|m|k)\b|${figureOf(UNIT_WORDS)}`, "iu");
+/** A sum of money: a currency beside its figure — what "how much does it cost" is answered with, not "150-megawatt". */
+const MONEY = new RegExp(`${CURRENCY_FIGURE}|${figureOf(CURRENCY_WORDS)}`, "iu");
 const DURATION = /\b(?:within|in a matter of) (?:seconds|minutes|hours|days|weeks)\b|\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|many)(?:\s*(?:-|to|or|and)\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve))?\s*-?(?:(?:more|further|additional|extra)\s+)?(?:days?|weeks?|months?|years?|hours?|decades?)\b/i;
 /** A share of a whole: a percentage or a fraction ("40 percent of their capacity", "roughly two-thirds"). */
 const SHARE = /\d\s?(?:%|pc\b)|\b(?:percent|per cent|percentage|half|halves|one-third|two-thirds|a third|one-quarter|three-quarters|a quarter|a fifth|a tenth)\b/i;
@@ -119,6 +125,9 @@ class SentenceFeatures implements Features {
   }
   get amount(): boolean {
     return UNIT.test(this.text);
+  }
+  get money(): boolean {
+    return MONEY.test(this.text);
   }
   get duration(): boolean {
     return DURATION.test(this.text);

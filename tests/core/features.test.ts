@@ -36,6 +36,13 @@ describe("featuresOf(…).amount", () => {
   });
 });
 
+describe("featuresOf(…).money", () => {
+  it("finds a currency beside its figure, and not a measure or a share", () => {
+    for (const text of ["The $320 million project will be built in two phases.", "The trial cost Rs180 million.", "Tokenised bonds worth 300 million rupees.", "The winning bids averaged 8.2 US cents per kilowatt-hour."]) expect(featuresOf(text).money, text).toBe(true);
+    for (const text of ["It will build a 150-megawatt mining centre.", "About 15 percent of the population trade.", "The wallet has 12 million users."]) expect(featuresOf(text).money, text).toBe(false);
+  });
+});
+
 describe("featuresOf(…).duration", () => {
   it("finds a stretch of time, in figures or words", () => {
     for (const text of ["Ordinances of this kind remain in force for 120 days.", "Building such a regime would take six to eight months.", "Definitive agreements are due within six months.", "The pilot ran for two years.", "Recipients will receive rupees within minutes.", "Officials expect at least three more months to pass before any licence is granted."]) expect(featuresOf(text).duration, text).toBe(true);

@@ -27,6 +27,7 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
     if (question.age) return p.features.age;
     if (asksForShare(question)) return p.features.share;
     if (question.counted) return counts(index, p.text, question.counted);
+    if (question.money) return p.features.money;
     if (question.amount) return p.features.amount || (question.measured !== undefined && p.features.quantity);
     return p.features.quantity;
   },

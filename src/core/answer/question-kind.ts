@@ -159,6 +159,12 @@ function measuredBy(text: string): string[] | undefined {
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
 const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|tariff|tariffs|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|salaries|budget|amount|rate|rates|percentage|share|revenue|income)\b/i;
 
+/**
+ * Words that ask for a sum of money, not any amount: "how much will the hub
+ * cost" is answered by "$320 million", not by "150-megawatt".
+ */
+const MONEY = /\b(?:money|cash|funds?|funding|loans?|price|prices|cost|costs|costing|fee|fees|fine|fines|penalty|penalties|salary|salaries|budget|revenue|income|worth|pay|pays|paid|spend|spends|spent|invest|invests|invested|investment|raise|raised|collect|collected|lose|lost|earn|earned|owe|owed|charge|charges|charged)\b/i;
+
 /** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
 const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;
 
@@ -222,13 +228,14 @@ export const namesParticularOffice = (word: string): boolean => PARTICULAR_OFFIC
  * a "who" question about an office's holder wants a person's name, or that a
  * "when will" question wants a time to come.
  */
-export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; measured?: string[]; duration: boolean; frequency: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
+export function answerWanted(text: string, kind: QuestionKind): { counted?: string[]; amount: boolean; money: boolean; measured?: string[]; duration: boolean; frequency: boolean; age: boolean; person: boolean; office: boolean; future: boolean } {
   // A verb the lookahead does not know ("how many pakistanis trade crypto"): the word after "how many" is what is counted.
   const counted = (HOW_MANY.exec(text)?.[1] ?? HOW_MANY_WORD.exec(text)?.[1])?.split(/\s+/).flatMap((word) => toTerm(word) ?? []);
   const person = kind === "who" && ASKS_FOR_PERSON.test(text);
   return {
     counted: counted?.length ? counted : undefined,
     amount: kind === "number" && !counted?.length && AMOUNT.test(text),
+    money: kind === "number" && !counted?.length && MONEY.test(text),
     measured: kind === "number" ? measuredBy(text) : undefined,
     duration: DURATION.test(text),
     frequency: kind === "when" && /\bhow often\b/i.test(text),

@@ -75,6 +75,8 @@ export interface AnalyzedQuestion {
    * amount — money, a share, a measure — not a count ("two exchanges").
    */
   amount: boolean;
+  /** "How much does it cost …?", "how much did they pay / lose …?": the amount is a sum of money ("$320 million"), not a measure ("150-megawatt"). */
+  money: boolean;
   /**
    * For "how much X" with X no word of money ("how much bitcoin does Bhutan
    * hold"): the terms of X, which a quantity may measure instead of a

@@ -52,17 +52,22 @@ describe("classify", () => {
 
 describe("answerWanted", () => {
   it("reads what a how-many question counts, and that how much or a price asks for an amount", () => {
-    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, duration: false, frequency: false, age: false, person: false, office: false, future: false });
-    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, duration: false, frequency: false, age: false, person: false, office: false, future: false });
+    expect(answerWanted("roughly how many us lawmakers did saqib meet", "number")).toEqual({ counted: ["us", "lawmak"], amount: false, money: false, duration: false, frequency: false, age: false, person: false, office: false, future: false });
+    expect(answerWanted("how much money did overseas pakistanis send home", "number")).toEqual({ counted: undefined, amount: true, money: true, duration: false, frequency: false, age: false, person: false, office: false, future: false });
     expect(answerWanted("what is the maximum fine for an unlicensed exchange", "number")).toMatchObject({ amount: true });
     expect(answerWanted("how many people attended harbour week", "number").counted).toEqual(["peopl"]);
     // "How much X" measures X, which a quantity of it answers as a sum would; "how much did …" and "how much money" do not.
     expect(answerWanted("how much bitcoin does bhutan hold", "number")).toMatchObject({ amount: true, measured: ["bitcoin"] });
     expect(answerWanted("how much did the ministry raise", "number").measured).toBeUndefined();
+    // What something costs, or what was paid, lost or raised, is a sum of money, not any amount ("150-megawatt").
+    expect(answerWanted("how much will the gwadar mining hub cost", "number").money).toBe(true);
+    expect(answerWanted("how much did the teacher lose", "number").money).toBe(true);
+    expect(answerWanted("how much bitcoin does bhutan hold", "number").money).toBe(false);
+    expect(answerWanted("how much electricity is set aside", "number").money).toBe(false);
     expect(answerWanted("how much money did overseas pakistanis send home", "number").measured).toBeUndefined();
     // A verb the reading does not know ends nothing: the word after "how many" is still what is counted.
     expect(answerWanted("how many pakistanis trade crypto according to saqib", "number").counted).toEqual(["pakistani"]);
-    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, duration: false, frequency: false, age: true, person: false, office: false, future: false });
+    expect(answerWanted("what's the age limit for the chair", "number")).toEqual({ counted: undefined, amount: false, money: false, duration: false, frequency: false, age: true, person: false, office: false, future: false });
   });
 
   it("reads that how quickly or how fast asks for a stretch of time", () => {

@@ -290,4 +290,13 @@ describe("rank (score)", () => {
     expect(solar.length).toBeGreaterThan(0);
     expect(solar.every((r) => r.coverage === 0)).toBe(true);
   });
+  it("answers what something costs with its price, not its size: a sum of money, in the sentence that calls back to the project", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-18", "Solar mining hub planned for harbour free zone", "A consortium has agreed to build a 150-megawatt bitcoin mining centre in the harbour free zone, officials said.\n\nThe $320 million project will be built in two phases, the board said.\n\nThe board said the site would pay a commercial tariff for grid power."),
+    );
+    const ranked = rank(index, analyze(index, "how much will the harbour mining hub cost"));
+    const price = ranked.find((r) => r.passage.text.includes("$320 million"));
+    expect(price?.parts!.kind).toBeGreaterThan(0);
+    expect(ranked.find((r) => r.passage.text.includes("150-megawatt"))!.parts!.kind).toBe(0);
+  });
 });
