@@ -22,6 +22,8 @@ export interface Features {
   role: boolean;
   /** An office held, by its noun or its verb ("heads", "chaired by"): what names the holder of an office asked about. */
   office: boolean;
+  /** A doer named after "by": "being built by the Punjab Information Technology Board", "led by Lumen Hash" — a body answers "who is building …". */
+  agent: boolean;
   place: boolean;
   /** A venue: a named place something is at ("at the Coca-Cola Arena", "at Gracie Mansion"), not the city it is in. */
   venue: boolean;
@@ -99,6 +101,7 @@ const PLACE = new RegExp(PLACE_NAMED.source, "u");
  * the town or country around it.
  */
 export const VENUE_NAMED = new RegExp(nameAfter("at"), "gu");
+const AGENT = new RegExp(nameAfter("by"), "u");
 const VENUE = new RegExp(VENUE_NAMED.source, "u");
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;
 /** Words that settle a yes/no question either way: a negation, a contrast, a verdict. */
@@ -149,6 +152,9 @@ class SentenceFeatures implements Features {
   }
   get office(): boolean {
     return OFFICE.test(this.text);
+  }
+  get agent(): boolean {
+    return AGENT.test(this.text);
   }
   get place(): boolean {
     return PLACE.test(this.text);

@@ -136,7 +136,7 @@ const measures = (p: Passage, measured: readonly string[] | undefined): boolean 
 
 const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion) => boolean>> = {
   which: namesSomethingNew,
-  who: (p, question) => (question.person ? p.features.person && (!question.office || p.features.office) : p.features.person || p.features.role),
+  who: (p, question) => (question.person ? p.features.person && (!question.office || p.features.office) : p.features.person || p.features.role || p.features.agent),
   when: datesWithin,
   where: placesSomewhereNew,
   number: (p, question) => (question.age ? p.features.age : question.money ? p.features.money : question.amount ? p.features.amount || measures(p, question.measured) : p.features.number),

@@ -6,6 +6,17 @@ import { featuresOf } from "../../../src/core/features.ts";
 import type { Passage } from "../../../src/core/passage-index.ts";
 
 describe("answersKind (offers)", () => {
+  it("takes a body named as the doer (\"built by the Harbour Technology Board\") for a who-question that asks for no office's holder", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-03", "Harbour begins blockchain trial for land records", "KARACHI: The harbour has started a pilot that stores land records on a blockchain.\n\nThe project is being built by the Harbour Technology Board with support from the regulator.\n\nThe records will be kept until May 2026."),
+    );
+    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
+    expect(answersKind(passage("The project is being built"), analyze(index, "who is building the land records system"))).toBe(true);
+    expect(answersKind(passage("The records will be kept"), analyze(index, "who is keeping the land records"))).toBe(false);
+    // Asked for an office's holder, a body is no answer.
+    expect(answersKind(passage("The project is being built"), analyze(index, "who heads the harbour land records project"))).toBe(false);
+  });
+
   it("takes a stretch of time for a how-long question, not any date", () => {
     const { index } = fixtureLibrary();
     const question = analyze(index, "how long were withdrawals frozen before the audit");
