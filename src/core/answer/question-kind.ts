@@ -196,7 +196,7 @@ export const asksForDuration = (word: string, question: string): boolean => LAST
  * "who" questions may be answered by a body ("who must applicants be
  * licensed by?" — the SEC, the FCA).
  */
-const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WORDS}|heads|headed|leads?|(?:co-?)?founded|runs|chairs|chaired|owns)\\b`, "i");
+const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:(?:${ROLE_WORDS})s?|headed|leads?|(?:co-?)?founded|runs|chairs|chaired|owns)\\b`, "i");
 
 /**
  * "when will …", "when is the next …": a question about what is to come,
@@ -207,7 +207,7 @@ const ASKS_FOR_PERSON = new RegExp(`^\\s*(?:who|whom|whose)\\b.*\\b(?:${ROLE_WOR
 const ASKS_ABOUT_FUTURE = /\bwhen\s+(?:will|would|shall|is\s+the\s+next|are\s+the\s+next|(?:is|are)\b.*\b(?:going to|expected|due|scheduled|set to|planned))\b/i;
 
 /** A question naming an office by its noun ("who is the governor …"), not by a verb ("who heads …"). */
-const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
+const NAMES_OFFICE = new RegExp(`\\b(?:${ROLE_WORDS})s?\\b(?<!\\b(?:chairs|heads))`, "i");
 
 /**
  * Offices particular enough that a sentence must speak of them to name their

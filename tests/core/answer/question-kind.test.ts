@@ -86,6 +86,13 @@ describe("answerWanted", () => {
     expect(answerWanted("who must exchanges be licensed by", "who").person).toBe(false);
   });
 
+  it("reads an office named in the plural as an office whose holders are asked for (\"who are the founders\"), and \"chairs\" or \"heads\" as verbs", () => {
+    expect(answerWanted("who are the founders of paisa vault", "who")).toMatchObject({ person: true, office: true });
+    expect(answerWanted("who are the directors of the board", "who")).toMatchObject({ person: true, office: true });
+    expect(answerWanted("who chairs the finance committee", "who")).toMatchObject({ person: true, office: false });
+    expect(answerWanted("who heads the regulator", "who")).toMatchObject({ person: true, office: false });
+  });
+
   it("reads that a when-will question asks for a time to come", () => {
     expect(answerWanted("when will the pilot start", "when").future).toBe(true);
     expect(answerWanted("when is the next hearing", "when").future).toBe(true);
