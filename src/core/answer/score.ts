@@ -61,7 +61,9 @@ export function coverage(index: CorpusIndex, question: AnalyzedQuestion, passage
     const title = (leans ? ANTECEDENT_CREDIT : TITLE_CREDIT) * conceptCredit(concept, index.titleTerms[passage.article]!);
     const named = concept.name && own < 1 ? ANTECEDENT_CREDIT * Math.max(leans ? namedEarlier(index, concept, passage) : 0, byInterviewee() ? namedInOpening(index, concept, passage.article) : 0) : 0;
     const near = Math.max(own, prior, later, named);
-    if (near === 0 && namesPlace(index, concept) && (title === 0 || !mainPlace(index, concept, passage.article))) return 0;
+    // What a how-many question counts is checked by counts(): "how many pakistanis trade …" is answered by "1.5 million people who trade …".
+    const counted = question.counted?.includes(soleTerm(concept) ?? "") ?? false;
+    if (near === 0 && !counted && namesPlace(index, concept) && (title === 0 || !mainPlace(index, concept, passage.article))) return 0;
     found += concept.weight * Math.max(near, title, TITLE_CREDIT * datedIn(index, concept, passage.article));
   }
   return total === 0 ? 0 : found / total;

@@ -299,4 +299,14 @@ describe("rank (score)", () => {
     expect(price?.parts!.kind).toBeGreaterThan(0);
     expect(ranked.find((r) => r.passage.text.includes("150-megawatt"))!.parts!.kind).toBe(0);
   });
+  it("reads the people a how-many question counts by their nationality (\"how many pakistanis\") as a head count, not a place the passage must name", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-12", "Tax panel rejects crypto levy", "ISLAMABAD: The revenue board had identified around 1.5 million people who trade crypto through foreign exchanges.\n\nMembers said the board had no way to collect such a tax.\n\nThe committee met at Parliament House.\n\nMost trading takes place on platforms that do not share data with Pakistani authorities."),
+      articleFile("2025-11-20", "Bankers weigh a rupee stablecoin", "KARACHI: More than 40 million Pakistanis use digital wallets, bankers said.\n\nThe bankers met on Friday. They discussed reserves. They discussed fees. They discussed audits. They discussed pilots. They discussed rules. They discussed wallets. They discussed banks. They discussed loans. They discussed deposits. They discussed risks. They discussed staff. They discussed budgets. They discussed rates."),
+    );
+    const [best] = rank(index, analyze(index, "how many pakistanis trade crypto on foreign exchanges"));
+    expect(best!.passage.text).toContain("1.5 million people");
+    expect(best!.coverage).toBeGreaterThan(0.45);
+    expect(best!.parts!.kind).toBeGreaterThan(0);
+  });
 });
