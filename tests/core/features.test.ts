@@ -96,6 +96,8 @@ describe("featuresOf(…).person", () => {
     for (const text of ["A Karachi fintech, Sonehra Digital, launched a token.", "Tijori Custody plans to apply."]) expect(featuresOf(text).person, text).toBe(false);
     // So are colleges, courts and federations.
     for (const text of ["The Harbour College will run the courses.", "The Islamabad High Court heard the case.", "The Traders Federation objected."]) expect(featuresOf(text).person, text).toBe(false);
+    // … and laws: "the State Bank of Pakistan Act" names no one.
+    for (const text of ["Parliament amended the State Bank of Pakistan Act in 2024.", "The Virtual Assets Ordinance took effect."]) expect(featuresOf(text).person, text).toBe(false);
     expect(featuresOf("Sonehra's chief executive, Sana Iqbal, was a banker.").person).toBe(true);
   });
 });
