@@ -174,8 +174,9 @@ const SHORTEST_PROPER_NOUN = 4;
 /**
  * Finds the alias group whose phrase starts at `at` in the question's terms,
  * longest first — or whose phrase does less the place that ends it ("state
- * bank" for the State Bank of Pakistan, as news shortens it): then `short`
- * is what the question wrote.
+ * bank" for the State Bank of Pakistan, as news shortens it, unless another
+ * place follows: "state bank of nigeria"): then `short` is what the question
+ * wrote.
  */
 function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { group: number; length: number; short?: string[] } | undefined {
   let best: { group: number; length: number; short?: string[] } | undefined;
@@ -185,7 +186,10 @@ function aliasAt(index: CorpusIndex, terms: readonly string[], at: number): { gr
       if (fits && phrase.length > (best?.length ?? 0)) best = { group: g, length: phrase.length };
       const short = phrase.slice(0, -1);
       const place = phrase.at(-1);
-      if (short.length >= 2 && short.length > (best?.length ?? 0) && short.every((t, k) => terms[at + k] === t) && place !== undefined && index.isProperNoun(place)) best = { group: g, length: short.length, short };
+      // "state bank of nigeria" names another place's bank, not the State Bank of Pakistan.
+      const after = terms[at + short.length];
+      const elsewhere = after !== undefined && after !== place && index.isProperNoun(after);
+      if (short.length >= 2 && short.length > (best?.length ?? 0) && short.every((t, k) => terms[at + k] === t) && place !== undefined && index.isProperNoun(place) && !elsewhere) best = { group: g, length: short.length, short };
     }
   });
   return best;

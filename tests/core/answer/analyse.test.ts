@@ -146,6 +146,8 @@ describe("analyze", () => {
     expect([...analyze(index, "why was the state bank unhappy").reach]).not.toContain("told");
     // A long name's other shortenings stay words: "virtual assets" is not VARA.
     expect(analyze(index, "what are virtual assets").concepts.map((c) => c.label)).toEqual(["virtual", "assets"]);
+    // Another place after it names another place's bank: "the state bank of nigeria" is not the SBP.
+    expect(analyze(index, "who is the governor of the state bank of nigeria").concepts.map((c) => c.label)).not.toContain("state bank");
   });
 
   it("drops an adverb phrase of WordNet's that opens with a dropped word (\"so far\"), rather than seek its last word", () => {
