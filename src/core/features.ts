@@ -47,6 +47,12 @@ export const OFFICE_WORDS = new RegExp(OFFICE.source, "gi");
  * Blockchain Week").
  */
 const DATE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|spring|summer|autumn|winter|(?:19|20)\d{2}|(?:next|last|this|that|coming|following|previous|past|same|current) (?:week|month|year|quarter)|(?:weeks|months|years) (?:ago|later|earlier))\b/i;
+/**
+ * The day a statement was made, attached to its verb of speech ("…, the
+ * company said on Thursday", "officials told reporters on Monday"): when the
+ * report came, not when what it reports happened.
+ */
+const SAID_ON = /\b(?:said|says|told (?:\w+ )?\w+|added|stated|confirmed)(?: (?:in a statement|in an interview|at a briefing))? (?:on|late on|early on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|billion|trillion|half|double|twice|triple)\b/i;
 /** Digits after a word boundary or glued to a currency ("Rs1m", "PKR500"), not a year. */
 const QUANTITY = /(?:\b|(?<=\b(?:Rs|PKR|USD|AED)\.?))(?!(?:19|20)\d{2}\b)\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|half|quarter|double|twice|triple)\b/i;
@@ -118,7 +124,7 @@ class SentenceFeatures implements Features {
   constructor(private readonly text: string) {}
 
   get date(): boolean {
-    return DATE.test(this.text);
+    return DATE.test(this.text.replace(SAID_ON, ""));
   }
   get number(): boolean {
     return NUMBER.test(this.text);

@@ -139,6 +139,11 @@ describe("featuresOf(…).date", () => {
     expect(featuresOf("The bill will be tabled soon.").date).toBe(false);
   });
 
+  it("does not take the day a statement was made for a date of what it reports (\"…, the company said on Thursday\")", () => {
+    for (const text of ["Paisa Vault has raised $6 million in a seed round, the company said on Thursday.", "The pilot covers three districts, officials told reporters on Monday."]) expect(featuresOf(text).date, text).toBe(false);
+    for (const text of ["The startup was founded in 2023.", "PVARA announced the licences on Tuesday.", "The minister said on Friday that the pilot would start in March."]) expect(featuresOf(text).date, text).toBe(true);
+  });
+
   it("finds a week, month or year only where it is placed in time, not a tax year or an event's name", () => {
     for (const text of ["The rules take effect next month.", "Officials met earlier this week.", "The plan was dropped two years later."]) expect(featuresOf(text).date, text).toBe(true);
     for (const text of ["Profits below Rs500,000 in a tax year would be exempt.", "Saqib spoke at Binance Blockchain Week.", "Trading exceeds $300 billion a year."]) expect(featuresOf(text).date, text).toBe(false);
