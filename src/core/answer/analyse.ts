@@ -6,7 +6,7 @@
  */
 import type { CorpusIndex } from "../passage-index.ts";
 import { MAX_QUERY_TERMS, PARTICLES, foldTypography, isFramingWord, isNumeric, phraseKey, toTerm } from "../text.ts";
-import { CALENDAR_TERMS, conceptShare, makeConcept, phraseConcept, soleTerm } from "./expand.ts";
+import { CALENDAR_TERMS, conceptShare, makeConcept, phraseConcept, soleTerm, withOpposites } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
@@ -163,6 +163,13 @@ function splitPhrasalAt(index: CorpusIndex, words: readonly string[], tokens: re
     }
   }
   return undefined;
+}
+
+/** Whether the words of a concept stand right before another word of the question ("legal framework"). */
+function describesNext(tokens: readonly Token[], span: [number, number] | undefined): boolean {
+  if (!span) return false;
+  const last = tokens[span[1] - 1];
+  return last !== undefined && tokens.some((t) => t.at === last.at + 1);
 }
 
 /** Words after which a particle ends its phrasal verb: the end of a clause or a preposition. */
@@ -350,6 +357,9 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   // "elon musk's dad" asks about a relative, who may share the surname ("Errol Musk").
   for (const [k, concept] of concepts.entries()) if (concept.person && possessive(text, concept.label)) concepts[k] = { ...concept, person: false };
   mergeEnumeration(index, text, tokens, concepts, spans);
+  // A yes/no question is settled by the opposite of its verb or its predicate ("approve" — "rejected"), not of a
+  // word that describes the next ("a legal framework").
+  if (kind === "yesno") concepts.splice(0, concepts.length, ...concepts.map((c, k) => (describesNext(tokens, spans[k]) ? c : withOpposites(index, c))));
   const searchTerms = retrievalTerms(index, concepts);
   const wanted = answerWanted(text, kind);
   return {

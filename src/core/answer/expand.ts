@@ -11,6 +11,7 @@ import type { AnalyzedQuestion, Concept, Expansion } from "./types.ts";
 import { CALENDAR_NAMES } from "../features.ts";
 
 export type { Concept, Expansion } from "./types.ts";
+import { oppositeKey } from "../lexicon.ts";
 import { ANSWER_TYPE_WEIGHT, DERIVED_CREDIT, FUZZY_CREDIT, MIN_TYPO_STEM, SHORT_PREFIX_CREDIT, TYPO_TAIL, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
 
 /**
@@ -159,6 +160,31 @@ export function makeConcept(index: CorpusIndex, label: string, alts: string[][],
   const best = known ? Math.max(...knownAlts.map((alt) => Math.max(...alt.map((e) => idf(index, documentFrequency(index, e)))))) : undefined;
   const name = entity || (known && alts.every((alt) => alt.every((term) => !index.isEnglish(term) && !FUNCTION_WORDS.has(term) && !CALENDAR_TERMS.has(term))));
   return { label, alts, expansions, entity: decisive, name, answerType, known, weight: conceptWeight(index, best, decisive, answerType) };
+}
+
+/**
+ * A word's concept with its opposites (WordNet's antonyms, see lexicon.ts)
+ * among its expansions (at OPPOSITE_CREDIT, as lexicon.ts keeps them), for a question asking for a yes
+ * or a no: "did the committee approve the tax?" is answered by the sentence
+ * that says it "rejected" it. Names and phrases have none, nor does a word
+ * that describes the next ("legal framework": the question asks whether there
+ * is one, not whether it is legal) — the caller leaves those out.
+ */
+export function withOpposites(index: CorpusIndex, concept: Concept): Concept {
+  const term = soleTerm(concept);
+  // A word the articles never use as it is spelled ("right" in "right now") lends no opposites ("left").
+  if (term === undefined || concept.name || concept.entity || !index.vocabulary.has(term)) return concept;
+  const stems = [term, ...(index.lemmas.get(concept.label.toLowerCase()) ?? [])];
+  const expansion = new Map(concept.expansions[0]![0]!);
+  const opposites: number[] = [];
+  for (const stem of stems) {
+    for (const [id, credit] of index.related.get(oppositeKey(stem)) ?? []) {
+      if (expansion.has(id)) continue;
+      expansion.set(id, credit);
+      opposites.push(id);
+    }
+  }
+  return opposites.length === 0 ? concept : { ...concept, expansions: [[expansion]], opposites };
 }
 
 /**

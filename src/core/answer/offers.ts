@@ -8,6 +8,7 @@
 import { CALENDAR_NAMES, PLACE_NAMED, VENUE_NAMED } from "../features.ts";
 import type { Passage } from "../passage-index.ts";
 import { terms, toTerm } from "../text.ts";
+import { hasTerm } from "../term-ids.ts";
 import { reportsQuestion } from "./lean.ts";
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 
@@ -120,6 +121,8 @@ const VERDICT = /^(?:A:\s*)?(?:yes|no)\b(?![\s-]+(?:one|longer|more|less|doubt|m
 function settlesQuestion(p: Passage, question: AnalyzedQuestion): boolean {
   // A reply that opens with its verdict: "A: No.", "Yes, and …".
   if (VERDICT.test(p.text)) return true;
+  // The opposite of a word of the question: "did the committee approve the tax?" — "rejected".
+  if (question.concepts.some((c) => c.opposites?.some((id) => hasTerm(p.terms, id)))) return true;
   if (!p.features.stance) return false;
   const words = p.text.split(/[^\p{L}\p{N}'’-]+/u);
   const wanted = question.reach;

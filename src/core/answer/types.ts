@@ -40,6 +40,8 @@ export interface Concept {
    * passage holding "PVARA" does not cover "VARA" by those words.
    */
   outrankedBy?: Expansion[];
+  /** In a yes/no question, the word's opposites the corpus has (term ids, also among its expansions): a sentence holding one settles the question. */
+  opposites?: number[];
   /** True when the corpus has some spelling of it. */
   known: boolean;
   weight: number;

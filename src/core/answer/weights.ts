@@ -68,6 +68,13 @@ export const RETRIEVAL_BUDGET = 12_000;
 /** Credit for a WordNet synonym (a word of the same sense). */
 export const SYNONYM_CREDIT = 0.6;
 
+/**
+ * Credit for a word's opposite (WordNet's antonyms: "approve" ~ "reject",
+ * "legal" ~ "illegal", "banned"), in a question asking for a yes or a no
+ * only: "did the committee approve the tax?" is settled by "rejected".
+ */
+export const OPPOSITE_CREDIT = 0.6;
+
 /** Credit for a derivationally related form ("regulator" ~ "regulate") or a pertainym. */
 export const DERIVED_CREDIT = 0.7;
 

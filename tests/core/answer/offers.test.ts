@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../../src/core/answer/index.ts";
+import { analyze, rank } from "../../../src/core/answer/index.ts";
 import { answersKind } from "../../../src/core/answer/offers.ts";
 import { articleFile, fixtureLibrary, fixturePassage, harbourWeek, libraryOfArticles } from "./fixture.ts";
 import { featuresOf } from "../../../src/core/features.ts";
@@ -96,5 +96,20 @@ describe("answersKind (offers)", () => {
     expect(answersKind(passage("A: No."), question)).toBe(true);
     expect(answersKind(passage("Yes, but only for licensed platforms."), question)).toBe(true);
     expect(answersKind(passage("No one has been fined yet."), question)).toBe(false);
+  });
+
+  it("takes, for a yes/no question, a sentence with the opposite of its verb as settling it (\"approve\" — \"rejected\"), and not the opposite of a word that describes the next (\"a legal framework\")", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-12", "Harbour committee turns down crypto levy", "The harbour committee on Wednesday rejected a proposal to levy a tax on crypto profits.\n\nThe committee also approved a bill on savings schemes.\n\nTrading remains illegal under the harbour's rules, and no legal framework exists."),
+    );
+    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
+    const approve = analyze(index, "did the harbour committee approve the crypto tax");
+    expect(answersKind(passage("The harbour committee on Wednesday rejected"), approve)).toBe(true);
+    const [best] = rank(index, approve);
+    expect(best!.passage.text).toContain("rejected");
+    // "legal" describes "framework": the question asks whether one exists, and "illegal" does not settle it.
+    const framework = analyze(index, "is there a legal framework for crypto");
+    expect(framework.concepts.find((c) => c.label === "legal")?.opposites).toBeUndefined();
+    expect(analyze(index, "is crypto trading legal").concepts.find((c) => c.label === "legal")?.opposites?.length).toBeGreaterThan(0);
   });
 });
