@@ -235,7 +235,8 @@ export function answerWanted(text: string, kind: QuestionKind): { counted?: stri
   return {
     counted: counted?.length ? counted : undefined,
     amount: kind === "number" && !counted?.length && AMOUNT.test(text),
-    money: kind === "number" && !counted?.length && MONEY.test(text),
+    // "How much value did bitcoin lose" measures value — a share answers it — not money.
+    money: kind === "number" && !counted?.length && measuredBy(text) === undefined && MONEY.test(text),
     measured: kind === "number" ? measuredBy(text) : undefined,
     duration: DURATION.test(text),
     frequency: kind === "when" && /\bhow often\b/i.test(text),

@@ -64,6 +64,7 @@ describe("answerWanted", () => {
     expect(answerWanted("how much did the teacher lose", "number").money).toBe(true);
     expect(answerWanted("how much bitcoin does bhutan hold", "number").money).toBe(false);
     expect(answerWanted("how much electricity is set aside", "number").money).toBe(false);
+    expect(answerWanted("how much value did bitcoin lose in 2022", "number").money).toBe(false);
     expect(answerWanted("how much money did overseas pakistanis send home", "number").measured).toBeUndefined();
     // A verb the reading does not know ends nothing: the word after "how many" is still what is counted.
     expect(answerWanted("how many pakistanis trade crypto according to saqib", "number").counted).toEqual(["pakistani"]);
