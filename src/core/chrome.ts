@@ -77,8 +77,8 @@ const TIMESTAMP = new RegExp(
  * dash with no full stop may end a sentence ("… opposed by one party — the PTI").
  */
 const CAPTION = /\s[—–]\s*(?:AP|AFP|APP|Reuters|PPI|NNI|INP|Online|Xinhua|EPA|Bloomberg|File|Photo)(?:\s*\/\s*(?:File|Photo|Reuters|AFP))?\.?$|[.!?]["”’]?\s+[—–]\s*\p{Lu}{2,6}(?:\s*\/\s*(?:File|Photo|\p{Lu}{2,6}))?\.?$/u;
-/** Share buttons, alone or in a row ("Tweet", "Facebook Twitter WhatsApp", "Share on X | LinkedIn | Email"). */
-const SHARE_BAR = /^(?:(?:share on\s+)?(?:facebook|twitter|tweet|x|whatsapp|linkedin|telegram|email|e-mail|reddit|pinterest|messenger|copy link|print)\s*[|·•,]?\s*)+$/i;
+/** Share buttons, alone or in a row, with or without their label ("Tweet", "Facebook Twitter WhatsApp", "Share on X | LinkedIn | Email", "Share: Facebook | Twitter"). */
+const SHARE_BAR = /^(?:share(?: this(?: article| story| post)?| via)?\s*[:|]\s*)?(?:(?:share on\s+)?(?:facebook|twitter|tweet|x|whatsapp|linkedin|telegram|email|e-mail|reddit|pinterest|messenger|copy link|print)\s*[|·•,]?\s*)+$/i;
 /**
  * A photo credit: standing alone in brackets ("(AP/File)", "(Reuters)",
  * "[File photo]", "(Photo: WAM)"), led by who took it ("Photo by … on
