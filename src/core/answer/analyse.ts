@@ -12,7 +12,7 @@ import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
-import { joinSplitWords, mergePersonNames, outranking, splitName, writtenOut } from "./names.ts";
+import { joinSplitWords, mergePersonNames, outranking, splitName, typedNames, writtenOut } from "./names.ts";
 import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindWord, namesAnswerType, offeredFor, withQuestionWord, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
@@ -307,7 +307,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   // Only a "when" question's answer is a date a year can bound.
   const { rest: text, years } = kind === "when" ? yearBound(unbounded) : { rest: unbounded, years: undefined };
   const { words, tokens: typed } = questionTokens(index, text, kind);
-  const tokens = joinSplitWords(index, typed);
+  const tokens = typedNames(index, joinSplitWords(index, typed));
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   /** The tokens each concept came from: first, and one past the last. */

@@ -195,6 +195,9 @@ const CALENDAR = new RegExp(`^(?:${CALENDAR_NAMES})\\b`);
 export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
   const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !(question.kind === "yesno" && namesProperNoun(index, c)));
   if (topic.length === 0) return true;
+  // "which venue hosted Binance Blockchain Week": when no article has the question's other words ("hosted"), a
+  // passage that gives the kind of thing an answer-type word asks for (a venue) is on the topic.
+  if (topic.every((c) => !c.known) && question.concepts.some((c) => c.offeredBy && passage.features[c.offeredBy])) return true;
   return coverage(index, { ...question, concepts: topic }, passage) > 0;
 }
 

@@ -14,6 +14,49 @@ import { makeConcept } from "./expand.ts";
 import type { Token } from "./analyse.ts";
 import type { Concept, Expansion } from "./types.ts";
 
+/** How many articles holding a name's words are read for the name written in lower case (a bound on the work per question). */
+const LOWER_CASE_CHECKS = 20;
+
+/**
+ * Words typed in lower case that the articles write only as a capitalised
+ * name ("paisa vault" — "Paisa Vault, a Karachi-based startup"): read as if
+ * typed with capitals, as a name the answer's article must have, not as two
+ * English words ("vault" ~ "round"). A name the articles also write in lower
+ * case ("finance minister", "state bank") stays words.
+ */
+export function typedNames(index: CorpusIndex, tokens: readonly Token[]): Token[] {
+  const out = [...tokens];
+  for (let i = 0; i < out.length; i++) {
+    for (const n of [3, 2]) {
+      const run = out.slice(i, i + n);
+      if (run.length < n || run.some((t, k) => t.entity || t.answerType || t.word !== t.word.toLowerCase() || (k > 0 && t.at !== run[k - 1]!.at + 1))) continue;
+      const written = run.map((t) => t.term);
+      const initials = run.map((t) => t.word[0]!.toUpperCase()).join("");
+      if (!index.namesFor(initials).some((name) => name.length === n && name.every((term, k) => term === written[k]))) continue;
+      if (writtenInLowerCase(index, run)) continue;
+      for (let k = i; k < i + n; k++) out[k] = { ...out[k]!, entity: true };
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Whether some article that holds the words writes them side by side in lower case. */
+function writtenInLowerCase(index: CorpusIndex, run: readonly Token[]): boolean {
+  const ids = run.map((t) => index.vocabulary.get(t.term));
+  if (ids.some((id) => id === undefined)) return true;
+  const phrase = run.map((t) => t.word).join(" ");
+  let checked = 0;
+  for (const [a, terms] of index.articleTerms.entries()) {
+    if (!ids.every((id) => hasTerm(terms, id!))) continue;
+    const article = index.articles[a]!;
+    if (article.title.includes(phrase) || article.paragraphs.some((p) => p.includes(phrase))) return true;
+    if (++checked >= LOWER_CASE_CHECKS) return false;
+  }
+  return false;
+}
+
 /**
  * Two words typed apart that are one word run together: a name the corpus
  * writes as one ("chang peng" / Changpeng), when one of the two is not a word
