@@ -359,7 +359,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   mergeEnumeration(index, text, tokens, concepts, spans);
   // A yes/no question is settled by the opposite of its verb or its predicate ("approve" — "rejected"), not of a
   // word that describes the next ("a legal framework").
-  if (kind === "yesno") concepts.splice(0, concepts.length, ...concepts.map((c, k) => (describesNext(tokens, spans[k]) ? c : withOpposites(index, c))));
+  if (kind === "yesno") for (const [k, concept] of concepts.entries()) if (!describesNext(tokens, spans[k])) concepts[k] = withOpposites(index, concept);
   const searchTerms = retrievalTerms(index, concepts);
   const wanted = answerWanted(text, kind);
   return {

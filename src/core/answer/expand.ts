@@ -163,8 +163,8 @@ export function makeConcept(index: CorpusIndex, label: string, alts: string[][],
 }
 
 /**
- * A word's concept with its opposites (WordNet's antonyms, see lexicon.ts)
- * among its expansions (at OPPOSITE_CREDIT, as lexicon.ts keeps them), for a question asking for a yes
+ * A word's concept with its opposites (WordNet's antonyms, kept by lexicon.ts
+ * at OPPOSITE_CREDIT) among its expansions, for a question asking for a yes
  * or a no: "did the committee approve the tax?" is answered by the sentence
  * that says it "rejected" it. Names and phrases have none, nor does a word
  * that describes the next ("legal framework": the question asks whether there

@@ -157,13 +157,15 @@ function measuredBy(text: string): string[] | undefined {
 }
 
 /** Words that ask for an amount (money, a share, a measure) rather than a count. */
-const AMOUNT = /\bhow much\b|\b(?:price|prices|cost|costs|fee|fees|tariff|tariffs|fine|fines|penalty|penalties|charge|charges|sum|worth|value|salary|salaries|budget|amount|rate|rates|percentage|share|revenue|income)\b/i;
+/** Nouns of what money is paid or earned as: a price, a fee, a fine, a salary. */
+const PRICE_WORDS = "prices?|costs?|fees?|fines?|penalty|penalties|charges?|salary|salaries|budget|revenue|income|worth";
+const AMOUNT = new RegExp(String.raw`\bhow much\b|\b(?:${PRICE_WORDS}|tariffs?|sum|value|amount|rates?|percentage|share)\b`, "i");
 
 /**
  * Words that ask for a sum of money, not any amount: "how much will the hub
  * cost" is answered by "$320 million", not by "150-megawatt".
  */
-const MONEY = /\b(?:money|cash|funds?|funding|loans?|price|prices|cost|costs|costing|fee|fees|fine|fines|penalty|penalties|salary|salaries|budget|revenue|income|worth|pay|pays|paid|spend|spends|spent|invest|invests|invested|investment|raise|raised|collect|collected|lose|lost|earn|earned|owe|owed|charge|charges|charged)\b/i;
+const MONEY = new RegExp(String.raw`\b(?:${PRICE_WORDS}|money|cash|funds?|funding|loans?|costing|pays?|paid|spends?|spent|invest(?:s|ed|ment)?|raised?|collect(?:ed)?|lose|lost|earn(?:ed)?|owed?|charged)\b`, "i");
 
 /** "before 2025", "since 2021", "after 2018": a year that bounds the answer's date. */
 const YEAR_BOUND = /\b(before|prior to|earlier than|until|till|up to|after|later than|since|from)\s+((?:19|20)\d{2})\b(?!\s*(?:index|edition|report|ranking|budget|law|act|ordinance|circular|conference)\b)/i;
