@@ -80,14 +80,23 @@ function namesPerson(index: CorpusIndex, question: AnalyzedQuestion, best: Passa
   // "who is the governor of X" is answered where an office is named: "the X government" names none.
   // … and the office asked for, when it is a particular one: Bhutan's "officials" name no governor.
   const offices = question.concepts.filter((c) => !c.entity && namesParticularOffice(c.label));
+  // … with the word that tells it from others ("chief minister", "deputy governor"): "Finance Minister Muzzammil
+  // Aslam" is no chief minister.
+  const kinds = offices.flatMap((office) => officeModifier(question, office) ?? []);
   const namesOffice = (p: Passage) => {
     const held = officeTerms(index, p);
-    return offices.every((c) => conceptCredit(c, held) > 0);
+    return offices.every((c) => conceptCredit(c, held) > 0) && kinds.every((c) => conceptCredit(c, p.terms) > 0);
   };
   const office = !question.office || around.some((p) => p.features.office && namesOffice(p));
   // "who runs goAML?" — "the reporting system run by the Financial Monitoring Unit": a verb of office may be a body's.
   const byBody = !question.office && around.some((p) => RUN_BY.test(p.text));
   return office && (byBody || around.some((p) => p.features.person));
+}
+
+/** The question's word right before an office's ("chief" in "the kp chief minister"), when it is a word of its own and no name. */
+function officeModifier(question: AnalyzedQuestion, office: Concept): Concept | undefined {
+  const before = new RegExp(String.raw`(\p{L}+)\s+${office.label.replace(/[^\p{L}\s]/gu, "")}\b`, "iu").exec(question.text)?.[1]?.toLowerCase();
+  return question.concepts.find((c) => c !== office && !c.entity && !c.name && c.label.toLowerCase() === before);
 }
 
 /** A body named as the one that runs, leads or oversees something: "run by the Financial Monitoring Unit". */

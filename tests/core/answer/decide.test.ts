@@ -329,6 +329,14 @@ The Sindh government picked Ali Raza Shah to lead its land records pilot in Hyde
     expect(refusal("who is the chairman of the regulator")).toBeUndefined();
   });
 
+  it("wants the word that tells an office from others (\"chief minister\") spoken of too: a finance minister is no chief minister", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-30", "Harbour province approves mining pilot at its dam", "PESHAWAR: The harbour province's cabinet on Saturday approved a pilot to mine bitcoin with surplus hydropower, provincial Finance Minister Muzzammil Aslam told reporters.\n\nThe pilot will draw up to 100 megawatts in summer. The dam's chief engineer backed the plan."),
+    );
+    expect(refusalIn(index, "who is the harbour province's chief minister")).toBe("nothing of the kind asked");
+    expect(refusalIn(index, "who is the harbour province's finance minister")).toBeUndefined();
+  });
+
   it("wants a share of a whole for \"what share\", not a head count or a fee", () => {
     const { index } = libraryOfArticles(
       articleFile("2025-10-27", "HarbourPay launches crypto price alerts", "HarbourPay, the fastest-growing mobile wallet in the payments market, today announced a price alert service for its 12 million users.\n\nAlerts will be free for six months and then cost Rs50 a month."),
