@@ -165,8 +165,8 @@ function splitPhrasalAt(index: CorpusIndex, words: readonly string[], tokens: re
   return undefined;
 }
 
-/** Whether the words of a concept stand right before another word of the question ("legal framework"). */
-function describesNext(tokens: readonly Token[], span: [number, number] | undefined): boolean {
+/** Whether the words of a concept stand right before another word of the question ("legal framework"): they describe it. */
+function modifiesNext(tokens: readonly Token[], span: [number, number] | undefined): boolean {
   if (!span) return false;
   const last = tokens[span[1] - 1];
   return last !== undefined && tokens.some((t) => t.at === last.at + 1);
@@ -359,7 +359,7 @@ export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion 
   mergeEnumeration(index, text, tokens, concepts, spans);
   // A yes/no question is settled by the opposite of its verb or its predicate ("approve" — "rejected"), not of a
   // word that describes the next ("a legal framework").
-  if (kind === "yesno") for (const [k, concept] of concepts.entries()) if (!describesNext(tokens, spans[k])) concepts[k] = withOpposites(index, concept);
+  if (kind === "yesno") for (const [k, concept] of concepts.entries()) if (!modifiesNext(tokens, spans[k])) concepts[k] = withOpposites(index, concept);
   const searchTerms = retrievalTerms(index, concepts);
   const wanted = answerWanted(text, kind);
   return {

@@ -44,17 +44,25 @@ export function typedNames(index: CorpusIndex, tokens: readonly Token[]): Token[
 
 /** Whether some article that holds the words writes them side by side in lower case. */
 function writtenInLowerCase(index: CorpusIndex, run: readonly Token[]): boolean {
-  const ids = run.map((t) => index.vocabulary.get(t.term));
-  if (ids.some((id) => id === undefined)) return true;
+  const articles = articlesHolding(index, run.map((t) => t.term));
+  if (!articles) return true;
   const phrase = run.map((t) => t.word).join(" ");
   let checked = 0;
-  for (const [a, terms] of index.articleTerms.entries()) {
-    if (!ids.every((id) => hasTerm(terms, id!))) continue;
+  for (const a of articles) {
     const article = index.articles[a]!;
     if (article.title.includes(phrase) || article.paragraphs.some((p) => p.includes(phrase))) return true;
     if (++checked >= LOWER_CASE_CHECKS) return false;
   }
   return false;
+}
+
+/** The articles (by number) that hold every one of the terms, in order; undefined when the vocabulary lacks one of them. */
+function articlesHolding(index: CorpusIndex, terms: readonly string[]): Iterable<number> | undefined {
+  const ids = terms.map((term) => index.vocabulary.get(term));
+  if (ids.some((id) => id === undefined)) return undefined;
+  return (function* () {
+    for (const [a, held] of index.articleTerms.entries()) if (ids.every((id) => hasTerm(held, id!))) yield a;
+  })();
 }
 
 /**
@@ -143,9 +151,8 @@ export function writtenOut(index: CorpusIndex, token: Token): string[][] {
 
 /** Whether an article holding the acronym (term id) also holds every word of the name. */
 function writtenBeside(index: CorpusIndex, acronym: number, name: readonly string[]): boolean {
-  const ids = name.map((term) => index.vocabulary.get(term));
-  if (ids.some((id) => id === undefined)) return false;
-  return index.articleTerms.some((terms) => hasTerm(terms, acronym) && ids.every((id) => hasTerm(terms, id!)));
+  for (const a of articlesHolding(index, name) ?? []) if (hasTerm(index.articleTerms[a]!, acronym)) return true;
+  return false;
 }
 
 /** A title before a name: "Mayor Eric Adams", "Senator Kamran Murtaza". */
