@@ -12,7 +12,7 @@ import { CALENDAR_NAMES } from "../features.ts";
 
 export type { Concept, Expansion } from "./types.ts";
 import { oppositeKey } from "../lexicon.ts";
-import { ANSWER_TYPE_WEIGHT, DERIVED_CREDIT, FUZZY_CREDIT, MIN_TYPO_STEM, SHORT_PREFIX_CREDIT, TYPO_TAIL, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
+import { ANSWER_TYPE_WEIGHT, DERIVED_CREDIT, INFLECTION_CREDIT, FUZZY_CREDIT, MIN_TYPO_STEM, SHORT_PREFIX_CREDIT, TYPO_TAIL, UNKNOWN_WORD_WEIGHT } from "./weights.ts";
 
 /**
  * Expands one query term to the vocabulary terms it matches, with their
@@ -189,16 +189,19 @@ export function withOpposites(index: CorpusIndex, concept: Concept): Concept {
 
 /**
  * A phrase of WordNet's ("talk about", "set up", "right away") as one concept:
- * its own words as they stand (exactly: "set" alone is not "set up"), or any
+ * its own words as they stand, in any of their forms ("paid for" for "pay
+ * for", but "set" alone is not "set up"), or any
  * single word WordNet relates to the phrase ("discuss", "establish",
  * "immediately") with that relation's credit. Weighed by its rarest
  * spelling, as a word is — counting the passages of every word that spells
  * it, so a phrase known only through its synonyms is weighed by theirs.
  */
 export function phraseConcept(index: CorpusIndex, label: string, words: string[], key: string, answerType: boolean): Concept {
+  // The word itself and its other forms: irregular inflections and spellings, which WordNet relates at full credit.
   const exact = (term: string): Expansion => {
     const id = index.vocabulary.get(term);
-    return new Map(id === undefined ? [] : [[id, 1]]);
+    const forms = (index.related.get(term) ?? []).filter(([, credit]) => credit >= INFLECTION_CREDIT);
+    return new Map([...(id === undefined ? [] : [[id, 1] as const]), ...forms.map(([form]) => [form, 1] as const)]);
   };
   // The single words the phrase is related to, less its own words ("act as" is not also "act" at 0.6).
   const related = (index.related.get(key) ?? []).filter(([id]) => !words.includes(index.termText[id]!));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUESTION_CHARS, analyze } from "../../../src/core/answer/index.ts";
+import { MAX_QUESTION_CHARS, analyze, answer } from "../../../src/core/answer/index.ts";
 import { bundledLibrary } from "../../helpers.ts";
 import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fixture.ts";
 
@@ -185,6 +185,17 @@ describe("analyze", () => {
     expect(concepts.map((c) => c.label)).not.toContain("talk");
     // A noun compound is asked for word by word.
     expect(analyze(index, "is bitcoin legal tender").concepts.map((c) => c.label)).toEqual(expect.arrayContaining(["legal", "tender"]));
+  });
+
+  it("finds a verb phrase's own words in their irregular forms", () => {
+    // WordNet's "pay for" is also "invite": an article using that word keeps the phrase in the index.
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-03", "Influencer case halted", "The agency accused him of defrauding followers who paid Rs5,000 a month for trading alerts."),
+      articleFile("2025-11-04", "Launch held", "Guests were invited to the launch in Lahore."),
+    );
+    const pay = analyze(index, "how much did followers pay for the alerts").concepts.find((c) => c.label === "pay for")!;
+    expect([...pay.expansions[0]![0]!.keys()].map((id) => index.termText[id])).toContain("paid");
+    expect(answer(index, "how much did followers pay for the alerts").answer).toContain("Rs5,000 a month");
   });
 
   it("reads a phrasal verb split by its object as one concept, and the object as its own words", () => {
