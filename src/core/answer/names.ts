@@ -128,9 +128,9 @@ export function splitName(index: CorpusIndex, token: Token): string[][] {
  * The names an acronym may stand for, from the initials of the names articles
  * write out ("LOI" → Letter of Intent, "imf" → International Monetary Fund,
  * "cz" → Changpeng Zhao). An acronym is one typed in capitals ("LOI", "MoU"),
- * or in lower case when it is two to five letters and no English word (or,
- * three letters or more, one of WordNet's proper nouns, as "imf" is; "ok" is
- * Oklahoma's; or two letters the articles use, as "kp" is) — chat words
+ * or in lower case when it is two to five letters and no English word (or
+ * one of WordNet's proper nouns, as "imf" and "kp" are, not "ok", which is
+ * also an adjective; or two letters the articles use) — chat words
  * ("pls", "abt") are read so only where the articles write out a name with
  * those initials. An acronym some article has stands only for the names
  * written out in an article beside it ("Changpeng Zhao … Zhao, widely known
@@ -138,8 +138,8 @@ export function splitName(index: CorpusIndex, token: Token): string[][] {
  */
 export function writtenOut(index: CorpusIndex, token: Token): string[][] {
   const capitals = /^\p{Lu}[\p{L}]{1,5}$/u.test(token.word) && (token.word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-  // Two letters the articles use are read as initials too, English or not ("kp" beside "Khyber Pakhtunkhwa"; WordNet has KP, kitchen police).
-  const lowerCase = /^\p{Ll}{2,5}$/u.test(token.word) && (!index.isEnglish(token.term) || (token.word.length > 2 && index.isProperNoun(token.term)) || (token.word.length === 2 && index.vocabulary.get(token.term) !== undefined));
+  // Two letters the articles use are read as initials too, English or not ("ai" beside "artificial intelligence").
+  const lowerCase = /^\p{Ll}{2,5}$/u.test(token.word) && (!index.isEnglish(token.term) || index.isProperNoun(token.term) || (token.word.length === 2 && index.vocabulary.get(token.term) !== undefined));
   if (!(capitals || lowerCase)) return [];
   const own = index.vocabulary.get(token.term);
   const written = index.namesFor(token.word.toUpperCase());

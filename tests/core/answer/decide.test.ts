@@ -166,6 +166,13 @@ describe("decide", () => {
     expect(refusalIn(index, "when was cz released")).toBeUndefined();
   });
 
+  it("reads two lower-case letters WordNet has only as an abbreviation as initials, though no article uses them", () => {
+    const { index } = libraryOfArticles(articleFile("2025-11-12", "Mining pilot site picked", "Khyber Pakhtunkhwa's industries minister, Abdul Karim Tordher, said the province would receive 10 percent of the revenue."));
+    // WordNet writes KP (kitchen police) only in capitals; "ok" is also an adjective, and stays a word.
+    expect(analyze(index, "who is the kp industries minister").concepts[0]!.alts).toContainEqual(["khyber", "pakhtunkhwa"]);
+    expect(refusalIn(index, "who is the kp industries minister")).toBeUndefined();
+  });
+
   it("matches a misspelled name the stemmer cuts short by its letters as typed, and only to names", () => {
     const { index } = libraryOfArticles(
       articleFile("2025-07-10", "Governor warns on crypto", "Governor Jameel Ahmad said the pilot would start with banks.\n\nAhmad cautioned that crypto remained volatile, and warned investors ahead of the launch."),
