@@ -99,6 +99,9 @@ describe("featuresOf(…).person", () => {
     // … and laws: "the State Bank of Pakistan Act" names no one.
     for (const text of ["Parliament amended the State Bank of Pakistan Act in 2024.", "The Virtual Assets Ordinance took effect."]) expect(featuresOf(text).person, text).toBe(false);
     expect(featuresOf("Sonehra's chief executive, Sana Iqbal, was a banker.").person).toBe(true);
+    // A name right after "in", "at" or "near", or listed after one, is a place.
+    for (const text of ["The contest was held in Kuala Lumpur.", "The other candidates were in Port Qasim, Dera Ghazi Khan, Jamshoro and Hub."]) expect(featuresOf(text).person, text).toBe(false);
+    expect(featuresOf("The pilot in Karachi was praised by Zainab Malik.").person).toBe(true);
   });
 });
 
