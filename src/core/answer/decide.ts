@@ -40,7 +40,9 @@ const asksForShare = (question: AnalyzedQuestion): boolean => question.concepts.
 
 /**
  * Whether any well-covered passage near the top or in the best passage's
- * article (or the sentence after it) offers what the question's kind must be
+ * article (or the sentence after it in its paragraph: the next paragraph's
+ * "8 US cents per kilowatt-hour" is no cost of the steel mill the paragraph
+ * before speaks of) offers what the question's kind must be
  * answered with (KIND_EVIDENCE; a time to come, for a question about what is to come). The article that answers best may give the
  * figure in a sentence that shares few of the question's words, its headline
  * carrying the topic ("the initiative could cover assets worth up to $2
@@ -54,7 +56,7 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
     // The best passage is held to its own bar (lowered when it gives what is asked: answerBar), the rest to the usual one.
     if (cover < (at === 0 ? bar : minCoverage) || (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle)) continue;
     const next = index.passages.at(passage.id + 1);
-    if (offers(passage, question, index) || (next && next.article === passage.article && offers(next, question, index))) return true;
+    if (offers(passage, question, index) || (next && next.article === passage.article && next.paragraph === passage.paragraph && offers(next, question, index))) return true;
   }
   return false;
 }

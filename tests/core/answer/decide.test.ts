@@ -269,6 +269,17 @@ The Senate committee said the bill treats digital tokens as assets.
     expect(decision("how much does the training centre charge")).toBe("nothing of the kind asked");
   });
 
+  it("does not take a sum from the next paragraph as the answer to a how-much question about the one before", () => {
+    const site = "ISLAMABAD: The mining pilot will be installed at the Nowshera Industrial Estate.\n\nEngineers found that a grid station built for a closed steel mill had unused capacity. The other candidates were in Port Qasim and Hub.";
+    const tariff = "\n\nMiners at the estate will pay 8 US cents per kilowatt-hour.";
+    const { index } = libraryOfArticles(articleFile("2025-11-12", "Council picks Nowshera estate for mining pilot", site + tariff));
+    // The tariff is a sum, but of something else: nothing says what the mill cost.
+    expect(refusalIn(index, "how much did the nowshera steel mill cost to build")).toBe("nothing of the kind asked");
+    // In the paragraph that speaks of the mill, a sum answers.
+    const { index: priced } = libraryOfArticles(articleFile("2025-11-12", "Council picks Nowshera estate for mining pilot", site + " The mill cost Rs4 billion to build." + tariff));
+    expect(refusalIn(priced, "how much did the nowshera steel mill cost to build")).toBeUndefined();
+  });
+
   it("answers who-holds-an-office with a person's name, and refuses a passage that names only the office", () => {
     expect(decision("who is the chairman of the harbour board")).toBeUndefined();
     // Not about an office: a body answers it.
