@@ -89,6 +89,8 @@ const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}’']+(?:\s+(?:(?:bin|ibn|al|de|van|
 const NOT_A_PERSON = /\b(?:act|acts|bill|law|ordinance|rules|regulations|policy|code|circular|amendment|committee|council|ministry|office|house|bank|board|federal|national|authority|agency|unit|division|association|assembly|conference|exchange|senate|standing|state|states|city|republic|group|company|academy|university|college|school|institute|foundation|federation|court|parliament|government|center|centre|department|commission|reserve|fund|forum|summit|mansion|south|north|east|west|global|digital|capital|ventures|labs|technologies|technology|holdings|partners|systems|solutions|services|financial|markets|securities|vaults|custody|networks?|media|energy|limited|ltd|inc|corp|corporation|llc|plc)\b/i;
 /** What puts a name right after it in a place, not a person: "held in Kuala Lumpur", "candidates were in Port Qasim, Dera Ghazi Khan". */
 const PLACED = /\b(?:in|at|near)\s+(?:the\s+)?$|\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}’'-]*\s+)*\p{Lu}[\p{L}’'-]*,\s+(?:and\s+)?$/u;
+/** How many characters before a name PLACED reads: a list of places is short, and a long sentence is not re-read per name. */
+const PLACED_REACH = 80;
 /** The capitalised words that name a month or a weekday: a date, not a name. */
 export const CALENDAR_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 /** A capitalised name after one of `prepositions` — not a month, a weekday or an amount ("at Rs5 billion", "in US dollars"); group 1 is the name. */
@@ -153,7 +155,7 @@ class SentenceFeatures implements Features {
     return AGE.test(this.text);
   }
   get person(): boolean {
-    return [...this.text.matchAll(NAME)].some((match) => !NOT_A_PERSON.test(match[0]) && !PLACED.test(this.text.slice(0, match.index)));
+    return [...this.text.matchAll(NAME)].some((match) => !NOT_A_PERSON.test(match[0]) && !PLACED.test(this.text.slice(Math.max(0, match.index - PLACED_REACH), match.index)));
   }
   get role(): boolean {
     return ROLE.test(this.text);
