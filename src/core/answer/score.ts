@@ -199,8 +199,12 @@ function countedBefore(words: readonly string[], i: number, isCounted: (term: st
 /** A word that reads as a plural noun ("users", "exchanges"), not "this", "less" or "us". */
 const PLURAL = /^\p{Ll}{3,}[^s'’]s$/u;
 
-/** Words that give the number of what came before them: "coins, of which there are about 1,200", "staff, numbering 40". */
-const GIVES_NUMBER = /\b(?:of which|there (?:are|were|is|was)|number(?:s|ed|ing)?|total(?:s|led|ling)?|stands? at|stood at)\b/i;
+/**
+ * Words that give the number of what came before them: "coins, of which there
+ * are about 1,200", "staff, numbering 40", "the site was chosen from a
+ * shortlist of five".
+ */
+const GIVES_NUMBER = /\b(?:of which|there (?:are|were|is|was)|number(?:s|ed|ing)?|total(?:s|led|ling)?|stands? at|stood at|(?:one|chosen|picked|selected) (?:of|from|out of)(?: an?| the)?(?: \S+)? (?:list|shortlist|field|pool|group|set) of)\b/i;
 
 /** How many words after a counted word its number may stand, when words between give it ("…, of which officials say there are already about 1,200"). */
 const NUMBER_AFTER_REACH = 10;

@@ -260,6 +260,13 @@ describe("rank (score)", () => {
     expect(ranked.find((r) => r.passage.text.includes("3 wallets"))!.parts!.kind).toBe(0);
   });
 
+  it("takes the size of the list a thing was chosen from as its count (\"the site was chosen from a shortlist of five\")", () => {
+    const { index } = libraryOfArticles(articleFile("2025-11-12", "Mining site picked", "The council said the site was chosen from a shortlist of five after engineers visited it.\n\nThe site has been empty for 10 years."));
+    const ranked = rank(index, analyze(index, "how many sites were on the shortlist"));
+    expect(ranked.find((r) => r.passage.text.includes("shortlist of five"))!.parts!.kind).toBeGreaterThan(0);
+    expect(ranked.find((r) => r.passage.text.includes("10 years"))!.parts!.kind).toBe(0);
+  });
+
   it("does not count a word with the number of another plural noun before it (\"12 million users follow bitcoin\")", () => {
     const { index } = libraryOfArticles(articleFile("2025-10-27", "Harbour wallet alerts", "HarbourPay lets its 12 million users follow bitcoin prices.\n\nThe harbour has 40 bitcoin ATMs, officials said."));
     const ranked = rank(index, analyze(index, "how many bitcoin atms does the harbour have"));
