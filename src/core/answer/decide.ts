@@ -17,7 +17,8 @@ import { toTerm } from "../text.ts";
 /**
  * What an answer to these kinds must offer: for "how old", an age; for "what
  * share", a share of a whole; for "how many X", a quantity of X;
- * for "how much" and a price or fee, an amount (money, a share, a measure)
+ * for "how much" and a price or fee, an amount (money, a share — "a third"
+ * too —, a measure)
  * or, for "how much X", any quantity ("capped at two times" for "how much
  * leverage"; ranking prefers a quantity of X);
  * for other number questions, a quantity (not a year).
@@ -28,7 +29,7 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
     if (asksForShare(question)) return p.features.share;
     if (question.counted) return counts(index, p.text, question.counted);
     if (question.money) return p.features.money;
-    if (question.amount) return p.features.amount || (question.measured !== undefined && p.features.quantity);
+    if (question.amount) return p.features.amount || p.features.share || (question.measured !== undefined && p.features.quantity);
     return p.features.quantity;
   },
   // "Which dating app …?" is not answered by a sentence that names none: "someone you met on a dating app".

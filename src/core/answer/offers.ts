@@ -142,7 +142,7 @@ const KIND_FEATURE: Partial<Record<QuestionKind, (p: Passage, question: Analyzed
   who: (p, question) => (question.person ? p.features.person && (!question.office || p.features.office) : p.features.person || p.features.role || p.features.agent),
   when: datesWithin,
   where: placesSomewhereNew,
-  number: (p, question) => (question.age ? p.features.age : question.money ? p.features.money : question.amount ? p.features.amount || measures(p, question.measured) : p.features.number),
+  number: (p, question) => (question.age ? p.features.age : question.money ? p.features.money : question.amount ? p.features.amount || p.features.share || measures(p, question.measured) : p.features.number),
   define: definesTerm,
   quote: (p) => p.features.quote,
   yesno: settlesQuestion,

@@ -237,8 +237,9 @@ export function answerWanted(text: string, kind: QuestionKind): { counted?: stri
   return {
     counted: counted?.length ? counted : undefined,
     amount: kind === "number" && !counted?.length && AMOUNT.test(text),
-    // "How much value did bitcoin lose" measures value — a share answers it — not money.
-    money: kind === "number" && !counted?.length && measuredBy(text) === undefined && MONEY.test(text),
+    // "How much value did bitcoin lose" measures value — a share answers it — not money; "how much of the money" asks
+    // for a part of it, which a share gives as well as a sum ("about a third of the money").
+    money: kind === "number" && !counted?.length && measuredBy(text) === undefined && !/\bhow much of\b/i.test(text) && MONEY.test(text),
     measured: kind === "number" ? measuredBy(text) : undefined,
     duration: DURATION.test(text),
     frequency: kind === "when" && /\bhow often\b/i.test(text),

@@ -269,6 +269,12 @@ The Senate committee said the bill treats digital tokens as assets.
     expect(decision("how much does the training centre charge")).toBe("nothing of the kind asked");
   });
 
+  it("answers how much of something with a share of it, not only a sum", () => {
+    const { index } = libraryOfArticles(articleFile("2025-11-26", "FIA arrests two over wallet theft", "The FIA traced the stolen funds to an account in Dubai, where about a third of the money has been frozen."));
+    expect(refusalIn(index, "how much of the stolen money has been frozen")).toBeUndefined();
+    expect(answer(index, "how much of the stolen money has been frozen").answer).toContain("about a third of the money");
+  });
+
   it("does not take a sum from the next paragraph as the answer to a how-much question about the one before", () => {
     const site = "ISLAMABAD: The mining pilot will be installed at the Nowshera Industrial Estate.\n\nEngineers found that a grid station built for a closed steel mill had unused capacity. The other candidates were in Port Qasim and Hub.";
     const tariff = "\n\nMiners at the estate will pay 8 US cents per kilowatt-hour.";
