@@ -8,12 +8,12 @@ import { type CorpusIndex, type Passage, adjacent, neighbour } from "../passage-
 import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 import { type Scored, coverage, sameFact } from "./score.ts";
 import { answersKind, namesSomethingNew } from "./offers.ts";
-import { leavesUnnamed } from "./decide.ts";
+import { leavesUnnamed, needsKindEvidence, pinnedIn } from "./decide.ts";
 import { carriesOn, leansBack, leansOnPronoun, pointsBack, questionBefore, topicSentenceBefore } from "./lean.ts";
 import { conceptCredit } from "./expand.ts";
 import { isChromeLine } from "../chrome.ts";
 import { toTerm } from "../text.ts";
-import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
+import { ANTECEDENT_CREDIT, COMPANION_COVERAGE, COMPANION_RATIO, KIND_COVERAGE_SHARE, LEAD_IN_NEW_TERMS, LEAD_IN_WORDS, MAX_CITATIONS_PER_SENTENCE, MAX_SENTENCES } from "./weights.ts";
 
 /**
  * The verbatim text of a passage, extended back to the sentence before when
@@ -230,7 +230,11 @@ function withWhatWasAsked(index: CorpusIndex, question: AnalyzedQuestion, ranked
   // As ranking read it: "how many X" and "how much X" are answered by a quantity of X, not by any number (score.ts).
   const gives = (r: Scored) => answersKind(r.passage, question) === true && (r.parts === undefined || r.parts.kind > 0);
   if (chosen.some((c) => answersKind(c.lead.passage, question) === undefined || gives(c.lead))) return chosen;
-  const offers = (r: Scored) => r.coverage >= minCoverage && gives(r) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question));
+  // Where decide demands what is asked (a sum, a count, a name), the sentence it took as evidence may be held to the
+  // bar lowered for one that gives it with every name pinning the subject.
+  const lowered = needsKindEvidence(question) ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
+  const covers = (r: Scored) => r.coverage >= minCoverage || (r.coverage >= lowered && pinnedIn(question, r.passage));
+  const offers = (r: Scored) => covers(r) && gives(r) && !chosen.some((c) => c.quote.includes(r.passage.text) || sameFact(index, c.lead.passage, r.passage, question));
   // From the best answer's own article first: "where will the miners' power come from" is answered by the tariff
   // story's "plants in the south", not by another story's hydropower ranked above it.
   const lead = chosen[0]?.lead.passage.article;

@@ -36,6 +36,9 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
   which: (p, question) => answersKind(p, question) === true,
 };
 
+/** Whether an answer to this question must offer what its kind asks for (KIND_EVIDENCE, or a time to come), or be refused. */
+export const needsKindEvidence = (question: AnalyzedQuestion): boolean => question.future || KIND_EVIDENCE[question.kind] !== undefined;
+
 /** "What is TezPay's market share", "what percentage …": a share of a whole answers, not a sum or a head count. */
 const asksForShare = (question: AnalyzedQuestion): boolean => question.concepts.some((c) => c.offeredBy === "share");
 
@@ -54,10 +57,15 @@ function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scor
   if (!offers) return true;
   const bestArticle = ranked[0]?.passage.article;
   for (const [at, { passage, coverage: cover }] of ranked.entries()) {
-    // The best passage is held to its own bar (lowered when it gives what is asked: answerBar), the rest to the usual one.
-    if (cover < (at === 0 ? bar : minCoverage) || (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle)) continue;
+    // The best passage is held to its own bar (lowered when it gives what is asked: answerBar), the rest to the usual
+    // one — or to the lowered one when they give it themselves with every name that pins the subject ("the board
+    // estimated between Rs40 billion and Rs60 billion could be collected" for "how much does the fbr expect to raise").
+    if (at >= KIND_EVIDENCE_PASSAGES && passage.article !== bestArticle) continue;
+    const covered = cover >= (at === 0 ? bar : minCoverage);
+    const pinned = cover >= minCoverage * KIND_COVERAGE_SHARE && pinnedIn(question, passage);
+    if ((covered || pinned) && offers(passage, question, index)) return true;
     const next = index.passages.at(passage.id + 1);
-    if (offers(passage, question, index) || (next && next.article === passage.article && next.paragraph === passage.paragraph && offers(next, question, index))) return true;
+    if (covered && next && next.article === passage.article && next.paragraph === passage.paragraph && offers(next, question, index)) return true;
   }
   return false;
 }
@@ -252,12 +260,16 @@ function reachesName(index: CorpusIndex, concept: Concept, terms: TermIds): bool
  * and Richard Teng, however little of "put pen to paper" it shares.
  */
 function answerBar(index: CorpusIndex, analyzed: AnalyzedQuestion, best: Scored, minCoverage: number): number {
-  const names = analyzed.concepts.filter((c) => c.name && c.weight > PINNING_NAME_WEIGHT);
   // Any sentence with "said" offers a quote: that is no evidence the sentence speaks of what was asked.
   if (analyzed.kind === "quote") return minCoverage;
   const gives = KIND_EVIDENCE[analyzed.kind]?.(best.passage, analyzed, index) ?? answersKind(best.passage, analyzed) === true;
-  const offers = gives && names.length > 0 && names.every((c) => conceptCredit(c, best.passage.terms) > 0);
-  return offers ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
+  return gives && pinnedIn(analyzed, best.passage) ? minCoverage * KIND_COVERAGE_SHARE : minCoverage;
+}
+
+/** Whether a passage holds every name that pins the question's subject (PINNING_NAME_WEIGHT), and the question has one. */
+export function pinnedIn(question: AnalyzedQuestion, passage: Passage): boolean {
+  const names = question.concepts.filter((c) => c.name && c.weight > PINNING_NAME_WEIGHT);
+  return names.length > 0 && names.every((c) => conceptCredit(c, passage.terms) > 0);
 }
 
 /**
