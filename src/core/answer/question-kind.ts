@@ -21,7 +21,8 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["where", /^where\b|\b(what|which) (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b/],
   // "what's the point of …", "what was the reason for …": a reason asked for.
   ["why", /^why\b|\bfor what reason\b|\bwhat(?:'s|s| is| was| are| were)? the (?:point|purpose|aim|goal|reason|rationale|motive|thinking|logic) (?:of|behind|for|in)\b/],
-  ["which", /^(which|what) (\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
+  // "which two bodies", "what private firms" — not "what did officials advise", whose officials are no answer.
+  ["which", /^(which|what) (?!(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|should)\b)(\w+ )?(bod(y|ies)|agenc(y|ies)|compan(y|ies)|cit(y|ies)|countr(y|ies)|district|districts|office|offices|province|provinces|organi[sz]ations?|institutions?|banks?|exchanges?|firms?|groups?|councils?|ministr(y|ies)|departments?|officials?|people|persons?)\b|^which\b/],
   ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
   ["yesno", YES_NO_FORM],
   // Naming verbs ask for someone's words too, unless the question asks for a yes or a no ("did he describe it as …").

@@ -42,6 +42,9 @@ describe("classify", () => {
     ["can binance start trading now", "yesno"],
     ["did the mayor say new york is lahore", "quote"],
     ["which agencies are involved", "which"],
+    ["what private firms won licences", "which"],
+    // An auxiliary after "what" opens a question about a fact: its officials are no answer.
+    ["what did officials advise crypto firms to do", "fact"],
     ["What is PVARA?", "define"],
     ["what is pvara checking after the hack", "fact"],
     ["tell me about the reserve", "fact"],
