@@ -108,7 +108,10 @@ const SITE_LINKS = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|ter
 /** Tags, topics and the section a story is filed under ("Tags: Bitcoin, Pakistan", "Filed under: Crypto", "Source: Reuters"). */
 const TAGS = /^(?:tags?|topics?|keywords|categor(?:y|ies)|filed under|posted in|sources?)\s*:\s*[^.!?]{1,80}$|^(?:tags|topics|keywords)$|^(?:filed under|posted in)\s+[^.!?]{1,60}$/i;
 
-const CHROME_PATTERNS: readonly RegExp[] = [MENU_LINE, CHROME_LEAD, FURNITURE, BYLINE, CREDITS, NOTICE, SHARE_BAR, PHOTO_CREDIT, SOCIAL_PROMPT, TIMESTAMP, CAPTION, SITE_LINKS, TAGS];
+/** A link's prompt standing alone: "Click here to read more on Balochistan", "Tap here to download the app". */
+const CLICK_PROMPT = /^(?:please\s+)?(?:click|tap|press) (?:here|the link|this link|below)\b/i;
+
+const CHROME_PATTERNS: readonly RegExp[] = [MENU_LINE, CHROME_LEAD, FURNITURE, BYLINE, CREDITS, NOTICE, SHARE_BAR, PHOTO_CREDIT, SOCIAL_PROMPT, CLICK_PROMPT, TIMESTAMP, CAPTION, SITE_LINKS, TAGS];
 
 /** Chrome lines are short: article paragraphs are longer than this. */
 const MAX_CHROME_WORDS = 30;

@@ -7,6 +7,7 @@ describe("isChromeLine", () => {
     ["share buttons, alone or in a row", ["Tweet", "Copy link", "WhatsApp", "Share this:", "Facebook Twitter WhatsApp", "Share: Facebook | Twitter | WhatsApp", "Share this article: Facebook, X, Email"]],
     ["photo credits", ["Getty Images", "Photo by John Smith on Unsplash", "Image credit: Reuters", "AFP"]],
     ["prompts to join, follow or tip off the outlet", ["Join our WhatsApp channel for the latest updates", "Add Dawn as a preferred source on Google", "Have a tip? Email us at tips@example.com", "Get the best of our coverage delivered daily."]],
+    ["prompts to click a link", ["Click here to read more on Balochistan", "Tap here to download the app", "Please click the link below to subscribe"]],
     ["disclaimers, editor's notes and where the story first ran", ["Disclaimer: This article is for informational purposes only and does not constitute financial advice.", "Editor's note: This story has been updated to include comments from PVARA.", "The views expressed in this article are the author's own.", "This story was originally published on CoinDesk."]],
     ["cookie prompts", ["We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies.", "Accept all cookies"]],
     ["tags, topics and sources", ["Tags: Bitcoin, Pakistan, PVARA", "Filed under: Crypto, Pakistan", "Posted in Business", "Source: Reuters"]],
@@ -25,6 +26,7 @@ describe("isChromeLine", () => {
   it("is false for article sentences that open like chrome", () => {
     const sentences = [
       "Reuters reported that the council met on Monday.",
+      "Clicking through the app's menus takes minutes, users said.",
       "Read the full statement on the ministry's website, officials said.",
       "Latest figures show 40 million Pakistanis hold crypto.",
       "Sources said the plan was approved on Tuesday.",
