@@ -96,13 +96,15 @@ export const CALENDAR_NAMES = "January|February|March|April|May|June|July|August
 /** A capitalised name after one of `prepositions` — not a month, a weekday or an amount ("at Rs5 billion", "in US dollars"); group 1 is the name. */
 const nameAfter = (prepositions: string): string =>
   String.raw`\b(?:${prepositions})\s+(?:the\s+)?(?!(?:${CALENDAR_NAMES}|Rs|PKR|USD)\b)(\p{Lu}[\p{L}’'-]*)(?![\p{L}\p{N}’'-])(?!\s+(?:dollars?|cents?|rupees?|riyals?|dirhams?|pounds?|euros?|yuan)\b)`;
+/** "the venue would be the Gwadar Business Centre": a venue named as such; group 2 is its name. */
+const VENUE_IS = String.raw`\b(?:venue|location)\s+(?:is|was|will be|would be|has been)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)`;
 /**
  * "in Karachi", "at the Coca-Cola Arena": a capitalised word after "in" or
  * "at" — not a month, a weekday or an amount ("in January", "at Rs5 billion",
  * "in US dollars"); or a region by its compass point ("plants in the south of
  * the country").
  */
-export const PLACE_NAMED = new RegExp(String.raw`${nameAfter("in|at")}|\b(?:in|from|across)\s+the\s+((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\b`, "gu");
+export const PLACE_NAMED = new RegExp(String.raw`${nameAfter("in|at")}|\b(?:in|from|across)\s+the\s+((?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\b|${VENUE_IS}`, "gu");
 const PLACE = new RegExp(PLACE_NAMED.source, "u");
 /**
  * "at the Coca-Cola Arena", "at Gracie Mansion": English puts an event at its
@@ -110,7 +112,7 @@ const PLACE = new RegExp(PLACE_NAMED.source, "u");
  * capitalised name after "at" is where something took place, one after "in"
  * the town or country around it.
  */
-export const VENUE_NAMED = new RegExp(nameAfter("at"), "gu");
+export const VENUE_NAMED = new RegExp(`${nameAfter("at")}|${VENUE_IS}`, "gu");
 const AGENT = new RegExp(nameAfter("by"), "u");
 const VENUE = new RegExp(VENUE_NAMED.source, "u");
 const QUOTE = /[“"][^”"]{8,}|\b(?:said|says|saying|remarked|stated|noted|added|told|writing|wrote|tweeted|posted)\b/iu;

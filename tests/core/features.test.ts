@@ -83,6 +83,12 @@ describe("featuresOf(…).venue", () => {
     for (const text of ["The gathering was held at the Coca-Cola Arena.", "They met at Gracie Mansion on Friday."]) expect(featuresOf(text).venue, text).toBe(true);
     for (const text of ["Saqib would address the summit in Dubai.", "The pilot is capped at Rs5 billion.", "The vote is at December's session."]) expect(featuresOf(text).venue, text).toBe(false);
   });
+
+  it("finds a venue named as such", () => {
+    expect(featuresOf("He said the venue would be the Gwadar Business Centre.").venue).toBe(true);
+    expect(featuresOf("The location has been Expo Centre since 2019.").venue).toBe(true);
+    expect(featuresOf("The venue was changed twice.").venue).toBe(false);
+  });
 });
 
 describe("featuresOf(…).person", () => {

@@ -16,14 +16,14 @@ import type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 const NAME_WORD = new RegExp(String.raw`(?<=\s)(?!(?:${CALENDAR_NAMES})\b)\p{Lu}\p{Ll}[\p{L}’'-]*`, "gu");
 
 /**
- * True when one of the words a pattern captures (its first group that matched,
- * else the whole match) is not the question's own, nor what one of its words
- * stands for ("Khyber Pakhtunkhwa" for "kp").
+ * True when a name a pattern captures (its first group that matched, else the
+ * whole match) has a word that is not the question's own, nor what one of its
+ * words stands for ("Khyber Pakhtunkhwa" for "kp"): "the Gwadar Business
+ * Centre" is somewhere new to "where in gwadar …", "in Gwadar" is not.
  */
 function capturesNew(text: string, pattern: RegExp, question: AnalyzedQuestion): boolean {
   for (const match of text.matchAll(pattern)) {
-    const term = terms(match.slice(1).find((group) => group !== undefined) ?? match[0])[0];
-    if (term && !question.ownTerms.has(term) && !question.reach.has(term)) return true;
+    if (terms(match.slice(1).find((group) => group !== undefined) ?? match[0]).some((term) => !question.ownTerms.has(term) && !question.reach.has(term))) return true;
   }
   return false;
 }

@@ -6,6 +6,16 @@ import { featuresOf } from "../../../src/core/features.ts";
 import type { Passage } from "../../../src/core/passage-index.ts";
 
 describe("answersKind (offers)", () => {
+  it("takes a place inside the town a where-question names as somewhere new, and the town itself as not", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-10-30", "Gwadar to host blockchain conference", "QUETTA: The province will host a blockchain conference in Gwadar on February 17.\n\nAbout 600 delegates are expected, and the venue would be the Gwadar Business Centre."),
+    );
+    const passage = (start: string) => [...index.passages].find((p) => p.text.startsWith(start))!;
+    const question = analyze(index, "where in gwadar will the conference be held");
+    expect(answersKind(passage("About 600 delegates"), question)).toBe(true);
+    expect(answersKind(passage("QUETTA: The province"), question)).toBe(false);
+  });
+
   it("takes a body named as the doer (\"built by the Harbour Technology Board\") for a who-question that asks for no office's holder", () => {
     const { index } = libraryOfArticles(
       articleFile("2025-11-03", "Harbour begins blockchain trial for land records", "KARACHI: The harbour has started a pilot that stores land records on a blockchain.\n\nThe project is being built by the Harbour Technology Board with support from the regulator.\n\nThe records will be kept until May 2026."),
