@@ -21,7 +21,8 @@ import { toTerm } from "../text.ts";
  * too —, a measure)
  * or, for "how much X", any quantity ("capped at two times" for "how much
  * leverage"; ranking prefers a quantity of X);
- * for other number questions, a quantity (not a year).
+ * for other number questions, a quantity (not a year); for "how long", a
+ * stretch of time or the date it lasts until.
  */
 const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: AnalyzedQuestion, index: CorpusIndex) => boolean>> = {
   number: (p, question, index) => {
@@ -34,6 +35,8 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
   },
   // "Which dating app …?" is not answered by a sentence that names none: "someone you met on a dating app".
   which: (p, question) => answersKind(p, question) === true,
+  // "How long will the trial last?" is not answered by a sentence with no stretch of time.
+  when: (p, question) => !question.duration || answersKind(p, question) === true,
 };
 
 /** Whether an answer to this question must offer what its kind asks for (KIND_EVIDENCE, or a time to come), or be refused. */

@@ -294,6 +294,14 @@ The Senate committee said the bill treats digital tokens as assets.
     expect(decide(index, analyzed, under(MIN_COVERAGE * KIND_COVERAGE_SHARE - 0.01), MIN_COVERAGE).refusal).toBe("nothing of the kind asked");
   });
 
+  it("refuses a how-long question when no well-covered sentence gives a stretch of time, and answers when one does", () => {
+    const tested = "The draft provides for a regulatory sandbox in which new products can be tested under supervision.";
+    const { index } = libraryOfArticles(articleFile("2025-10-21", "Draft law on digital assets", tested));
+    expect(refusalIn(index, "how long will the sandbox test last")).toBe("nothing of the kind asked");
+    const { index: timed } = libraryOfArticles(articleFile("2025-10-21", "Draft law on digital assets", `${tested} Each sandbox test will last twelve months.`));
+    expect(refusalIn(timed, "how long will the sandbox test last")).toBeUndefined();
+  });
+
   it("does not take a sum from the next paragraph as the answer to a how-much question about the one before", () => {
     const site = "ISLAMABAD: The mining pilot will be installed at the Nowshera Industrial Estate.\n\nEngineers found that a grid station built for a closed steel mill had unused capacity. The other candidates were in Port Qasim and Hub.";
     const tariff = "\n\nMiners at the estate will pay 8 US cents per kilowatt-hour.";
