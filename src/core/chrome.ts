@@ -82,11 +82,11 @@ const SHARE_BAR = /^(?:share(?: this(?: article| story| post)?| via)?\s*[:|]\s*)
 /**
  * A photo credit: standing alone in brackets ("(AP/File)", "(Reuters)",
  * "[File photo]", "(Photo: WAM)"), led by who took it ("Photo by … on
- * Unsplash", "Image credit: Reuters"), or a picture agency's name alone
+ * Unsplash", "Image credit: Reuters", "— Photo courtesy PVARA"), or a picture agency's name alone
  * ("Getty Images", "AFP", "Reuters/File").
  */
 const PHOTO_CREDIT =
-  /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$|^[([](?:photo|image|picture|file photo|credit|courtesy)\s*[:/][^)\]]*[)\]]$|^(?:photo|image|picture)s?\s+(?:by|credit|courtesy|via)\b[^.!?]*$|^(?:getty images|shutterstock|unsplash|afp|reuters|ap|app|xinhua|epa(?:-efe)?|bloomberg|anadolu(?: agency)?|file photo)(?:\s*(?:\/|via)\s*[\p{L} ]{1,30})?$/iu;
+  /^[([](?:[\p{Lu}][\p{L}.]*(?:\s*[/,]\s*|\s+)?){1,4}[)\]]$|^[([](?:photo|image|picture|file photo|credit|courtesy)\s*[:/][^)\]]*[)\]]$|^(?:[—–-]\s*)?(?:photo|image|picture)s?\s+(?:by|credit|courtesy|via)\b[^.!?]*$|^(?:getty images|shutterstock|unsplash|afp|reuters|ap|app|xinhua|epa(?:-efe)?|bloomberg|anadolu(?: agency)?|file photo)(?:\s*(?:\/|via)\s*[\p{L} ]{1,30})?$/iu;
 /**
  * A prompt to follow the outlet, join its channel, send it tips or comment:
  * "Like Business on Facebook, follow @TribuneBiz on Twitter …", "Join our

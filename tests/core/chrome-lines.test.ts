@@ -5,7 +5,7 @@ describe("isChromeLine", () => {
   it.each([
     ["reading times", ["3 min read", "Reading time: 3 minutes", "Listen | 4 min"]],
     ["share buttons, alone or in a row", ["Tweet", "Copy link", "WhatsApp", "Share this:", "Facebook Twitter WhatsApp", "Share: Facebook | Twitter | WhatsApp", "Share this article: Facebook, X, Email"]],
-    ["photo credits", ["Getty Images", "Photo by John Smith on Unsplash", "Image credit: Reuters", "AFP"]],
+    ["photo credits", ["Getty Images", "Photo by John Smith on Unsplash", "Image credit: Reuters", "AFP", "— Photo courtesy PVARA"]],
     ["prompts to join, follow or tip off the outlet", ["Join our WhatsApp channel for the latest updates", "Add Dawn as a preferred source on Google", "Have a tip? Email us at tips@example.com", "Get the best of our coverage delivered daily."]],
     ["prompts to click a link", ["Click here to read more on Balochistan", "Tap here to download the app", "Please click the link below to subscribe"]],
     ["disclaimers, editor's notes and where the story first ran", ["Disclaimer: This article is for informational purposes only and does not constitute financial advice.", "Editor's note: This story has been updated to include comments from PVARA.", "The views expressed in this article are the author's own.", "This story was originally published on CoinDesk."]],
