@@ -12,7 +12,7 @@ import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { CALENDAR_NAMES, OFFICE_WORDS } from "../features.ts";
-import { toTerm } from "../text.ts";
+import { foldTypography, toTerm } from "../text.ts";
 
 /**
  * What an answer to these kinds must offer: for "how old", an age; for "what
@@ -213,16 +213,24 @@ const CALENDAR = new RegExp(`^(?:${CALENDAR_NAMES})\\b`);
  * topic, not only its names: it covers at least one of the question's
  * concepts that is not a name. A question that is only names ("who is Zafar
  * Masood?") is about them. Refusing otherwise keeps "the weather in Lahore"
- * from being answered with any sentence that mentions Lahore.
+ * from being answered with any sentence that mentions Lahore. Whose thing is
+ * asked about ("khetchain" in "what is khetchain's valuation") names the
+ * subject too, so the thing itself must be spoken of.
  */
 export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
-  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !(question.kind === "yesno" && namesProperNoun(index, c)));
+  // "what is khetchain's valuation": whose it is names the subject, however it is typed; what is asked is the topic.
+  const text = foldTypography(question.text).toLowerCase();
+  const owner = (c: Concept) => new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(c.label.toLowerCase())}'s(?!\\p{L})`, "u").test(text);
+  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !owner(c) && !(question.kind === "yesno" && namesProperNoun(index, c)));
   if (topic.length === 0) return true;
   // "which venue hosted Binance Blockchain Week": when no article has the question's other words ("hosted"), a
   // passage that gives the kind of thing an answer-type word asks for (a venue) is on the topic.
   if (topic.every((c) => !c.known) && question.concepts.some((c) => c.offeredBy && passage.features[c.offeredBy])) return true;
   return coverage(index, { ...question, concepts: topic }, passage) > 0;
 }
+
+/** A string matched as itself in a regular expression. */
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * One of WordNet's proper nouns, a place English has a name for, however it

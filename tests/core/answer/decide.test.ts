@@ -302,6 +302,14 @@ The Senate committee said the bill treats digital tokens as assets.
     expect(refusalIn(timed, "how long will the sandbox test last")).toBeUndefined();
   });
 
+  it("refuses \"what is X's Y\" when the sentences about X never speak of Y, however X is typed", () => {
+    const app = "The app, called KhetChain, records each stage of a harvest on a public ledger.";
+    const { index } = libraryOfArticles(articleFile("2025-11-18", "Students win blockchain hackathon", app), articleFile("2025-11-19", "Exchange valued", "Investors put the exchange's valuation at $2 billion."));
+    expect(refusalIn(index, "what is khetchain's valuation")).toBe("only the names match");
+    const { index: valued } = libraryOfArticles(articleFile("2025-11-18", "Students win blockchain hackathon", `${app} Investors put its valuation at $3 million.`));
+    expect(refusalIn(valued, "what is khetchain's valuation")).toBeUndefined();
+  });
+
   it("does not take a sum from the next paragraph as the answer to a how-much question about the one before", () => {
     const site = "ISLAMABAD: The mining pilot will be installed at the Nowshera Industrial Estate.\n\nEngineers found that a grid station built for a closed steel mill had unused capacity. The other candidates were in Port Qasim and Hub.";
     const tariff = "\n\nMiners at the estate will pay 8 US cents per kilowatt-hour.";
