@@ -297,9 +297,10 @@ const possessive = (text: string, phrase: string): boolean => foldTypography(tex
 
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {
+  // A stop word ("were", "was") is a word: "were there any machines" is no slip of "where".
   const isWord = (word: string) => {
-    const term = toTerm(word) ?? word;
-    return index.isEnglish(term) || index.vocabulary.get(term) !== undefined;
+    const term = toTerm(word);
+    return term === null || index.isEnglish(term) || index.vocabulary.get(term) !== undefined;
   };
   const full = withQuestionWord(question.slice(0, MAX_QUESTION_CHARS), isWord);
   const { rest: unbounded, articles } = articleReference(index, full);

@@ -164,6 +164,8 @@ describe("analyze", () => {
     expect(analyze(index, "whne did the board approve the bonds").kind).toBe("when");
     expect(analyze(index, "wich city approved the bonds").concepts.map((c) => c.label)).not.toContain("wich");
     expect(analyze(index, "whole bonds were approved").kind).not.toBe("who");
+    // A stop word is a word too: "were" is no slip of "where".
+    expect(analyze(index, "were there really any harbour bonds").kind).toBe("yesno");
   });
 
   it("reads a year after before/since as a bound on the answer's date, not a word to find", () => {
