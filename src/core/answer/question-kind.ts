@@ -26,7 +26,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["quote", /\b(say|said|says|tell(?! (?:me|us)\b)|told|tweet(ed)?|post(ed)?|write|wrote|remark(ed)?|comment(ed)?|quote)\b/],
   ["yesno", YES_NO_FORM],
   // Naming verbs ask for someone's words too, unless the question asks for a yes or a no ("did he describe it as …").
-  ["quote", /\b(describe[ds]?|dub(bed)?|(?:call(?:ed)?|term(?:ed)?)(?= (?:it|him|her|them|the|this|that|his|their|its)\b))\b|\b(?:compared?|liken(?:ed)?)\b.*\bto\s*\?*\s*$/],
+  ["quote", /\b(describe[ds]?|dub(bed)?|nicknamed?|(?:call(?:ed)?|term(?:ed)?)(?= (?:it|him|her|them|the|this|that|his|their|its)\b))\b|\b(?:compared?|liken(?:ed)?)\b.*\bto\s*\?*\s*$/],
   // "What is X?" asks for a definition; "what is pvara checking after the hack" (a verb in -ing after the subject) does not.
   ["define", /^what (is|are|was|does|do)( an?| the)? [\w’'-]+(?! [\w’'-]*\p{L}{2}ing\b)( [\w’'-]+){0,5}( do| mean| stand for)?\?*$|\bstand for\b|\bfull form\b/u],
 ];
@@ -68,7 +68,7 @@ const OFFICE_VERBS = ["runs", "run", "heads", "head", "leads", "lead", "chairs",
 const REPORTING_VERBS = ["warned", "warns", "argued", "argues", "claimed", "claims", "insisted", "insists", "stressed", "stresses", "cautioned", "urged", "urges", "predicted", "predicts", "suggested", "suggests", "noted", "complained", "acknowledged", "admitted", "conceded", "contended", "asserted", "remarked", "declared"];
 
 /** Verbs of naming a thing: in a question for someone's words ("what did White call the memorandum", "what did he compare it to") they ask for a quote, in whatever words it is reported ("described it as …"). */
-const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "describes", "dub", "dubbed", "term", "termed", "label", "labelled", "labeled", "compare", "compared", "liken", "likened"];
+const NAMING_VERBS = ["call", "called", "calls", "describe", "described", "describes", "dub", "dubbed", "nickname", "nicknamed", "term", "termed", "label", "labelled", "labeled", "compare", "compared", "liken", "likened"];
 
 /** Nouns of purpose: in "what's the point of giving power to miners" they ask for a reason, as "why" does. */
 const PURPOSE_NOUNS = ["point", "purpose", "aim", "goal", "reason", "rationale", "motive", "thinking", "logic"];

@@ -43,6 +43,7 @@ describe("classify", () => {
     ["did the mayor say new york is lahore", "quote"],
     ["which agencies are involved", "which"],
     ["what private firms won licences", "which"],
+    ["what is the FII nicknamed", "quote"],
     // An auxiliary after "what" opens a question about a fact: its officials are no answer.
     ["what did officials advise crypto firms to do", "fact"],
     ["What is PVARA?", "define"],
