@@ -173,6 +173,9 @@ function addsLittle(index: CorpusIndex, question: AnalyzedQuestion, passage: Pas
   return true;
 }
 
+/** A question for the way something was or is done: "how did they steal it", "how will the bonds be sold" — not "how many", "how long". */
+const ASKS_HOW = /^\s*how\s+(?:did|does|do|will|would|can|could|is|are|was|were|has|have|had)\b/i;
+
 /** Kinds whose answer the next sentence of the paragraph may give when the chosen one does not: a figure, a date. */
 const FIGURE_NEXT = new Set<QuestionKind>(["number", "when"]);
 
@@ -195,6 +198,9 @@ function follows(index: CorpusIndex, question: AnalyzedQuestion, passage: Passag
   // "… the board approved a complaint portal." — "Citizens will be able to use it to report scams": the next sentence
   // of the paragraph speaks of the same thing and holds words of the question the chosen one lacks.
   if (next.paragraph === passage.paragraph && pointsBack(next.text) && addsWordsAsked(question, passage, next)) return true;
+  // "how did the suspects steal the money?" — "The suspects … worked as backend developers at WalletPK." —
+  // "Investigators allege they copied private keys …": how it was done, told in the sentence that goes on about them.
+  if (ASKS_HOW.test(question.text) && next.paragraph === passage.paragraph && pointsBack(next.text)) return true;
   if (!carriesOn(next.text) && !leadsIn(index, question, passage)) return false;
   const explains = question.kind === "why" || question.kind === "define" || question.kind === "fact" || question.kind === "yesno";
   return explains || (answersKind(passage, question) === false && answersKind(next, question) === true);

@@ -6,6 +6,15 @@ import { articleFile, fixtureLibrary, libraryOf, libraryOfArticles } from "./fix
 const ask = (question: string) => answer(fixtureLibrary().index, question);
 
 describe("choose (compose)", () => {
+  it("quotes, for a how-question, the sentence that goes on about what the chosen one names", () => {
+    const { index } = libraryOfArticles(
+      articleFile("2025-11-26", "FIA arrests two over wallet theft", "KARACHI: The FIA arrested two former employees of a wallet startup over the theft of digital assets.\n\nThe suspects worked as backend developers at the startup until September. Investigators allege they copied private keys from the company's servers and used them to drain 41 customer wallets."),
+    );
+    expect(answer(index, "how did the suspects steal the money").answer).toContain("copied private keys");
+    // Not for a question about something else of theirs.
+    expect(answer(index, "where did the suspects work").answer).not.toContain("copied private keys");
+  });
+
   it("quotes before a paragraph opening with a definite description the sentence that named its topic, not a leaning one between", () => {
     const { index } = libraryOfArticles(
       articleFile("2026-03-04", "Qureshi pitches tokenised bonds", "GWADAR: Farida Qureshi opened Harbour Week in Gwadar on Monday. The task now, she said, was to find buyers for the event's bonds abroad.\n\nThe three-day fair, held at the Marina Pavilion, drew 4,000 visitors."),
