@@ -61,6 +61,9 @@ function pastTense(index: CorpusIndex, word: string): boolean {
 /** Words that open a noun phrase: the word before one, after "which company", is a verb ("which company runs the site"). */
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]);
 
+/** Verbs whose object carries the meaning ("make the announcement", "take a decision", "give a speech"). */
+const LIGHT_VERBS = new Set(["make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "give", "gives", "gave", "given", "giving"]);
+
 /** Kinds of question in which the noun after "what" is sought, not the kind of answer: nothing in a sentence offers "a photo" or "a worry". */
 const SOUGHT_AFTER_WHAT = new Set<QuestionKind>(["fact", "quote", "yesno", "define"]);
 
@@ -79,7 +82,9 @@ function questionTokens(index: CorpusIndex, question: string, kind: QuestionKind
     const acronym = /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(word);
     const lower = isNumeric(word) ? word.replace(/,(?=\d{3}\b)/g, "") : word.toLowerCase();
     if (lower === "which" || lower === "what") typeWords = ANSWER_TYPE_WORDS;
-    const term = !acronym && isFramingWord(lower) ? null : toTerm(lower);
+    // "make the announcement", "take a decision": a light verb before its object says nothing the noun does not.
+    const light = LIGHT_VERBS.has(lower) && DETERMINERS.has(words[at + 1]?.toLowerCase() ?? "") && words[at + 2] !== undefined;
+    const term = (!acronym && isFramingWord(lower)) || light ? null : toTerm(lower);
     if (term === null) {
       if (lower !== "which" && lower !== "what") typeWords = 0;
       continue;

@@ -189,6 +189,15 @@ describe("analyze", () => {
     expect(analyze(index, "is bitcoin legal tender").concepts.map((c) => c.label)).toEqual(expect.arrayContaining(["legal", "tender"]));
   });
 
+  it("drops a light verb before its object (\"make the announcement\") and keeps the object", () => {
+    const { index } = fixtureLibrary();
+    const labels = (question: string) => analyze(index, question).concepts.map((c) => c.label);
+    expect(labels("where did the board make the announcement")).not.toContain("make");
+    expect(labels("where did the board make the announcement")).toContain("announcement");
+    // Not a verb with no object after it, nor one before a clause: "make sending money home cheaper".
+    expect(labels("why could blockchain make sending money home cheaper")).toContain("make");
+  });
+
   it("finds a verb phrase's own words in their irregular forms", () => {
     // WordNet's "pay for" is also "invite": an article using that word keeps the phrase in the index.
     const { index } = libraryOfArticles(
