@@ -95,7 +95,8 @@ function questionTokens(index: CorpusIndex, question: string, kind: QuestionKind
     const next = words[at + 1]?.toLowerCase();
     // "which company runs the site": a word before a determiner is a verb, and the word before it names the kind of answer.
     const nextIsVerb = DETERMINERS.has(words[at + 2]?.toLowerCase() ?? "");
-    const describesNext = typeWords > 1 && next !== undefined && !isFramingWord(next) && toTerm(next) !== null && !isNumeric(word) && !nextIsVerb;
+    // "which companies applied for …": a past tense after the noun is its verb, which the noun does not describe.
+    const describesNext = typeWords > 1 && next !== undefined && !isFramingWord(next) && toTerm(next) !== null && !isNumeric(word) && !nextIsVerb && !pastTense(index, next);
     // "which banks", "what tax rate", "which city": the noun after the question word names the kind of answer where the
     // kind has something to offer for it (a name, a number, a place); in a question for a fact or someone's words it is
     // sought ("what photo did he post" is answered by "shared a photograph", "what worries …" by "concerns …").

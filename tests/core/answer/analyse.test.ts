@@ -83,6 +83,9 @@ describe("analyze", () => {
     const find = (label: string) => analyze(fixtureLibrary().index, "which board approves the tokenised bonds").concepts.find((c) => c.label === label)!;
     expect(find("board").answerType).toBe(true);
     expect(find("approves").answerType).toBe(false);
+    // A past tense after it, with no determiner before its object, is its verb too.
+    const companies = analyze(fixtureLibrary().index, "which companies applied for connections").concepts.find((c) => c.label === "companies")!;
+    expect(companies.answerType).toBe(true);
   });
 
   it("seeks the noun after \"what\" in a question for a fact or someone's words, where nothing offers it as a kind", () => {
