@@ -138,7 +138,7 @@ export function splitName(index: CorpusIndex, token: Token): string[][] {
  */
 export function writtenOut(index: CorpusIndex, token: Token): string[][] {
   const capitals = /^\p{Lu}[\p{L}]{1,5}$/u.test(token.word) && (token.word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-  // Two letters the articles use are read as initials too, English or not ("ai" beside "artificial intelligence").
+  // Two letters the articles use are read as initials too, English or not ("pm" beside "Prime Minister").
   const lowerCase = /^\p{Ll}{2,5}$/u.test(token.word) && (!index.isEnglish(token.term) || index.isProperNoun(token.term) || (token.word.length === 2 && index.vocabulary.get(token.term) !== undefined));
   if (!(capitals || lowerCase)) return [];
   const own = index.vocabulary.get(token.term);
