@@ -13,7 +13,7 @@ export type { AnalyzedQuestion, QuestionKind } from "./types.ts";
 export { classify } from "./question-kind.ts";
 import { retrievalQuery, retrievalTerms } from "./retrieve.ts";
 import { joinSplitWords, mergePersonNames, outranking, splitName, typedNames, writtenOut } from "./names.ts";
-import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindWord, namesAnswerType, offeredFor, withQuestionWord, yearBound } from "./question-kind.ts";
+import { HOW_WORDS, YES_NO_FORM, answerWanted, asksForDuration, classify, isKindWord, namesAnswerType, offeredFor, possessive, withQuestionWord, yearBound } from "./question-kind.ts";
 import { ANSWER_TYPE_WORDS, MAX_REFERENCED_ARTICLES, TITLE_REFERENCE_SHARE } from "./weights.ts";
 
 /** Longest question the core reads; the rest is ignored so no input can stall a search. */
@@ -297,9 +297,6 @@ function mergeEnumeration(index: CorpusIndex, text: string, tokens: readonly Tok
   const kept = concepts.flatMap((c, k) => (k === firstAt ? [concept] : merged.has(k) ? [] : [c]));
   concepts.splice(0, concepts.length, ...kept);
 }
-
-/** Whether the question writes a phrase as a possessive ("elon musk's dad"). */
-const possessive = (text: string, phrase: string): boolean => foldTypography(text).toLowerCase().includes(`${phrase.toLowerCase()}'s`);
 
 /** Analyses a question against an index. */
 export function analyze(index: CorpusIndex, question: string): AnalyzedQuestion {

@@ -5,14 +5,14 @@
 import type { CorpusIndex, Passage } from "../passage-index.ts";
 import { type Scored, counts, coverage } from "./score.ts";
 import { answersKind, givesTimeToCome } from "./offers.ts";
-import { namesParticularOffice } from "./question-kind.ts";
+import { namesParticularOffice, possessive } from "./question-kind.ts";
 import { leansBack } from "./lean.ts";
 import { conceptCredit, soleTerm } from "./expand.ts";
 import type { AnalyzedQuestion, Concept, QuestionKind } from "./types.ts";
 import { type TermIds, hasTerm } from "../term-ids.ts";
 import { KIND_COVERAGE_SHARE, PINNING_NAME_WEIGHT, KIND_EVIDENCE_PASSAGES } from "./weights.ts";
 import { CALENDAR_NAMES, OFFICE_WORDS } from "../features.ts";
-import { foldTypography, toTerm } from "../text.ts";
+import { toTerm } from "../text.ts";
 
 /**
  * What an answer to these kinds must offer: for "how old", an age; for "what
@@ -39,8 +39,11 @@ const KIND_EVIDENCE: Partial<Record<QuestionKind, (p: Passage, question: Analyze
   when: (p, question) => !question.duration || answersKind(p, question) === true,
 };
 
-/** Whether an answer to this question must offer what its kind asks for (KIND_EVIDENCE, or a time to come), or be refused. */
-export const needsKindEvidence = (question: AnalyzedQuestion): boolean => question.future || KIND_EVIDENCE[question.kind] !== undefined;
+/** What an answer to this question must offer, or be refused: KIND_EVIDENCE, or a time to come for what is to come; undefined when nothing in particular. */
+const kindEvidenceFor = (question: AnalyzedQuestion) => (question.future ? givesTimeToCome : KIND_EVIDENCE[question.kind]);
+
+/** Whether an answer to this question must offer what its kind asks for (kindEvidenceFor), or be refused. */
+export const needsKindEvidence = (question: AnalyzedQuestion): boolean => kindEvidenceFor(question) !== undefined;
 
 /** "What is TezPay's market share", "what percentage …": a share of a whole answers, not a sum or a head count. */
 const asksForShare = (question: AnalyzedQuestion): boolean => question.concepts.some((c) => c.offeredBy === "share");
@@ -56,7 +59,7 @@ const asksForShare = (question: AnalyzedQuestion): boolean => question.concepts.
  * billion" under "Pakistan signs MoU with Binance to explore tokenising …").
  */
 function offersKind(index: CorpusIndex, question: AnalyzedQuestion, ranked: Scored[], minCoverage: number, bar: number): boolean {
-  const offers = question.future ? givesTimeToCome : KIND_EVIDENCE[question.kind];
+  const offers = kindEvidenceFor(question);
   if (!offers) return true;
   const bestArticle = ranked[0]?.passage.article;
   for (const [at, { passage, coverage: cover }] of ranked.entries()) {
@@ -219,18 +222,13 @@ const CALENDAR = new RegExp(`^(?:${CALENDAR_NAMES})\\b`);
  */
 export function aboutTopic(index: CorpusIndex, question: AnalyzedQuestion, passage: Passage): boolean {
   // "what is khetchain's valuation": whose it is names the subject, however it is typed; what is asked is the topic.
-  const text = foldTypography(question.text).toLowerCase();
-  const owner = (c: Concept) => new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(c.label.toLowerCase())}'s(?!\\p{L})`, "u").test(text);
-  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !owner(c) && !(question.kind === "yesno" && namesProperNoun(index, c)));
+  const topic = question.concepts.filter((c) => !c.entity && !c.answerType && c.weight > 0 && !possessive(question.text, c.label) && !(question.kind === "yesno" && namesProperNoun(index, c)));
   if (topic.length === 0) return true;
   // "which venue hosted Binance Blockchain Week": when no article has the question's other words ("hosted"), a
   // passage that gives the kind of thing an answer-type word asks for (a venue) is on the topic.
   if (topic.every((c) => !c.known) && question.concepts.some((c) => c.offeredBy && passage.features[c.offeredBy])) return true;
   return coverage(index, { ...question, concepts: topic }, passage) > 0;
 }
-
-/** A string matched as itself in a regular expression. */
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * One of WordNet's proper nouns, a place English has a name for, however it

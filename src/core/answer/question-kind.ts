@@ -251,6 +251,21 @@ export function answerWanted(text: string, kind: QuestionKind): { counted?: stri
   };
 }
 
+/**
+ * Whether the question writes a phrase as a possessive, as a whole word
+ * ("elon musk's dad", "what is khetchain's valuation"; not "pvara" in
+ * "xpvara's").
+ */
+export function possessive(text: string, phrase: string): boolean {
+  const folded = foldTypography(text).toLowerCase();
+  const owned = `${phrase.toLowerCase()}'s`;
+  const letter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
+  for (let at = folded.indexOf(owned); at >= 0; at = folded.indexOf(owned, at + 1)) {
+    if (!letter(folded[at - 1]) && !letter(folded[at + owned.length])) return true;
+  }
+  return false;
+}
+
 /** The words a question opens with to say what it asks. */
 const QUESTION_WORDS = ["what", "which", "who", "whom", "whose", "where", "when", "why", "how"];
 
